@@ -1,0 +1,1 @@
+"""Data files shipped with the app: code lists, fonts, translations, icons, branding."""

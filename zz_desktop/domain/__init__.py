@@ -1,0 +1,1 @@
+"""Value types, enums, code lists and validation rules (no SQLAlchemy, no Qt)."""

@@ -1,0 +1,34 @@
+"""ESF Plus counting rules that depend only on values (Regulation (EU) 2021/1057, Annex I)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AgeGroup(StrEnum):
+    UNDER_18 = "under_18"
+    FROM_18_TO_29 = "18_29"
+    FROM_30_TO_54 = "30_54"
+    FROM_55 = "55_plus"
+
+
+def age_in_year(birth_year: int, reference_year: int) -> int:
+    """Age a person reaches in ``reference_year``; only the birth year is stored (minimisation).
+
+    The ESF counts age at entry; with only the year known we take the age reached in the year of
+    entry, which errs towards the older group at most for part of one year.
+    """
+    return reference_year - birth_year
+
+
+def age_group(birth_year: int | None, reference_year: int) -> AgeGroup | None:
+    if birth_year is None:
+        return None
+    age = age_in_year(birth_year, reference_year)
+    if age < 18:
+        return AgeGroup.UNDER_18
+    if age <= 29:
+        return AgeGroup.FROM_18_TO_29
+    if age < 55:
+        return AgeGroup.FROM_30_TO_54
+    return AgeGroup.FROM_55

@@ -1,0 +1,1 @@
+"""The encrypted local database: models, engine, migrations, change capture, search, backups."""

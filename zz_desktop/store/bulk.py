@@ -1,0 +1,131 @@
+"""Bulk creation of many new synced rows in one transaction (demo data, imports, snapshots):
+the same outbox, audit and search-index rows as single writes, but written with executemany."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import insert, text
+from sqlalchemy.orm import Session
+
+from zz_desktop.store.base import Synced, to_wire, utcnow
+from zz_desktop.store.capture import Actor
+from zz_desktop.store.ids import new_id
+from zz_desktop.store.models import AuditEntry
+from zz_desktop.store.search import DOC_DDL  # noqa: F401  (documented dependency)
+
+
+def _search_row(obj: Synced) -> dict[str, Any] | None:
+    spec = type(obj).__search__
+    if spec is None or obj.deleted:
+        return None
+    title_cols, body_cols = spec
+
+    def join(cols: tuple[str, ...]) -> str:
+        return " ".join(str(v) for c in cols if (v := getattr(obj, c, None)))
+
+    return {
+        "entity": obj.__entity__,
+        "id": obj.id,
+        "title": join(title_cols),
+        "body": join(body_cols),
+    }
+
+
+def insert_new(
+    session: Session,
+    objects: Iterable[Synced],
+    actor: Actor,
+    audit: bool = True,
+    outbox: bool = True,
+) -> int:
+    """Insert new rows (parents before children in ``objects``) with their outbox ops, audit
+    entries and search-index entries. Must run inside a write transaction of the store."""
+    now = utcnow()
+    by_model: dict[type[Synced], list[dict[str, Any]]] = defaultdict(list)
+    ops: list[dict[str, Any]] = []
+    searches: list[dict[str, Any]] = []
+    audits: list[AuditEntry] = []
+    order: list[type[Synced]] = []
+    count = 0
+    for obj in objects:
+        obj.centre_id = obj.centre_id or actor.centre_id
+        obj.created_at = obj.created_at or now
+        obj.updated_at = obj.updated_at or obj.created_at
+        obj.created_by = obj.created_by or actor.user_id
+        obj.updated_by = obj.updated_by or actor.user_id
+        model = type(obj)
+        if model not in by_model:
+            order.append(model)
+        row = to_wire(obj)
+        by_model[model].append(
+            {c.key: getattr(obj, c.key) for c in model.__table__.columns}  # type: ignore[attr-defined]
+        )
+        if outbox:
+            ops.append(_op(obj.__entity__, obj.id, row, now))
+        if audit and not isinstance(obj, AuditEntry):
+            audits.append(
+                AuditEntry(
+                    id=new_id(),
+                    centre_id=obj.centre_id,
+                    created_at=now,
+                    updated_at=now,
+                    created_by=actor.user_id,
+                    updated_by=actor.user_id,
+                    user_id=actor.user_id,
+                    at=obj.created_at,
+                    action="create",
+                    entity=obj.__entity__,
+                    entity_id=obj.id,
+                    detail=None,
+                )
+            )
+        if (s := _search_row(obj)) is not None:
+            searches.append(s)
+        count += 1
+    conn = session.connection()
+    for model in order:
+        conn.execute(insert(model.__table__), by_model[model])  # type: ignore[attr-defined]
+    if audits:
+        conn.execute(
+            insert(AuditEntry.__table__),
+            [{c.key: getattr(a, c.key) for c in AuditEntry.__table__.columns} for a in audits],
+        )
+        if outbox:
+            ops.extend(_op("audit_entry", a.id, to_wire(a), now) for a in audits)
+    if ops:
+        conn.execute(
+            text(
+                "INSERT INTO outbox (op_id, entity, entity_id, kind, base_seq, fields, "
+                "created_at, attempts) VALUES (:op, :entity, :eid, 'upsert', NULL, :fields, :at, 0)"
+            ),
+            ops,
+        )
+    if searches:
+        start = conn.execute(text("SELECT coalesce(max(rowid), 0) FROM search_doc")).scalar() or 0
+        for i, row in enumerate(searches, start=start + 1):
+            row["rowid"] = i
+        conn.execute(
+            text("INSERT INTO search_doc (rowid, entity_id) VALUES (:rowid, :id)"), searches
+        )
+        conn.execute(
+            text(
+                "INSERT INTO search_index (rowid, entity, entity_id, title, body) "
+                "VALUES (:rowid, :entity, :id, :title, :body)"
+            ),
+            searches,
+        )
+    return count
+
+
+def _op(entity: str, entity_id: str, fields: dict[str, Any], now: Any) -> dict[str, Any]:
+    return {
+        "op": new_id(),
+        "entity": entity,
+        "eid": entity_id,
+        "fields": json.dumps(fields, ensure_ascii=False),
+        "at": now.isoformat(sep=" "),
+    }

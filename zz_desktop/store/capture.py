@@ -1,0 +1,153 @@
+"""Change capture: every flush of synced rows writes, in the same transaction, the sync outbox,
+the audit trail and the full-text index. Writes made by applying pulled changes skip the outbox
+and the audit (``session.info["remote"]``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.orm import Session
+
+from zz_desktop.store import search
+from zz_desktop.store.base import Synced, to_wire, utcnow, wired_columns
+from zz_desktop.store.ids import new_id
+from zz_desktop.store.models import AuditEntry, Conflict
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who writes: stamped into created_by/updated_by and the audit trail."""
+
+    user_id: str | None
+    centre_id: str | None
+
+
+#: Entities whose changes are not themselves audited (the trail would audit itself).
+_UNAUDITED = (AuditEntry, Conflict)
+#: Bookkeeping fields that do not count as a user's change in the audit detail.
+_STAMP_FIELDS = {"updated_at", "updated_by"}
+
+
+def _changed_fields(obj: Synced) -> list[str]:
+    state = inspect(obj)
+    changed = []
+    for key in wired_columns(type(obj)):
+        hist = state.attrs[key].history
+        if hist.has_changes():
+            changed.append(key)
+    return changed
+
+
+def _enqueue(session: Session, obj: Synced, kind: str, fields: dict[str, Any]) -> None:
+    conn = session.connection()
+    entity = obj.__entity__
+    if kind == "upsert":
+        # Collapse into a pending op of the same row that was never sent (its payload is free).
+        row = conn.execute(
+            text(
+                "SELECT seq, fields FROM outbox WHERE entity_id = :eid AND kind = 'upsert' "
+                "AND attempts = 0 ORDER BY seq DESC LIMIT 1"
+            ),
+            {"eid": obj.id},
+        ).first()
+        last = conn.execute(
+            text("SELECT max(seq) FROM outbox WHERE entity_id = :eid"), {"eid": obj.id}
+        ).scalar()
+        if row is not None and row.seq == last:
+            merged = json.loads(row.fields)
+            merged.update(fields)
+            conn.execute(
+                text("UPDATE outbox SET fields = :f WHERE seq = :s"),
+                {"f": json.dumps(merged, ensure_ascii=False), "s": row.seq},
+            )
+            return
+    conn.execute(
+        text(
+            "INSERT INTO outbox (op_id, entity, entity_id, kind, base_seq, fields, created_at, "
+            "attempts) VALUES (:op, :entity, :eid, :kind, :base, :fields, :at, 0)"
+        ),
+        {
+            "op": new_id(),
+            "entity": entity,
+            "eid": obj.id,
+            "kind": kind,
+            "base": obj.server_seq,
+            "fields": json.dumps(fields, ensure_ascii=False),
+            "at": utcnow().isoformat(sep=" "),
+        },
+    )
+
+
+def _audit(session: Session, actor: Actor, obj: Synced, action: str, detail: str | None) -> None:
+    if isinstance(obj, _UNAUDITED):
+        return
+    now = utcnow()
+    entry = AuditEntry(
+        centre_id=obj.centre_id,
+        created_at=now,
+        updated_at=now,
+        created_by=actor.user_id,
+        updated_by=actor.user_id,
+        user_id=actor.user_id,
+        at=now,
+        action=action,
+        entity=obj.__entity__,
+        entity_id=obj.id,
+        detail=detail,
+    )
+    session.add(entry)
+    # Audit entries are synced rows too; they were added after the flush list was taken.
+    _enqueue(session, entry, "upsert", to_wire(entry))
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    remote = session.info.get("remote", False)
+    actor: Actor = session.info.get("actor") or Actor(None, None)
+    now = utcnow()
+    new_objs = [o for o in session.new if isinstance(o, Synced)]
+    dirty_objs = [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
+    for obj in session.deleted:
+        if isinstance(obj, Synced) and not remote:
+            raise RuntimeError("synced rows are deleted softly (deleted=True), never removed")
+
+    for obj in new_objs:
+        if remote:
+            search.reindex(session, obj)
+            continue
+        obj.centre_id = obj.centre_id or actor.centre_id
+        obj.created_at = obj.created_at or now
+        obj.updated_at = obj.updated_at or obj.created_at
+        obj.created_by = obj.created_by or actor.user_id
+        obj.updated_by = obj.updated_by or actor.user_id
+        _enqueue(session, obj, "upsert", to_wire(obj))
+        _audit(session, actor, obj, "create", None)
+        search.reindex(session, obj)
+
+    for obj in dirty_objs:
+        changed = _changed_fields(obj)
+        if not changed:
+            continue
+        if remote:
+            search.reindex(session, obj)
+            continue
+        obj.updated_at = now
+        obj.updated_by = actor.user_id
+        state = inspect(obj)
+        deleted_hist = state.attrs["deleted"].history
+        user_fields = [f for f in changed if f not in _STAMP_FIELDS]
+        if "deleted" in changed and obj.deleted and deleted_hist.deleted == [False]:
+            _enqueue(session, obj, "delete", {})
+            _audit(session, actor, obj, "delete", None)
+        else:
+            fields = to_wire(obj, sorted(set(changed) | _STAMP_FIELDS))
+            _enqueue(session, obj, "upsert", fields)
+            action = "restore" if "deleted" in changed and not obj.deleted else "update"
+            _audit(session, actor, obj, action, ",".join(sorted(user_fields))[:500] or None)
+        search.reindex(session, obj)
+
+
+def install(session_factory: Any) -> None:
+    event.listen(session_factory, "before_flush", _before_flush)

@@ -1,0 +1,48 @@
+"""Hub settings, each declared once with type and default (pydantic-settings, env prefix ZZ_HUB_).
+
+No secret lives here: the hub has no signing key (device tokens are random and stored hashed), and
+database passwords belong in the URL given by the environment, never in a config file in git.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_database_url() -> str:
+    """The embedded SQLite file in the platform data dir (created on first use)."""
+    data_dir = Path(platformdirs.user_data_dir("zz-hub"))
+    return f"sqlite:///{data_dir / 'hub.sqlite3'}"
+
+
+class HubSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ZZ_HUB_", extra="ignore")
+
+    database: str = Field(default_factory=default_database_url)
+    #: Deleted rows are kept at least this long so that offline devices learn of the deletion.
+    tombstone_days: int = 180
+    #: Aggregate cells with fewer consultations than this are suppressed.
+    aggregate_threshold: int = 5
+    #: Accepted ranges of X-Sync-Protocol and X-Sync-Schema (inclusive).
+    protocol_min: int = 1
+    protocol_max: int = 1
+    schema_min: int = 1
+    schema_max: int = 1
+    max_body_bytes: int = 5 * 1024 * 1024
+    max_ops_per_push: int = 1000
+    max_pull_limit: int = 500
+    #: Failed logins allowed per account and per client address within the window.
+    login_max_failures_user: int = 5
+    login_max_failures_address: int = 20
+    login_window_seconds: int = 900
+    #: A device's last-seen time is written at most this often (a write per request is too dear).
+    last_seen_interval_seconds: int = 600
+    #: Argon2id cost (argon2-cffi defaults: 3 passes over 64 MiB).
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    #: Name of the coordinating centre shown in reports (configuration, not code).
+    coordination_name: str = "Zentrum Zukunft der Arbeitswelt"

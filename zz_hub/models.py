@@ -1,0 +1,205 @@
+"""Typed SQLAlchemy models of the hub database.
+
+Synced records of all centres live in one generic row store (``sync_row``): the hub does not need
+a table per entity to order, merge and serve changes, and new entity fields from newer clients pass
+through unchanged. Aggregates read typed projection tables (``agg_*``) maintained on write, so that
+no JSON is parsed at query time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# BIGINT on PostgreSQL; plain INTEGER on SQLite so that it stays the rowid-compatible type.
+SeqInt = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+# ---------------------------------------------------------------- reference data and accounts
+
+
+class Centre(Base):
+    __tablename__ = "centre"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(2))
+    kind: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str | None] = mapped_column(Text)
+    logo_png_base64: Mapped[str | None] = mapped_column(Text)
+
+
+class HubUser(Base):
+    __tablename__ = "hub_user"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    centre_id: Mapped[str | None] = mapped_column(ForeignKey("centre.id"), index=True)
+    partner_institution: Mapped[str | None] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Device(Base):
+    __tablename__ = "device"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("hub_user.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    #: SHA-256 hex of the bearer token; the token itself is never stored.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class LoginThrottle(Base):
+    """Failed-login counter per key (``user:NAME`` or ``addr:IP``) in a fixed window."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# ---------------------------------------------------------------- change log
+
+
+class SeqCounter(Base):
+    """The single row that hands out server sequence numbers (its row lock orders commits)."""
+
+    __tablename__ = "seq_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(SeqInt, default=0)
+    #: Highest sequence number of a purged tombstone: older cursors get 410 Gone.
+    purged_up_to: Mapped[int] = mapped_column(SeqInt, default=0)
+
+
+class SyncRow(Base):
+    """Current state of one synced record of one centre, with per-field change sequence numbers."""
+
+    __tablename__ = "sync_row"
+    centre_id: Mapped[str] = mapped_column(ForeignKey("centre.id"), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: {field: server_seq at which the field last changed}; "deleted" is a field too.
+    field_seq: Mapped[dict[str, int]] = mapped_column(JSON)
+    #: {field: {"author": user id, "at": ISO time}} of the last change (never values).
+    field_meta: Mapped[dict[str, dict[str, Any]]] = mapped_column(JSON)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Set once by a GDPR erase: personal fields of this row are never stored again.
+    erased: Mapped[bool] = mapped_column(Boolean, default=False)
+    server_seq: Mapped[int] = mapped_column(SeqInt, unique=True)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        Index("ix_sync_row_centre_seq", "centre_id", "server_seq"),
+        Index("ix_sync_row_centre_entity", "centre_id", "entity", "entity_id", "server_seq"),
+    )
+
+
+class AppliedOp(Base):
+    """Idempotency record: an op id's stored result and a hash of its payload (no values)."""
+
+    __tablename__ = "applied_op"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    applied_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+# ---------------------------------------------------------------- aggregate projections
+
+
+class AggConsultation(Base):
+    """Typed copy of what the aggregates need of one live consultation (no names, no text)."""
+
+    __tablename__ = "agg_consultation"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    consultation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    quarter: Mapped[str] = mapped_column(String(7))
+    land: Mapped[str] = mapped_column(String(2))
+    mode: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[str] = mapped_column(String(12))
+    sector_section: Mapped[str] = mapped_column(String(2))
+    sme_class: Mapped[str] = mapped_column(String(10))
+    organisation_id: Mapped[str | None] = mapped_column(String(36))
+
+    __table_args__ = (
+        Index("ix_agg_consultation_org", "centre_id", "organisation_id"),
+        Index("ix_agg_consultation_date", "date"),
+    )
+
+
+class AggConsultationTopic(Base):
+    __tablename__ = "agg_consultation_topic"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    consultation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class AggConsultationPerson(Base):
+    """Which persons took part in a consultation (to follow a person's gender changes).
+
+    ``source`` is "main" for the consultation's own ``person_id`` or the id of the
+    consultation_participant row that links them, so either can be withdrawn on its own.
+    """
+
+    __tablename__ = "agg_consultation_person"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    source: Mapped[str] = mapped_column(String(36), primary_key=True)
+    consultation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(36))
+
+    __table_args__ = (
+        Index("ix_agg_consultation_person_person", "centre_id", "person_id"),
+        Index("ix_agg_consultation_person_consultation", "centre_id", "consultation_id"),
+    )
+
+
+class AggPerson(Base):
+    __tablename__ = "agg_person"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    gender: Mapped[str] = mapped_column(String(12))
+
+
+class AggConsultationGender(Base):
+    """Distinct genders of a consultation's participants."""
+
+    __tablename__ = "agg_consultation_gender"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    consultation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    gender: Mapped[str] = mapped_column(String(12), primary_key=True)

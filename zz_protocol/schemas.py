@@ -1,0 +1,190 @@
+"""Pydantic schemas of the sync protocol, version 1: the only shapes that cross the wire.
+
+Both sides import this module, so the desktop never needs FastAPI and the hub never needs Qt.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+#: Schema version of the synced entities; the hub accepts a range of them.
+SCHEMA_VERSION = 1
+PROTOCOL_HEADER = "X-Sync-Protocol"
+SCHEMA_HEADER = "X-Sync-Schema"
+
+#: Synced entities in parent-before-child order. Pushes and snapshots follow this order.
+SYNCED_ENTITIES: tuple[str, ...] = (
+    "organisation",
+    "person",
+    "affiliation",
+    "selfemployed_profile",
+    "consultation",
+    "consultation_participant",
+    "followup",
+    "event",
+    "participation",
+    "consent",
+    "audit_entry",
+    "conflict",
+)
+
+#: Fields that hold personal data and are blanked by a GDPR erase (per entity).
+PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
+    "person": (
+        "salutation",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "postcode",
+        "notes",
+    ),
+    "selfemployed_profile": ("notes",),
+}
+
+OpKind = Literal["upsert", "delete", "erase"]
+ResultStatus = Literal["applied", "conflict", "rejected"]
+Role = Literal["advisor", "manager", "coordinator", "admin"]
+CentreKind = Literal["regional", "self_employed", "coordination"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Op(_Model):
+    """One change made on a device. ``fields`` holds only the changed fields (upsert)."""
+
+    op_id: str
+    entity: str
+    entity_id: str
+    kind: OpKind
+    base_seq: int | None = None
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushRequest(_Model):
+    batch_id: str
+    ops: list[Op]
+
+
+class OpResult(_Model):
+    op_id: str
+    status: ResultStatus
+    server_seq: int | None = None
+    conflict_ids: list[str] = Field(default_factory=list)
+    reason: str | None = None
+
+
+class PushResponse(_Model):
+    results: list[OpResult]
+    server_time: datetime
+
+
+class Change(_Model):
+    """The state of one row after the change numbered ``seq`` (full row, not a diff)."""
+
+    seq: int
+    entity: str
+    entity_id: str
+    deleted: bool = False
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class PullResponse(_Model):
+    changes: list[Change]
+    next: int
+    has_more: bool
+    server_time: datetime
+
+
+class EntityCheck(_Model):
+    count: int
+    hash: str
+
+
+class CheckResponse(_Model):
+    """Per-entity count of live+deleted rows and a SHA-256 over sorted ``id:server_seq`` lines."""
+
+    entities: dict[str, EntityCheck]
+    max_seq: int
+    server_time: datetime
+
+
+class LoginRequest(_Model):
+    username: str
+    password: str
+    device_name: str
+
+
+class CentreInfo(_Model):
+    id: str
+    code: str
+    name: str
+    state: str
+    kind: CentreKind
+    coordination_name: str | None = None
+    address: str | None = None
+    logo_png_base64: str | None = None
+
+
+class UserInfo(_Model):
+    id: str
+    username: str
+    display_name: str
+    role: Role
+    centre_id: str | None = None
+    partner_institution: str | None = None
+
+
+class LoginResponse(_Model):
+    token: str
+    device_id: str
+    user: UserInfo
+    centre: CentreInfo | None
+    server_time: datetime
+
+
+class TopicInfo(_Model):
+    code: str
+    label_de: str
+    label_en: str
+    group: Literal["zukunftszentrum", "selfemployed"]
+
+
+class ReferenceResponse(_Model):
+    centres: list[CentreInfo]
+    users: list[UserInfo]
+    topics: list[TopicInfo]
+    topic_version: str
+    codelist_versions: dict[str, str]
+    server_time: datetime
+
+
+class AggregateCell(_Model):
+    """One cell of an aggregate; ``count`` is None where it was suppressed (shown as "<5")."""
+
+    keys: dict[str, str]
+    count: int | None
+
+
+class AggregateResponse(_Model):
+    dimensions: list[str]
+    threshold: int
+    cells: list[AggregateCell]
+    server_time: datetime
+
+
+class ErrorResponse(_Model):
+    detail: str
+
+
+class HealthResponse(_Model):
+    status: Literal["ok"]
+    protocol_versions: list[int]
+    schema_versions: list[int]
+    server_time: datetime
