@@ -1,0 +1,1 @@
+"""Headless commands of ``zz-desktop``, one module each (``add_parser`` + ``run``)."""

@@ -1,0 +1,39 @@
+"""``zz-desktop backup create|restore PATH``: encrypted copies of the profile database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from zz_desktop.commands.common import add_profile_args, emit, open_profile, passphrase, profile_dir
+from zz_desktop.i18n import t
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("backup", help=t("create or restore an encrypted backup"))
+    add_profile_args(p)
+    p.add_argument("action", choices=("create", "restore"))
+    p.add_argument("path", type=Path)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from zz_desktop.store.database import open_store
+
+    store = open_profile(args)
+    if args.action == "create":
+        try:
+            made = store.backup(target=args.path)
+        finally:
+            store.close()
+        emit(args, t("Backup written to {path}.", path=made), {"path": str(made)})
+        return 0
+    aside = store.restore(args.path)
+    # Reopen: migrates a backup made by an older version and proves the restore is readable.
+    open_store(profile_dir(args), passphrase=passphrase(args)).close()
+    emit(
+        args,
+        t("Backup restored. The previous database was kept as {path}.", path=aside),
+        {"restored": str(args.path), "previous": str(aside)},
+    )
+    return 0

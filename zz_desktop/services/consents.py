@@ -1,0 +1,42 @@
+"""Consents (Einwilligungen): give and withdraw — withdrawing is as easy as giving."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+
+from zz_desktop.domain.validation import validate_consent
+from zz_desktop.services import records
+from zz_desktop.store.database import Store
+from zz_desktop.store.models import Consent
+
+
+def give_consent(store: Store, data: Mapping[str, Any]) -> Consent:
+    values = dict(data)
+    values.setdefault("given_at", dt.date.today())
+    return records.create(store, Consent, values, validate_consent)
+
+
+def withdraw_consent(store: Store, consent_id: str, when: dt.date | None = None) -> Consent:
+    return records.update(
+        store, Consent, consent_id, {"withdrawn_at": when or dt.date.today()}, validate_consent
+    )
+
+
+def active_consents(store: Store, person_id: str, purpose: str | None = None) -> list[Consent]:
+    with store.read() as session:
+        query = select(Consent).where(
+            Consent.person_id == person_id,
+            Consent.deleted.is_(False),
+            Consent.withdrawn_at.is_(None),
+        )
+        if purpose:
+            query = query.where(Consent.purpose == purpose)
+        return list(session.scalars(query))
+
+
+def has_consent(store: Store, person_id: str, purpose: str) -> bool:
+    return bool(active_consents(store, person_id, purpose))

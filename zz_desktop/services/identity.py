@@ -1,0 +1,90 @@
+"""Who works in this profile: the local identity (centre and user) used before a hub login,
+replaced by the hub's user and centre at login."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, text
+
+from zz_desktop.domain import codelists
+from zz_desktop.store.capture import Actor
+from zz_desktop.store.database import Store
+from zz_desktop.store.ids import new_id
+from zz_desktop.store.models import SYNCED_MODELS, AppUser, Centre, Topic
+
+
+def ensure_topics(store: Store) -> None:
+    """Seed the topic taxonomy from the shipped code list where the hub has not sent one."""
+    with store.write() as session:
+        if session.scalars(select(Topic.code).limit(1)).first() is not None:
+            return
+        for tp in codelists.topics():
+            session.add(
+                Topic(code=tp.code, group=tp.group, label_de=tp.label_de, label_en=tp.label_en)
+            )
+
+
+def ensure_local_identity(store: Store, display_name: str = "Lokale Beraterin") -> Actor:
+    """Create a local centre and user for a profile that has never logged in to a hub."""
+    actor = store.local_identity()
+    if actor.user_id and actor.centre_id:
+        return actor
+    centre_id, user_id = new_id(), new_id()
+    with store.write() as session:
+        session.add(
+            Centre(id=centre_id, code="LOCAL", name="Lokales Profil", state="15", kind="regional")
+        )
+        session.add(
+            AppUser(
+                id=user_id,
+                username="local",
+                display_name=display_name,
+                role="advisor",
+                centre_id=centre_id,
+            )
+        )
+    store.set_setting("identity.centre_id", centre_id)
+    store.set_setting("identity.user_id", user_id)
+    store.actor = Actor(user_id, centre_id)
+    ensure_topics(store)
+    return store.actor
+
+
+def adopt_centre(store: Store, centre_id: str, user_id: str) -> int:
+    """After the first login: records made before it join the user's centre. Returns the number
+    of rows moved. Pending outbox ops are rewritten too, so the hub never sees the local id."""
+    old = store.local_identity()
+    moved = 0
+    with store.write(remote=True) as session:
+        conn = session.connection()
+        if old.centre_id and old.centre_id != centre_id:
+            for name in SYNCED_MODELS:
+                result = conn.execute(
+                    text(
+                        f"UPDATE {name} SET centre_id = :new WHERE centre_id = :old OR centre_id IS NULL"
+                    ),
+                    {"new": centre_id, "old": old.centre_id},
+                )
+                moved += result.rowcount or 0
+            conn.execute(
+                text(
+                    "UPDATE outbox SET fields = json_set(fields, '$.centre_id', :new) WHERE json_extract(fields, '$.centre_id') = :old"
+                ),
+                {"new": centre_id, "old": old.centre_id},
+            )
+    store.set_setting("identity.centre_id", centre_id)
+    store.set_setting("identity.user_id", user_id)
+    store.actor = Actor(user_id, centre_id)
+    return moved
+
+
+def centre(store: Store) -> Centre | None:
+    cid = store.actor.centre_id
+    if not cid:
+        return None
+    with store.read() as session:
+        return session.get(Centre, cid)
+
+
+def users(store: Store) -> list[AppUser]:
+    with store.read() as session:
+        return list(session.scalars(select(AppUser).order_by(AppUser.display_name)))

@@ -1,0 +1,144 @@
+"""Persons, their affiliations with organisations, self-employed profiles and the exact
+duplicate rule of the ESF (same first name, last name and postcode, or same e-mail)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from zz_desktop.domain.enums import AffiliationRole
+from zz_desktop.domain.validation import validate_person
+from zz_desktop.errors import ValidationFailed
+from zz_desktop.i18n import t
+from zz_desktop.services import records
+from zz_desktop.store.database import Store
+from zz_desktop.store.models import Affiliation, Person, SelfEmployedProfile
+
+
+def _norm(value: Any) -> str:
+    return str(value or "").strip().casefold()
+
+
+def find_exact_duplicate(
+    store: Store, data: Mapping[str, Any], exclude_id: str | None = None
+) -> Person | None:
+    """The existing person that ESF monitoring would count as the same one, if any."""
+    first, last, plz, email = (
+        _norm(data.get(k)) for k in ("first_name", "last_name", "postcode", "email")
+    )
+    conditions = []
+    if first and last and plz:
+        conditions.append(
+            (func.lower(Person.first_name) == first)
+            & (func.lower(Person.last_name) == last)
+            & (Person.postcode == plz)
+        )
+    if email:
+        conditions.append(func.lower(Person.email) == email)
+    if not conditions:
+        return None
+    with store.read() as session:
+        query = select(Person).where(Person.deleted.is_(False), or_(*conditions))
+        if exclude_id:
+            query = query.where(Person.id != exclude_id)
+        return session.scalars(query.limit(1)).first()
+
+
+def create_person(
+    store: Store,
+    data: Mapping[str, Any],
+    organisation_id: str | None = None,
+    role: str = AffiliationRole.EMPLOYEE.value,
+    function_title: str | None = None,
+    allow_duplicate: bool = False,
+) -> Person:
+    if errors := validate_person(data):
+        raise ValidationFailed(errors)
+    if not allow_duplicate and (dup := find_exact_duplicate(store, data)) is not None:
+        raise ValidationFailed(
+            {
+                "last_name": t(
+                    "This person already exists ({name}).",
+                    name=f"{dup.first_name or ''} {dup.last_name or ''}".strip(),
+                )
+            }
+        )
+    with store.write() as session:
+        person = Person(**dict(data))
+        session.add(person)
+        session.flush()
+        if organisation_id:
+            session.add(
+                Affiliation(
+                    person_id=person.id,
+                    organisation_id=organisation_id,
+                    role=role,
+                    function_title=function_title,
+                )
+            )
+    return person
+
+
+def update_person(store: Store, person_id: str, changes: Mapping[str, Any]) -> Person:
+    return records.update(store, Person, person_id, changes, validate_person)
+
+
+def delete_person(store: Store, person_id: str) -> None:
+    records.soft_delete(store, Person, person_id)
+
+
+def restore_person(store: Store, person_id: str) -> None:
+    records.restore(store, Person, person_id)
+
+
+def link_person(
+    store: Store,
+    person_id: str,
+    organisation_id: str,
+    role: str = "employee",
+    function_title: str | None = None,
+) -> Affiliation:
+    AffiliationRole(role)
+    return records.create(
+        store,
+        Affiliation,
+        {
+            "person_id": person_id,
+            "organisation_id": organisation_id,
+            "role": role,
+            "function_title": function_title,
+        },
+        None,
+    )
+
+
+def persons_of_organisation(store: Store, organisation_id: str) -> list[Person]:
+    with store.read() as session:
+        return list(
+            session.scalars(
+                select(Person)
+                .join(Affiliation, Affiliation.person_id == Person.id)
+                .where(
+                    Affiliation.organisation_id == organisation_id,
+                    Affiliation.deleted.is_(False),
+                    Person.deleted.is_(False),
+                )
+                .order_by(Person.last_name, Person.first_name)
+            )
+        )
+
+
+def save_selfemployed_profile(
+    store: Store, person_id: str, data: Mapping[str, Any]
+) -> SelfEmployedProfile:
+    with store.read() as session:
+        existing = session.scalars(
+            select(SelfEmployedProfile).where(
+                SelfEmployedProfile.person_id == person_id, SelfEmployedProfile.deleted.is_(False)
+            )
+        ).first()
+    if existing is None:
+        return records.create(store, SelfEmployedProfile, {"person_id": person_id, **data}, None)
+    return records.update(store, SelfEmployedProfile, existing.id, data, None)

@@ -1,0 +1,75 @@
+"""The QApplication: language, opening the profile (asking for a passphrase where there is no
+keyring), the main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+
+from zz_desktop import APP_TITLE, i18n
+from zz_desktop.errors import ProfileError
+from zz_desktop.paths import default_profile_dir
+from zz_desktop.store.database import Store, open_store
+from zz_desktop.store.keys import keyring_available
+from zz_desktop.store.profile import ProfileMeta
+
+
+def ask_passphrase(parent: object | None, new: bool) -> str | None:
+    text = QApplication.translate(
+        "Application",
+        "No system keyring is available, so the profile is protected by a passphrase.\n"
+        "Please enter the passphrase:",
+    )
+    if new:
+        text = QApplication.translate(
+            "Application",
+            "No system keyring is available, so the new profile is protected by a passphrase.\n"
+            "Choose a passphrase (it cannot be recovered):",
+        )
+    value, ok = QInputDialog.getText(None, APP_TITLE, text, QLineEdit.EchoMode.Password)
+    return value if ok and value else None
+
+
+def open_profile_gui(profile: Path) -> Store | None:
+    meta = ProfileMeta.load(profile)
+    passphrase = os.environ.get("ZZ_PASSPHRASE") or None
+    needs = (meta is None and not keyring_available()) or (
+        meta is not None and meta.key_storage == "passphrase"
+    )
+    for _attempt in range(3):
+        if needs and not passphrase:
+            passphrase = ask_passphrase(None, meta is None)
+            if passphrase is None:
+                return None
+        try:
+            return open_store(profile, passphrase=passphrase, create=True)
+        except ProfileError as exc:
+            QMessageBox.critical(None, APP_TITLE, exc.message)
+            if not needs:
+                return None
+            passphrase = None
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.lang:
+        i18n.set_language(args.lang)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("zz-desktop")
+    app.setOrganizationName("Zukunftszentren")
+    app.setApplicationDisplayName(APP_TITLE)
+    profile = Path(args.profile) if args.profile else default_profile_dir()
+    store = open_profile_gui(profile)
+    if store is None:
+        return 1
+    from zz_desktop.ui.mainwindow import MainWindow
+
+    window = MainWindow(store)
+    window.show()
+    code = app.exec()
+    store.close()
+    return int(code)
