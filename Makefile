@@ -34,7 +34,7 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory bench-smoke
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run_all
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run_all $(BUDGETS)
 
 bench-smoke: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run_all --smoke

@@ -1,0 +1,1 @@
+"""Benchmarks of the budgets in performance.md (one module per budget)."""

@@ -1,0 +1,57 @@
+"""Fixtures for every suite: an in-memory keyring, a fresh profile store, German by default."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from tests.support.memkeyring import MemoryKeyring
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZZ_LOG_DIR", str(tmp_path_factory.mktemp("logs")))
+    monkeypatch.delenv("ZZ_PASSPHRASE", raising=False)
+    from zz_desktop import i18n
+
+    i18n.set_language("de")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def profile_dir(tmp_path: Path) -> Path:
+    return tmp_path / "profile"
+
+
+@pytest.fixture
+def store(memory_keyring: MemoryKeyring, profile_dir: Path) -> Iterator[object]:
+    from zz_desktop.services.identity import ensure_local_identity
+    from zz_desktop.store.database import open_store
+
+    st = open_store(profile_dir, create=True)
+    ensure_local_identity(st)
+    yield st
+    st.close()
