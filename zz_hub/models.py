@@ -118,12 +118,14 @@ class SyncRow(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Set once by a GDPR erase: personal fields of this row are never stored again.
     erased: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: For conflict rows: the id of the record the conflict is about (found again on erase).
+    subject_id: Mapped[str | None] = mapped_column(String(36))
     server_seq: Mapped[int] = mapped_column(SeqInt, unique=True)
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     __table_args__ = (
         Index("ix_sync_row_centre_seq", "centre_id", "server_seq"),
-        Index("ix_sync_row_centre_entity", "centre_id", "entity", "entity_id", "server_seq"),
+        Index("ix_sync_row_subject", "centre_id", "subject_id"),
     )
 
 

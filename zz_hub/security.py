@@ -30,6 +30,11 @@ def utcnow() -> dt.datetime:
     return now.replace(microsecond=(now.microsecond // 1000) * 1000)
 
 
+def server_now() -> dt.datetime:
+    """Timezone-aware UTC for ``server_time`` fields (clients compare it with their clock)."""
+    return dt.datetime.now(dt.UTC)
+
+
 def password_hasher(settings: HubSettings) -> PasswordHasher:
     return PasswordHasher(
         time_cost=settings.argon2_time_cost, memory_cost=settings.argon2_memory_kib
@@ -82,11 +87,16 @@ def login_blocked(session: Session, settings: HubSettings, username: str, addres
             LoginThrottle.key.in_([user_key, addr_key]), LoginThrottle.window_start >= cutoff
         )
     ).all()
-    limits = {user_key: settings.login_max_failures_user, addr_key: settings.login_max_failures_address}
+    limits = {
+        user_key: settings.login_max_failures_user,
+        addr_key: settings.login_max_failures_address,
+    }
     return any(failures >= limits[key] for key, failures in rows)
 
 
-def record_login_failure(session: Session, settings: HubSettings, username: str, address: str) -> None:
+def record_login_failure(
+    session: Session, settings: HubSettings, username: str, address: str
+) -> None:
     now = utcnow()
     cutoff = now - dt.timedelta(seconds=settings.login_window_seconds)
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert

@@ -1,0 +1,149 @@
+"""Admin operations behind ``zz-hub admin …`` and ``zz-hub demo``: centres, accounts, devices,
+tombstone purge. Each is one transaction; errors are :class:`AdminError` with a one-line message."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from zz_hub.config import HubSettings
+from zz_hub.db import Database
+from zz_hub.ids import uuid7
+from zz_hub.models import AppliedOp, Centre, Device, HubUser, LoginThrottle, SyncRow
+from zz_hub.security import hash_password, security_log, utcnow
+from zz_hub.seq import SeqAllocator
+
+CENTRE_KINDS = ("regional", "self_employed", "coordination")
+ROLES = ("advisor", "manager", "coordinator", "admin")
+
+
+class AdminError(Exception):
+    pass
+
+
+def create_centre(db: Database, code: str, name: str, state: str, kind: str) -> Centre:
+    if kind not in CENTRE_KINDS:
+        raise AdminError(f"unknown centre kind {kind!r}")
+    if len(state) != 2 or not state.isalpha():
+        raise AdminError("state must be a two-letter code such as ST")
+    with db.write() as session:
+        if session.scalar(select(Centre).where(Centre.code == code)) is not None:
+            raise AdminError(f"centre {code} exists already")
+        centre = Centre(id=uuid7(), code=code, name=name, state=state.upper(), kind=kind)
+        session.add(centre)
+    return centre
+
+
+def add_user(
+    db: Database,
+    settings: HubSettings,
+    username: str,
+    centre_code: str | None,
+    role: str,
+    password: str,
+    display_name: str | None = None,
+    partner: str | None = None,
+) -> HubUser:
+    if role not in ROLES:
+        raise AdminError(f"unknown role {role!r}")
+    if not password:
+        raise AdminError("empty password")
+    if role in ("advisor", "manager", "coordinator") and not centre_code:
+        raise AdminError(f"a {role} needs --centre")
+    hashed = hash_password(settings, password)  # outside the write lock: it takes a while
+    with db.write() as session:
+        if session.scalar(select(HubUser).where(HubUser.username == username)) is not None:
+            raise AdminError(f"user {username} exists already")
+        centre_id = None
+        if centre_code:
+            centre = session.scalar(select(Centre).where(Centre.code == centre_code))
+            if centre is None:
+                raise AdminError(f"no centre {centre_code}")
+            centre_id = centre.id
+        user = HubUser(
+            id=uuid7(),
+            username=username,
+            display_name=display_name or username,
+            role=role,
+            centre_id=centre_id,
+            partner_institution=partner,
+            password_hash=hashed,
+            active=True,
+            created_at=utcnow(),
+        )
+        session.add(user)
+    return user
+
+
+def revoke(db: Database, *, username: str | None = None, device_id: str | None = None) -> int:
+    """Revoke the tokens of one device or of every device of a user; returns how many."""
+    now = utcnow()
+    with db.write() as session:
+        query = update(Device).where(Device.revoked_at.is_(None))
+        if device_id is not None:
+            if session.get(Device, device_id) is None:
+                raise AdminError(f"no device {device_id}")
+            query = query.where(Device.id == device_id)
+        elif username is not None:
+            user = session.scalar(select(HubUser).where(HubUser.username == username))
+            if user is None:
+                raise AdminError(f"no user {username}")
+            query = query.where(Device.user_id == user.id)
+        else:
+            raise AdminError("name a user or a device")
+        count = _rowcount(session.execute(query.values(revoked_at=now)))
+    security_log.info("revoked %d device token(s)", count)
+    return count
+
+
+@dataclass
+class DeviceLine:
+    id: str
+    username: str
+    name: str
+    created_at: dt.datetime
+    last_seen_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+
+
+def list_devices(db: Database) -> list[DeviceLine]:
+    with db.read() as session:
+        rows = session.execute(
+            select(Device, HubUser.username)
+            .join(HubUser, HubUser.id == Device.user_id)
+            .order_by(HubUser.username, Device.created_at)
+        ).all()
+    return [
+        DeviceLine(d.id, name, d.name, d.created_at, d.last_seen_at, d.revoked_at)
+        for d, name in rows
+    ]
+
+
+def purge_tombstones(db: Database, older_than_days: int) -> int:
+    """Delete tombstones (and idempotency records) older than the horizon; returns rows purged.
+
+    Cursors older than the newest purged tombstone then get 410 Gone: they may have missed it.
+    """
+    cutoff = utcnow() - dt.timedelta(days=older_than_days)
+    with db.write() as session:
+        seq = SeqAllocator(session)
+        old = (SyncRow.deleted.is_(True)) & (SyncRow.changed_at <= cutoff)
+        newest = session.scalar(select(func.max(SyncRow.server_seq)).where(old))
+        count = _rowcount(session.execute(delete(SyncRow).where(old)))
+        session.execute(delete(AppliedOp).where(AppliedOp.applied_at <= cutoff))
+        session.execute(delete(LoginThrottle).where(LoginThrottle.window_start <= cutoff))
+        if newest is not None:
+            seq.set_purged_up_to(int(newest))
+    return count
+
+
+def _rowcount(result: Any) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def centre_by_code(session: Session, code: str) -> Centre | None:
+    return session.scalar(select(Centre).where(Centre.code == code))

@@ -1,0 +1,1 @@
+"""HTTP API of the hub (FastAPI): dependencies, middleware and the ``/api/v1`` routers."""

@@ -1,0 +1,158 @@
+"""Typed dependencies: settings, sessions, the authenticated device and the caller's centre scope.
+
+Authentication and tenancy are applied here and nowhere else: routes that touch synced rows take
+``Tenant`` (a :class:`CentreScope` bound to the caller's centre inside a write- or read-session)
+and cannot name another centre.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from zz_hub.config import HubSettings
+from zz_hub.db import Database
+from zz_hub.models import Device, HubUser
+from zz_hub.security import token_digest, utcnow
+from zz_hub.tenancy import Caller, CentreScope
+
+#: Roles that read and write records of their centre (coordinators get aggregates only).
+RECORD_ROLES = frozenset({"advisor", "manager"})
+
+
+def get_settings(request: Request) -> HubSettings:
+    settings: HubSettings = request.app.state.settings
+    return settings
+
+
+def get_database(request: Request) -> Database:
+    database: Database = request.app.state.database
+    return database
+
+
+SettingsDep = Annotated[HubSettings, Depends(get_settings)]
+DatabaseDep = Annotated[Database, Depends(get_database)]
+
+
+def read_session(database: DatabaseDep) -> Iterator[Session]:
+    with database.read() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(read_session)]
+
+_UNAUTHORISED = HTTPException(
+    status_code=status.HTTP_401_UNAUTHORIZED,
+    detail="not authenticated",
+    headers={"WWW-Authenticate": "Bearer"},
+)
+
+
+def bearer_token(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise _UNAUTHORISED
+    return token.strip()
+
+
+def current_caller(request: Request, database: DatabaseDep, settings: SettingsDep) -> Caller:
+    """The device behind the bearer token, checked against the database on every request."""
+    digest = token_digest(bearer_token(request))
+    with database.read() as session:
+        found = session.execute(
+            select(Device, HubUser)
+            .join(HubUser, HubUser.id == Device.user_id)
+            .where(Device.token_hash == digest)
+        ).first()
+    if found is None:
+        raise _UNAUTHORISED
+    device, user = found
+    if device.revoked_at is not None or not user.active:
+        raise _UNAUTHORISED
+    _touch(database, device, settings)
+    return Caller(
+        user_id=user.id,
+        username=user.username,
+        device_id=device.id,
+        role=user.role,
+        centre_id=user.centre_id,
+    )
+
+
+def _touch(database: Database, device: Device, settings: HubSettings) -> None:
+    now = utcnow()
+    interval = dt.timedelta(seconds=settings.last_seen_interval_seconds)
+    if device.last_seen_at is not None and now - device.last_seen_at < interval:
+        return
+    with database.write() as session:
+        session.execute(update(Device).where(Device.id == device.id).values(last_seen_at=now))
+
+
+CurrentDevice = Annotated[Caller, Depends(current_caller)]
+
+
+def record_caller(caller: CurrentDevice) -> Caller:
+    """A caller allowed to read and write its centre's records."""
+    if caller.role not in RECORD_ROLES or caller.centre_id is None:
+        raise HTTPException(status_code=status.HTTP_403_FORBIDDEN, detail="forbidden")
+    return caller
+
+
+RecordCaller = Annotated[Caller, Depends(record_caller)]
+
+
+def coordinator_caller(caller: CurrentDevice) -> Caller:
+    if caller.role != "coordinator":
+        raise HTTPException(status_code=status.HTTP_403_FORBIDDEN, detail="forbidden")
+    return caller
+
+
+CoordinatorCaller = Annotated[Caller, Depends(coordinator_caller)]
+
+
+def read_scope(caller: RecordCaller, session: SessionDep) -> CentreScope:
+    """Read access to the caller's centre (the tenancy filter lives in CentreScope)."""
+    assert caller.centre_id is not None
+    return CentreScope(session, caller.centre_id)
+
+
+Tenant = Annotated[CentreScope, Depends(read_scope)]
+
+
+class WriteTenancy:
+    """Opens write transactions bound to the caller's centre (commit happens inside the route,
+    before the response is sent, so an acknowledged push is always durable)."""
+
+    def __init__(self, database: Database, caller: Caller) -> None:
+        assert caller.centre_id is not None
+        self.database = database
+        self.caller = caller
+        self.centre_id = caller.centre_id
+
+    def transaction(self) -> _WriteScope:
+        return _WriteScope(self.database, self.centre_id)
+
+
+class _WriteScope:
+    def __init__(self, database: Database, centre_id: str) -> None:
+        self._cm = database.write()
+        self._centre_id = centre_id
+
+    def __enter__(self) -> CentreScope:
+        return CentreScope(self._cm.__enter__(), self._centre_id)
+
+    def __exit__(self, *exc: object) -> bool | None:
+        return self._cm.__exit__(*exc)  # type: ignore[arg-type]
+
+
+def write_tenancy(caller: RecordCaller, database: DatabaseDep) -> WriteTenancy:
+    return WriteTenancy(database, caller)
+
+
+WriteTenant = Annotated[WriteTenancy, Depends(write_tenancy)]

@@ -1,0 +1,1 @@
+"""Routers of ``/api/v1``: auth, reference, sync, aggregates, health."""

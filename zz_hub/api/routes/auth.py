@@ -1,0 +1,81 @@
+"""Login (device token issued) and logout (this device's token revoked)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request, status
+from sqlalchemy import select, update
+
+from zz_hub import security
+from zz_hub.api.deps import CurrentDevice, DatabaseDep, SettingsDep
+from zz_hub.ids import uuid7
+from zz_hub.models import Centre, Device, HubUser
+from zz_hub.reference import centre_info, user_info
+from zz_hub.security import security_log, server_now, utcnow
+from zz_protocol.schemas import ErrorResponse, LoginRequest, LoginResponse
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+_FAILED = HTTPException(status_code=status.HTTP_401_UNAUTHORIZED, detail="login failed")
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+@router.post(
+    "/login",
+    response_model=LoginResponse,
+    responses={401: {"model": ErrorResponse}, 429: {"model": ErrorResponse}},
+)
+def login(
+    body: LoginRequest, request: Request, database: DatabaseDep, settings: SettingsDep
+) -> LoginResponse:
+    address = client_address(request)
+    with database.read() as session:
+        # The rate limit comes first: a blocked attempt costs no Argon2 work at all.
+        if security.login_blocked(session, settings, body.username, address):
+            security_log.warning("login throttled")
+            raise HTTPException(status_code=429, detail="too many attempts, try again later")
+        user = session.scalar(select(HubUser).where(HubUser.username == body.username))
+    if user is None:
+        security.burn_equal_time(settings, body.password)
+        ok = False
+    else:
+        ok = user.active and security.verify_password(settings, user.password_hash, body.password)
+    if not ok or user is None:
+        with database.write() as session:
+            security.record_login_failure(session, settings, body.username, address)
+        security_log.warning("login failed")
+        raise _FAILED
+    token = security.new_token()
+    device = Device(
+        id=uuid7(),
+        user_id=user.id,
+        name=body.device_name[:200],
+        token_hash=security.token_digest(token),
+        created_at=utcnow(),
+        last_seen_at=utcnow(),
+    )
+    with database.write() as session:
+        security.clear_login_failures(session, body.username)
+        session.add(device)
+        centre = session.get(Centre, user.centre_id) if user.centre_id else None
+    security_log.info("login ok user_id=%s device_id=%s", user.id, device.id)
+    return LoginResponse(
+        token=token,
+        device_id=device.id,
+        user=user_info(user),
+        centre=centre_info(centre, settings) if centre else None,
+        server_time=server_now(),
+    )
+
+
+@router.post("/logout", status_code=204, responses={401: {"model": ErrorResponse}})
+def logout(caller: CurrentDevice, database: DatabaseDep) -> None:
+    with database.write() as session:
+        session.execute(
+            update(Device)
+            .where(Device.id == caller.device_id, Device.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
+    security_log.info("logout device_id=%s", caller.device_id)

@@ -1,0 +1,292 @@
+"""Applying pushed ops to the row store: per-field merge, conflicts, deletes and GDPR erase.
+
+Rules (sync-protocol.md): a field changed by the client that nobody else changed since the op's
+``base_seq`` is applied; a field changed on both sides takes the incoming value and the replaced
+value goes into a Conflict row (itself a synced row of the centre); delete beats a concurrent edit
+and a Conflict keeps the edit; erase always wins and leaves no personal value on the hub.
+Each changed row gets a fresh server sequence number from the batch's :class:`SeqAllocator`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from zz_hub import projections
+from zz_hub.ids import uuid7
+from zz_hub.models import SyncRow
+from zz_hub.security import utcnow
+from zz_hub.seq import SeqAllocator
+from zz_hub.tenancy import Caller, CentreScope
+from zz_protocol.schemas import PERSONAL_FIELDS, SYNCED_ENTITIES, Op, OpResult
+
+#: Row bookkeeping: last writer wins, never a conflict (they change with every edit).
+BOOKKEEPING = frozenset({"created_at", "updated_at", "created_by", "updated_by", "centre_id"})
+#: Never taken from an op: the id travels as entity_id, the seq and centre are the hub's.
+NOT_ACCEPTED = frozenset({"id", "server_seq", "centre_id"})
+FIELD_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,59}$")
+#: Roles allowed to erase a person (privacy-security.md, roles table).
+ERASE_ROLES = frozenset({"manager"})
+
+
+def iso(ts: Any = None) -> str:
+    return (ts or utcnow()).isoformat(timespec="milliseconds")
+
+
+@dataclass
+class Outcome:
+    status: str = "applied"
+    server_seq: int | None = None
+    conflict_ids: list[str] = field(default_factory=list)
+    reason: str | None = None
+
+    def result(self, op_id: str) -> OpResult:
+        return OpResult(
+            op_id=op_id,
+            status=self.status,  # type: ignore[arg-type]
+            server_seq=self.server_seq,
+            conflict_ids=self.conflict_ids,
+            reason=self.reason,
+        )
+
+
+class RowWriter:
+    """Applies ops of one caller within one transaction."""
+
+    def __init__(self, scope: CentreScope, caller: Caller, seq: SeqAllocator) -> None:
+        self.scope = scope
+        self.caller = caller
+        self.seq = seq
+
+    # ------------------------------------------------------------ entry point
+
+    def apply(self, op: Op) -> Outcome:
+        if op.entity not in SYNCED_ENTITIES:
+            return Outcome(status="rejected", reason="unknown_entity")
+        if not op.entity_id or len(op.entity_id) > 36:
+            return Outcome(status="rejected", reason="invalid_id")
+        if any(not FIELD_NAME.match(name) for name in op.fields):
+            return Outcome(status="rejected", reason="invalid_field")
+        incoming = {k: v for k, v in op.fields.items() if k not in NOT_ACCEPTED}
+        base = op.base_seq or 0
+        row = self.scope.get(op.entity, op.entity_id)
+        if op.kind == "erase":
+            return self._erase(op, row, incoming)
+        if row is not None and row.erased:
+            # Erase always wins: a stale device can never bring the personal values back.
+            for name in PERSONAL_FIELDS.get(op.entity, ()):
+                incoming.pop(name, None)
+        if op.kind == "delete":
+            return self._delete(op, row, incoming, base)
+        wants_deleted = incoming.pop("deleted", None)
+        if row is None:
+            return self._create(op, incoming, deleted=bool(wants_deleted))
+        if row.deleted:
+            return self._upsert_tombstone(op, row, incoming, base, wants_deleted)
+        outcome = self._merge(op, row, incoming, base)
+        if wants_deleted is True:
+            deleted = self._delete(op, row, {}, base)
+            deleted.conflict_ids[:0] = outcome.conflict_ids
+            return deleted
+        return outcome
+
+    # ------------------------------------------------------------ kinds
+
+    def _create(self, op: Op, incoming: dict[str, Any], *, deleted: bool) -> Outcome:
+        row = self._create_row(op, incoming, deleted=deleted)
+        return Outcome(server_seq=row.server_seq)
+
+    def _create_row(self, op: Op, incoming: dict[str, Any], *, deleted: bool) -> SyncRow:
+        seq = self.seq.next()
+        values = {**incoming, "deleted": deleted}
+        row = SyncRow(
+            entity=op.entity,
+            entity_id=op.entity_id,
+            fields=values,
+            field_seq={name: seq for name in values},
+            field_meta={name: self._meta() for name in values},
+            deleted=deleted,
+            erased=False,
+            subject_id=self._subject(op.entity, values),
+            server_seq=seq,
+            changed_at=utcnow(),
+        )
+        self.scope.add(row)
+        self._changed(row)
+        return row
+
+    def _merge(self, op: Op, row: SyncRow, incoming: dict[str, Any], base: int) -> Outcome:
+        changes: dict[str, Any] = {}
+        conflicts: list[str] = []
+        for name, value in incoming.items():
+            current = row.fields.get(name)
+            if name in row.fields and current == value:
+                continue
+            changes[name] = value
+            if name not in BOOKKEEPING and self._changed_by_other(row, name, base):
+                conflicts.append(name)
+        if not changes:
+            return Outcome(server_seq=row.server_seq)
+        seq = self.seq.next()
+        conflict_ids = [
+            self._conflict(row, name, current=changes[name], other=row.fields.get(name))
+            for name in conflicts
+        ]
+        self._write(row, changes, seq)
+        return Outcome(
+            status="conflict" if conflict_ids else "applied",
+            server_seq=seq,
+            conflict_ids=conflict_ids,
+        )
+
+    def _upsert_tombstone(
+        self, op: Op, row: SyncRow, incoming: dict[str, Any], base: int, wants_deleted: Any
+    ) -> Outcome:
+        concurrent_delete = self._changed_by_other(row, "deleted", base)
+        if wants_deleted is False and not concurrent_delete:
+            # A restore by someone who saw the delete.
+            outcome = self._merge(op, row, {**incoming, "deleted": False}, base)
+            return outcome
+        edits = {k: v for k, v in incoming.items() if k not in BOOKKEEPING}
+        if concurrent_delete and (edits or wants_deleted is False):
+            # Delete wins; the edit is kept in a Conflict so that it can be restored.
+            cid = self._conflict(row, "deleted", current=True, other=edits or {"deleted": False})
+            return Outcome(status="conflict", server_seq=row.server_seq, conflict_ids=[cid])
+        return self._merge(op, row, incoming, base)
+
+    def _delete(self, op: Op, row: SyncRow | None, incoming: dict[str, Any], base: int) -> Outcome:
+        bookkeeping = {k: v for k, v in incoming.items() if k in BOOKKEEPING}
+        if row is None:
+            return self._create(op, bookkeeping, deleted=True)
+        if row.deleted:
+            return Outcome(server_seq=row.server_seq)
+        edited = {
+            name: row.fields.get(name)
+            for name in row.fields
+            if name not in BOOKKEEPING and self._changed_by_other(row, name, base)
+        }
+        conflict_ids = []
+        if edited:
+            conflict_ids.append(self._conflict(row, "deleted", current=True, other=edited))
+        seq = self.seq.next()
+        self._write(row, {**bookkeeping, "deleted": True}, seq)
+        return Outcome(
+            status="conflict" if conflict_ids else "applied",
+            server_seq=seq,
+            conflict_ids=conflict_ids,
+        )
+
+    def _erase(self, op: Op, row: SyncRow | None, incoming: dict[str, Any]) -> Outcome:
+        personal = PERSONAL_FIELDS.get(op.entity)
+        if personal is None:
+            return Outcome(status="rejected", reason="not_erasable")
+        if self.caller.role not in ERASE_ROLES:
+            return Outcome(status="rejected", reason="forbidden")
+        blank: dict[str, Any] = {name: None for name in personal}
+        if op.entity == "person":
+            blank["erased_at"] = incoming.get("erased_at") or iso()
+        keep = {k: v for k, v in incoming.items() if k not in personal and k != "deleted"}
+        if row is None:
+            row = self._create_row(op, {**keep, **blank}, deleted=False)
+            outcome = Outcome(server_seq=row.server_seq)
+        else:
+            seq = self.seq.next()
+            changes = {**keep, **blank}
+            self._write(row, changes, seq)
+            outcome = Outcome(server_seq=seq)
+        row.erased = True
+        self._scrub_conflicts(op.entity, op.entity_id, set(personal))
+        return outcome
+
+    # ------------------------------------------------------------ helpers
+
+    def _changed_by_other(self, row: SyncRow, name: str, base: int) -> bool:
+        """Changed after ``base`` by another device (a device never conflicts with itself)."""
+        if row.field_seq.get(name, 0) <= base:
+            return False
+        return row.field_meta.get(name, {}).get("device") != self.caller.device_id
+
+    def _meta(self) -> dict[str, Any]:
+        return {"author": self.caller.user_id, "device": self.caller.device_id, "at": iso()}
+
+    @staticmethod
+    def _subject(entity: str, values: dict[str, Any]) -> str | None:
+        subject = values.get("entity_id") if entity == "conflict" else None
+        return subject if isinstance(subject, str) else None
+
+    def _write(self, row: SyncRow, changes: dict[str, Any], seq: int) -> None:
+        # JSON columns are replaced, not mutated in place, so SQLAlchemy sees the change.
+        meta = self._meta()
+        row.fields = {**row.fields, **changes, "centre_id": self.scope.centre_id}
+        row.field_seq = {**row.field_seq, **{name: seq for name in changes}}
+        row.field_meta = {**row.field_meta, **{name: meta for name in changes}}
+        if "deleted" in changes:
+            row.deleted = bool(changes["deleted"])
+        row.subject_id = self._subject(row.entity, row.fields)
+        row.server_seq = seq
+        row.changed_at = utcnow()
+        self._changed(row)
+
+    def _changed(self, row: SyncRow) -> None:
+        projections.row_changed(self.scope, row)
+
+    def _conflict(self, row: SyncRow, name: str, *, current: Any, other: Any) -> str:
+        """Store a Conflict row: ``current`` is the value now in force, ``other`` the one replaced."""
+        other_meta = row.field_meta.get(name, {})
+        if row.erased:
+            current, other = _blank_personal(row.entity, name, current, other)
+        now = iso()
+        conflict_id = uuid7()
+        values = {
+            "entity": row.entity,
+            "entity_id": row.entity_id,
+            "field": name,
+            "value_current": current,
+            "value_other": other,
+            "author_current": self.caller.user_id,
+            "author_other": other_meta.get("author"),
+            "at_current": now,
+            "at_other": other_meta.get("at"),
+            "status": "open",
+            "resolution": None,
+            "resolved_by": None,
+            "resolved_at": None,
+            "created_at": now,
+            "updated_at": now,
+            "created_by": self.caller.user_id,
+            "updated_by": self.caller.user_id,
+        }
+        fake = Op(op_id="", entity="conflict", entity_id=conflict_id, kind="upsert")
+        self._create_row(fake, values, deleted=False)
+        return conflict_id
+
+    def _scrub_conflicts(self, entity: str, entity_id: str, personal: set[str]) -> None:
+        for conflict in self.scope.conflicts_about(entity, entity_id):
+            values = conflict.fields
+            if values.get("entity") != entity:
+                continue
+            current, other = _blank_personal(
+                entity,
+                str(values.get("field")),
+                values.get("value_current"),
+                values.get("value_other"),
+            )
+            if (current, other) != (values.get("value_current"), values.get("value_other")):
+                self._write(
+                    conflict, {"value_current": current, "value_other": other}, self.seq.next()
+                )
+
+
+def _blank_personal(entity: str, name: str, current: Any, other: Any) -> tuple[Any, Any]:
+    """Conflict values with personal data of ``entity`` removed (values or dicts of values)."""
+    personal = set(PERSONAL_FIELDS.get(entity, ()))
+
+    def clean(value: Any) -> Any:
+        if name in personal:
+            return None
+        if isinstance(value, dict):
+            return {k: (None if k in personal else v) for k, v in value.items()}
+        return value
+
+    return clean(current), clean(other)
