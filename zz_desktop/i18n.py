@@ -49,3 +49,11 @@ def t_lang(lang: str, message: str, /, **kwargs: Any) -> str:
     """Translate into an explicit language (reports may be printed in a language of their own)."""
     text = _catalogue(lang).get(message, message)
     return text.format(**kwargs) if kwargs else text
+
+
+def fmt_decimal(value: float, decimals: int = 1, lang: str | None = None) -> str:
+    """A number as the language writes it: ``81,5`` in German, ``81.5`` in English."""
+    text = f"{value:,.{decimals}f}"
+    if (lang or _language) == "de":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text

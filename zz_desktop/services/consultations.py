@@ -16,7 +16,7 @@ from zz_desktop.domain.validation import (
     validate_followup,
 )
 from zz_desktop.errors import ValidationFailed
-from zz_desktop.i18n import t
+from zz_desktop.i18n import fmt_decimal, t
 from zz_desktop.services import records
 from zz_desktop.services.organisations import in_depth_hours
 from zz_desktop.store.database import Store
@@ -65,8 +65,8 @@ def cap_warning(
     after = before + (data.get("duration_min") or 0) / 60
     if after > IN_DEPTH_CAP_HOURS:
         return t(
-            "In-depth advice for this organisation would reach {hours:.1f} h, above the cap of {cap} h.",
-            hours=after,
+            "In-depth advice for this organisation would reach {hours} h, above the cap of {cap} h.",
+            hours=fmt_decimal(after, 1),
             cap=IN_DEPTH_CAP_HOURS,
         )
     return None
