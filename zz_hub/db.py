@@ -92,5 +92,14 @@ class Database:
         with self._writer() as session, session.begin():
             yield session
 
+    def scrub_wal(self) -> None:
+        """After a GDPR erase on SQLite: fold the WAL into the database and truncate it, so that
+        the log holds no earlier page images with the erased values (secure_delete covers the
+        main file). Best effort: a long reader can delay it to the next erase."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from fastapi import APIRouter, HTTPException, Query
 
-from zz_hub.api.deps import RecordCaller, SettingsDep, Tenant, WriteTenant
+from zz_hub.api.deps import DatabaseDep, RecordCaller, SettingsDep, Tenant, WriteTenant
 from zz_hub.models import AppliedOp
 from zz_hub.rowstore import RowWriter
 from zz_hub.security import server_now, utcnow
@@ -51,7 +51,11 @@ def payload_hash(op: Op) -> str:
     },
 )
 def push(
-    body: PushRequest, caller: RecordCaller, tenancy: WriteTenant, settings: SettingsDep
+    body: PushRequest,
+    caller: RecordCaller,
+    tenancy: WriteTenant,
+    settings: SettingsDep,
+    database: DatabaseDep,
 ) -> PushResponse:
     if len(body.ops) > settings.max_ops_per_push:
         raise HTTPException(status_code=413, detail="too many ops in one batch")
@@ -84,6 +88,8 @@ def push(
             in_batch[op.op_id] = record
             results.append(result)
         seq.flush()
+    if any(op.kind == "erase" for op in body.ops):
+        database.scrub_wal()
     return PushResponse(results=results, server_time=server_now())
 
 
