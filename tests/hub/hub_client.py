@@ -15,8 +15,15 @@ def new_id() -> str:
 
 
 def op(
-    entity: str, entity_id: str, kind: str = "upsert", base_seq: int | None = None, **fields: Any
+    entity: str,
+    entity_id: str,
+    kind: str = "upsert",
+    base_seq: int | None = None,
+    fields: dict[str, Any] | None = None,
+    **more_fields: Any,
 ) -> dict[str, Any]:
+    """An op dict; a field that is itself called ``kind`` or ``fields`` goes in ``fields``."""
+    fields = {**(fields or {}), **more_fields}
     return {
         "op_id": new_id(),
         "entity": entity,

@@ -15,7 +15,10 @@ def devices(base_url: str) -> dict[str, Device]:
     found = {code: Device(base_url, user) for code, user in CENTRE_USERS.items()}
     for code, device in found.items():
         device.push_ok(
-            [op("organisation", new_id(), name=f"Firma von {code}"), op("person", new_id(), last_name=code)]
+            [
+                op("organisation", new_id(), name=f"Firma von {code}"),
+                op("person", new_id(), last_name=code),
+            ]
         )
     return found
 
@@ -30,7 +33,9 @@ def test_pull_and_check_only_show_own_centre(devices: dict[str, Device]) -> None
         state = device.state()
         assert state, code
         assert {c["fields"]["centre_id"] for c in state.values()} == {device.centre_id}
-        names = {c["fields"].get("name") for c in state.values()} | {c["fields"].get("last_name") for c in state.values()}
+        names = {c["fields"].get("name") for c in state.values()} | {
+            c["fields"].get("last_name") for c in state.values()
+        }
         assert not any(other in str(names) for other in CENTRE_USERS if other != code)
         check = device.http.get("/sync/check").json()
         assert sum(e["count"] for e in check["entities"].values()) == len(state)
@@ -39,7 +44,10 @@ def test_pull_and_check_only_show_own_centre(devices: dict[str, Device]) -> None
 def test_push_naming_another_centre_is_403(devices: dict[str, Device]) -> None:
     st, sn = devices["ZZ-ST"], devices["ZZ-SN"]
     _, cursor = sn.pull_all()
-    ops = [op("person", new_id(), last_name="ok"), op("person", new_id(), last_name="x", centre_id=sn.centre_id)]
+    ops = [
+        op("person", new_id(), last_name="ok"),
+        op("person", new_id(), last_name="x", centre_id=sn.centre_id),
+    ]
     assert st.push(ops).status_code == 403
     assert sn.pull_all(after=cursor)[0] == []
     # Naming the own centre explicitly is fine.

@@ -13,15 +13,29 @@ from zz_hub.testing import FAST_HASH_ENV, HubProcess
 def test_cursor_older_than_horizon_is_410(hub: HubProcess) -> None:
     anna = Device(hub.base_url, "berater1")
     keep, gone = new_id(), new_id()
-    first = anna.push_ok([op("organisation", keep, name="bleibt"), op("organisation", gone, name="weg")])
+    first = anna.push_ok(
+        [op("organisation", keep, name="bleibt"), op("organisation", gone, name="weg")]
+    )
     old_cursor = first[0]["server_seq"]
-    deleted = anna.push_ok([op("organisation", gone, kind="delete", base_seq=first[1]["server_seq"])])
+    deleted = anna.push_ok(
+        [op("organisation", gone, kind="delete", base_seq=first[1]["server_seq"])]
+    )
     assert anna.state()[("organisation", gone)]["deleted"] is True
     # The default horizon (180 days) keeps the fresh tombstone.
-    purge = [sys.executable, "-m", "zz_hub", "admin", "purge-tombstones", "--database", hub.database_url]
+    purge = [
+        sys.executable,
+        "-m",
+        "zz_hub",
+        "admin",
+        "purge-tombstones",
+        "--database",
+        hub.database_url,
+    ]
     env = {**os.environ, **FAST_HASH_ENV}
     assert "purged 0" in subprocess.run(purge, capture_output=True, text=True, env=env).stdout
-    done = subprocess.run([*purge, "--older-than-days", "0"], capture_output=True, text=True, env=env)
+    done = subprocess.run(
+        [*purge, "--older-than-days", "0"], capture_output=True, text=True, env=env
+    )
     assert done.returncode == 0 and "purged 1" in done.stdout, done.stderr
     response = anna.pull(after=old_cursor)
     assert response.status_code == 410
