@@ -105,7 +105,9 @@ def test_counts_by_centre_mode_topic_gender(base_url: str, coordinator: Device) 
     _assert_no_line_with_one_hidden(by_mode)
     assert _cells(coordinator, 2021, "topic") == {("ai_at_work",): 31}
     assert _cells(coordinator, 2021, "gender") == {("female",): 21, ("male",): 10}
-    assert _cells(coordinator, 2021, "land,sector,sme_class") == {("ST", "K", "small"): 31}  # WZ 2025: 62 is in K
+    assert _cells(coordinator, 2021, "land,sector,sme_class") == {
+        ("ST", "K", "small"): 31
+    }  # WZ 2025: 62 is in K
     quarters = _cells(coordinator, 2021, "quarter")
     assert (
         set(quarters) == {("2021-Q1",), ("2021-Q2",)}
