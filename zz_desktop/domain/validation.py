@@ -87,7 +87,7 @@ def validate_organisation(data: Mapping[str, Any]) -> Errors:
     if not _blank(code):
         if version not in ("WZ2025", "WZ2008"):
             errors["sector_version"] = t("Unknown classification version.")
-        elif codelists.wz_code(version, str(code)) is None:
+        elif codelists.wz_code(version, str(code)) is None:  # type: ignore[arg-type]
             errors["sector_code"] = t(
                 "'{code}' is not a code of the {version}.", code=code, version=version
             )

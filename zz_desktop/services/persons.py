@@ -28,7 +28,7 @@ def find_exact_duplicate(
     first, last, plz, email = (
         _norm(data.get(k)) for k in ("first_name", "last_name", "postcode", "email")
     )
-    conditions = []
+    conditions: list[Any] = []
     if first and last and plz:
         conditions.append(
             (func.lower(Person.first_name) == first)

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from zz_desktop.store.base import to_wire
+from zz_desktop.store.base import to_wire, wired_columns
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import SYNCED_MODELS
 
@@ -70,10 +70,7 @@ def _profile_tables(store: Store) -> dict[str, tuple[Sequence[str], Iterable[Seq
         for name in sorted(SYNCED_MODELS):
             model = SYNCED_MODELS[name]
             objs = session.scalars(select(model).order_by(model.id)).all()  # type: ignore[attr-defined]
-            header = [
-                "id",
-                *[c.key for c in model.__table__.columns if c.key not in ("id", "server_seq")],
-            ]  # type: ignore[attr-defined]
+            header = ["id", *wired_columns(model)]
             rows = [[o.id, *to_wire(o, header[1:]).values()] for o in objs]
             tables[name] = (header, rows)
     return tables

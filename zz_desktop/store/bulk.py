@@ -91,7 +91,7 @@ def insert_new(
         conn.execute(insert(model.__table__), by_model[model])  # type: ignore[attr-defined]
     if audits:
         conn.execute(
-            insert(AuditEntry.__table__),
+            insert(AuditEntry.__table__),  # type: ignore[arg-type]
             [{c.key: getattr(a, c.key) for c in AuditEntry.__table__.columns} for a in audits],
         )
         if outbox:
