@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "demo",
     "login_cmd",
     "sync_cmd",
+    "logout_cmd",
     "export",
     "import_cmd",
     "report_cmd",

@@ -1,21 +1,54 @@
-"""``zz-desktop sync``: not yet available (its issue has not landed)."""
+"""``zz-desktop sync``: one full sync round (push, pull, check)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from zz_desktop.commands.common import add_profile_args
+from zz_desktop.commands.common import add_profile_args, emit, open_profile
 from zz_desktop.i18n import t
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("sync", help=t("(not yet available)"))
+    p = sub.add_parser("sync", help=t("one full sync round with the hub"))
     add_profile_args(p)
-    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.add_argument(
+        "--allow-mass-delete",
+        action="store_true",
+        help=t("apply a pull even when it deletes many local records"),
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print(t("This command is not yet available."), file=sys.stderr)
-    return 2
+    from zz_desktop.services import sync_service
+
+    store = open_profile(args)
+    try:
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if not args.json and sys.stderr.isatty():
+                print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
+
+        report = sync_service.sync(
+            store, progress=progress, allow_mass_delete=args.allow_mass_delete
+        )
+    finally:
+        store.close()
+    if not args.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    for warning in report.warnings:
+        print(f"zz-desktop: {warning}", file=sys.stderr)
+    emit(
+        args,
+        t(
+            "Sync done: {pushed} sent, {pulled} received, {conflicts} open conflicts, "
+            "{pending} pending.",
+            pushed=report.pushed,
+            pulled=report.pulled,
+            conflicts=report.open_conflicts,
+            pending=report.pending,
+        ),
+        report.as_dict(),
+    )
+    return 0

@@ -1,0 +1,325 @@
+"""Applying pulled changes to the local database in bulk (Core executemany, no ORM objects).
+
+- Rows with a pending local op are merged: the pending op's fields keep their local values,
+  every other field takes the hub's value (a pending delete keeps the row deleted).
+- A hub row that was erased (GDPR) overrides pending personal values, and pending outbox ops of
+  that row lose their personal fields.
+- Foreign keys are deferred to the end of the transaction; the caller makes sure parents are in
+  the same page or already stored (see :func:`missing_parents`), and otherwise applies the page
+  with foreign key enforcement off (the orphan is kept exactly as the hub has it).
+- The search index is rewritten for the touched rows of searchable entities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, insert, text, update
+from sqlalchemy.types import JSON, Boolean, Date, DateTime, Float, Integer
+
+from zz_desktop.store.base import Synced, from_wire
+from zz_desktop.store.models import SYNCED_MODELS
+from zz_protocol.schemas import PERSONAL_FIELDS, SYNCED_ENTITIES, Change
+
+ORDER = {name: i for i, name in enumerate(SYNCED_ENTITIES)}
+CHUNK = 900
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def latest(changes: Iterable[Change]) -> list[Change]:
+    """One change per row (the newest), parents' entities first."""
+    best: dict[tuple[str, str], Change] = {}
+    for ch in changes:
+        key = (ch.entity, ch.entity_id)
+        if key not in best or best[key].seq < ch.seq:
+            best[key] = ch
+    return sorted(best.values(), key=lambda c: (ORDER.get(c.entity, 99), c.seq))
+
+
+def foreign_keys(model: type[Synced]) -> list[tuple[str, str]]:
+    """(column, parent entity) of the model's foreign keys."""
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    out = []
+    for fk in table.foreign_keys:
+        out.append((fk.parent.key, fk.column.table.name))
+    return out
+
+
+def missing_parents(conn: Connection, changes: Sequence[Change]) -> set[tuple[str, str]]:
+    """Parents referenced by ``changes`` that are neither in ``changes`` nor stored locally."""
+    present: dict[str, set[str]] = defaultdict(set)
+    for ch in changes:
+        present[ch.entity].add(ch.entity_id)
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for ch in changes:
+        model = SYNCED_MODELS.get(ch.entity)
+        if model is None:
+            continue
+        for column, parent in foreign_keys(model):
+            ref = ch.fields.get(column)
+            if isinstance(ref, str) and ref not in present[parent]:
+                wanted[parent].add(ref)
+    missing: set[tuple[str, str]] = set()
+    for parent, ids in wanted.items():
+        id_list = sorted(ids)
+        found: set[str] = set()
+        for part in _chunks(id_list):
+            found.update(_ids_in(conn, parent, part))
+        missing.update((parent, i) for i in ids - found)
+    return missing
+
+
+def _ids_in(conn: Connection, table: str, ids: Sequence[str]) -> list[str]:
+    stmt = text(f"SELECT id FROM {table} WHERE id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    return [r[0] for r in conn.execute(stmt, {"ids": list(ids)})]
+
+
+@dataclass
+class Pending:
+    fields: set[str] = field(default_factory=set)
+    delete: bool = False
+    erase: bool = False
+
+
+def pending_ops(conn: Connection, entity: str, ids: Sequence[str]) -> dict[str, Pending]:
+    out: dict[str, Pending] = {}
+    stmt = text(
+        "SELECT entity_id, kind, fields FROM outbox WHERE entity = :e AND entity_id IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
+    for part in _chunks(list(ids)):
+        for eid, kind, fields in conn.execute(stmt, {"e": entity, "ids": list(part)}):
+            p = out.setdefault(eid, Pending())
+            if kind == "delete":
+                p.delete = True
+            elif kind == "erase":
+                p.erase = True
+            values = json.loads(fields) if isinstance(fields, str) else (fields or {})
+            p.fields.update(values)
+    return out
+
+
+def _filler(column: Any) -> Any:
+    """A value for a NOT NULL column the hub's row lacks (a tombstone of a never-seen row)."""
+    default = column.default
+    if default is not None and getattr(default, "is_scalar", False):
+        return default.arg
+    if default is not None and getattr(default, "is_callable", False):
+        return default.arg(None)
+    kind = column.type
+    if isinstance(kind, DateTime):
+        return dt.datetime(1970, 1, 1)
+    if isinstance(kind, Date):
+        return dt.date(1970, 1, 1)
+    if isinstance(kind, Boolean):
+        return False
+    if isinstance(kind, Integer | Float):
+        return 0
+    if isinstance(kind, JSON):
+        return []
+    return ""
+
+
+@dataclass
+class ApplyStats:
+    inserted: int = 0
+    updated: int = 0
+    deleted: int = 0
+    erased: int = 0
+    by_entity: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+def apply_changes(conn: Connection, changes: Sequence[Change], stats: ApplyStats) -> None:
+    """Write ``changes`` (already :func:`latest`-ordered) inside the caller's transaction."""
+    by_entity: dict[str, list[Change]] = defaultdict(list)
+    for ch in changes:
+        if ch.entity in SYNCED_MODELS:
+            by_entity[ch.entity].append(ch)
+    for entity in sorted(by_entity, key=lambda e: ORDER.get(e, 99)):
+        _apply_entity(conn, entity, by_entity[entity], stats)
+
+
+def _apply_entity(conn: Connection, entity: str, changes: list[Change], stats: ApplyStats) -> None:
+    model = SYNCED_MODELS[entity]
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    ids = [c.entity_id for c in changes]
+    existing: set[str] = set()
+    for part in _chunks(ids):
+        existing.update(_ids_in(conn, entity, part))
+    pending = pending_ops(conn, entity, ids) if existing else {}
+    personal = set(PERSONAL_FIELDS.get(entity, ()))
+    inserts: list[dict[str, Any]] = []
+    updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    scrub: list[str] = []
+    required = [c for c in table.columns if not c.nullable and c.key not in ("id",)]
+    for ch in changes:
+        values = from_wire(model, ch.fields)
+        values["deleted"] = bool(ch.deleted)
+        values["server_seq"] = ch.seq
+        erased = entity == "person" and ch.fields.get("erased_at") is not None
+        if erased:
+            stats.erased += 1
+        if ch.deleted:
+            stats.deleted += 1
+        stats.by_entity[entity] += 1
+        if ch.entity_id not in existing:
+            values["id"] = ch.entity_id
+            for column in required:
+                if values.get(column.key) is None:
+                    values[column.key] = _filler(column)
+            inserts.append(values)
+            continue
+        local = pending.get(ch.entity_id)
+        if local is not None:
+            keep = set(local.fields)
+            if erased:
+                keep -= personal
+                scrub.append(ch.entity_id)
+            if local.delete:
+                keep.add("deleted")
+            for name in keep:
+                values.pop(name, None)
+        values = {k: v for k, v in values.items() if k != "id"}
+        values["_id"] = ch.entity_id
+        updates[frozenset(values)].append(values)
+    if inserts:
+        # Rows of one entity may lack different optional keys: group by key set.
+        groups: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+        for row in inserts:
+            groups[frozenset(row)].append(row)
+        for group in groups.values():
+            conn.execute(insert(table), group)
+        stats.inserted += len(inserts)
+    for keyset, rows in updates.items():
+        cols: dict[str, Any] = {k: bindparam(k) for k in keyset if k != "_id"}
+        stmt = update(table).where(table.c.id == bindparam("_id")).values(cols)
+        conn.execute(stmt, rows)
+        stats.updated += len(rows)
+    if scrub and personal:
+        _scrub_outbox(conn, entity, scrub, personal)
+    if model.__search__ is not None:
+        reindex(conn, model, ids)
+
+
+def _scrub_outbox(conn: Connection, entity: str, ids: list[str], personal: set[str]) -> None:
+    rows = conn.execute(
+        text("SELECT seq, fields FROM outbox WHERE entity = :e AND entity_id IN :ids").bindparams(
+            bindparam("ids", expanding=True)
+        ),
+        {"e": entity, "ids": ids},
+    ).all()
+    for seq, fields in rows:
+        values = json.loads(fields) if isinstance(fields, str) else dict(fields or {})
+        cleaned = {k: v for k, v in values.items() if k not in personal}
+        if cleaned != values:
+            conn.execute(
+                text("UPDATE outbox SET fields = :f WHERE seq = :s"),
+                {"f": json.dumps(cleaned, ensure_ascii=False), "s": seq},
+            )
+
+
+def reindex(conn: Connection, model: type[Synced], ids: Sequence[str]) -> None:
+    """Rewrite the full-text entries of ``ids`` from the stored rows (bulk)."""
+    spec = model.__search__
+    if spec is None:
+        return
+    title_cols, body_cols = spec
+    entity = model.__entity__
+    cols = ", ".join(("id", "deleted", *title_cols, *body_cols))
+    nt = len(title_cols)
+    for part in _chunks(list(ids)):
+        plist = list(part)
+        docs: dict[str, int] = dict(
+            conn.execute(
+                text("SELECT entity_id, rowid FROM search_doc WHERE entity_id IN :ids").bindparams(
+                    bindparam("ids", expanding=True)
+                ),
+                {"ids": plist},
+            ).all()
+        )
+        if docs:
+            conn.execute(
+                text("DELETE FROM search_index WHERE rowid IN :r").bindparams(
+                    bindparam("r", expanding=True)
+                ),
+                {"r": list(docs.values())},
+            )
+        rows = conn.execute(
+            text(f"SELECT {cols} FROM {entity} WHERE id IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"ids": plist},
+        ).all()
+        new_docs = [r[0] for r in rows if not r[1] and r[0] not in docs]
+        if new_docs:
+            start = conn.execute(text("SELECT coalesce(max(rowid), 0) FROM search_doc")).scalar()
+            base = int(start or 0)
+            assigned = {eid: base + i + 1 for i, eid in enumerate(new_docs)}
+            conn.execute(
+                text("INSERT INTO search_doc (rowid, entity_id) VALUES (:rowid, :id)"),
+                [{"rowid": r, "id": e} for e, r in assigned.items()],
+            )
+            docs.update(assigned)
+        entries = []
+        for r in rows:
+            if r[1]:
+                continue
+            values = r[2:]
+            entries.append(
+                {
+                    "rowid": docs[r[0]],
+                    "entity": entity,
+                    "id": r[0],
+                    "title": " ".join(str(v) for v in values[:nt] if v),
+                    "body": " ".join(str(v) for v in values[nt:] if v),
+                }
+            )
+        if entries:
+            conn.execute(
+                text(
+                    "INSERT INTO search_index (rowid, entity, entity_id, title, body) "
+                    "VALUES (:rowid, :entity, :id, :title, :body)"
+                ),
+                entries,
+            )
+
+
+def live_counts(conn: Connection, entities: Iterable[str]) -> dict[str, int]:
+    return {
+        e: int(conn.execute(text(f"SELECT count(*) FROM {e} WHERE deleted = 0")).scalar() or 0)
+        for e in entities
+    }
+
+
+def deletions(conn: Connection, changes: Sequence[Change]) -> dict[str, int]:
+    """Per entity: how many locally live rows ``changes`` would turn into tombstones."""
+    wanted: dict[str, list[str]] = defaultdict(list)
+    for ch in changes:
+        if ch.deleted and ch.entity in SYNCED_MODELS:
+            wanted[ch.entity].append(ch.entity_id)
+    out: dict[str, int] = {}
+    for entity, ids in wanted.items():
+        n = 0
+        for part in _chunks(ids):
+            n += int(
+                conn.execute(
+                    text(
+                        f"SELECT count(*) FROM {entity} WHERE deleted = 0 AND id IN :ids"
+                    ).bindparams(bindparam("ids", expanding=True)),
+                    {"ids": list(part)},
+                ).scalar()
+                or 0
+            )
+        if n:
+            out[entity] = n
+    return out

@@ -1,0 +1,184 @@
+"""HTTP to the hub (httpx): protocol headers, gzip for large bodies, retries with exponential
+backoff and jitter for transient failures, and the mapping of hub answers onto sync errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from zz_desktop.sync.errors import (
+    ClientOutdated,
+    CursorGone,
+    HubError,
+    LoginFailed,
+    Offline,
+    TokenRevoked,
+)
+from zz_protocol.schemas import (
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    SCHEMA_HEADER,
+    SCHEMA_VERSION,
+    CheckResponse,
+    LoginRequest,
+    LoginResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ReferenceResponse,
+)
+
+log = logging.getLogger("zz_desktop.sync")
+GZIP_OVER = 16 * 1024
+#: Answers worth another try (the request is safe to repeat: pushes are idempotent by op id).
+TRANSIENT = frozenset({408, 429, 500, 502, 503, 504})
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        return str(response.json().get("detail", ""))[:300]
+    except (ValueError, AttributeError):
+        return response.text[:300]
+
+
+class HubClient:
+    """One hub connection. ``retries`` extra attempts per request, waiting
+    ``backoff * 2**n`` seconds (±50 % jitter, at most ``max_wait``) between them."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        max_wait: float = 8.0,
+        sleep: Callable[[float], None] = time.sleep,
+        verify: bool | str = True,
+        protocol_version: int = PROTOCOL_VERSION,
+        schema_version: int = SCHEMA_VERSION,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        headers = {
+            PROTOCOL_HEADER: str(protocol_version),
+            SCHEMA_HEADER: str(schema_version),
+            "Accept-Encoding": "gzip",
+        }
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self.http = httpx.Client(
+            base_url=f"{self.base_url}/api/v1", headers=headers, timeout=timeout, verify=verify
+        )
+        self.retries = retries
+        self.backoff = backoff
+        self.max_wait = max_wait
+        self.sleep = sleep
+        #: The hub's clock as seen in the last answer (for the skew warning).
+        self.server_time: dt.datetime | None = None
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> HubClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ raw request with retries
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+        auth: bool = True,
+    ) -> httpx.Response:
+        content: bytes | None = None
+        headers: dict[str, str] = {}
+        if body is not None:
+            content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            headers["Content-Type"] = "application/json"
+            if len(content) > GZIP_OVER:
+                content = gzip.compress(content, compresslevel=5)
+                headers["Content-Encoding"] = "gzip"
+        last = ""
+        for attempt in range(self.retries + 1):
+            if attempt:
+                wait = min(self.max_wait, self.backoff * 2 ** (attempt - 1))
+                self.sleep(wait * random.uniform(0.5, 1.5))
+            try:
+                response = self.http.request(
+                    method, path, content=content, params=params, headers=headers
+                )
+            except httpx.TransportError as exc:
+                last = type(exc).__name__
+                log.info("sync request %s %s failed: %s", method, path, last)
+                continue
+            if response.status_code in TRANSIENT:
+                last = f"HTTP {response.status_code}"
+                continue
+            self._server_time(response)
+            return self._check(response, auth)
+        raise Offline(last)
+
+    def _server_time(self, response: httpx.Response) -> None:
+        raw = response.headers.get("x-server-time")
+        if not raw:
+            return
+        try:
+            value = dt.datetime.fromisoformat(raw.rstrip("Z"))
+        except ValueError:
+            return
+        self.server_time = value.replace(tzinfo=None)
+
+    @staticmethod
+    def _check(response: httpx.Response, auth: bool) -> httpx.Response:
+        status = response.status_code
+        if status < 300:
+            return response
+        detail = _detail(response)
+        if status == 401:
+            if auth:
+                raise TokenRevoked()
+            raise LoginFailed(detail)
+        if status == 426:
+            raise ClientOutdated(detail)
+        if status == 410:
+            raise CursorGone(detail)
+        raise HubError(status, detail)
+
+    # ------------------------------------------------------------------ endpoints
+
+    def login(self, username: str, password: str, device_name: str) -> LoginResponse:
+        req = LoginRequest(username=username, password=password, device_name=device_name)
+        response = self.request("POST", "/auth/login", body=req.model_dump(), auth=False)
+        return LoginResponse.model_validate_json(response.content)
+
+    def logout(self) -> None:
+        self.request("POST", "/auth/logout")
+
+    def reference(self) -> ReferenceResponse:
+        return ReferenceResponse.model_validate_json(self.request("GET", "/reference").content)
+
+    def push(self, request: PushRequest) -> PushResponse:
+        response = self.request("POST", "/sync/push", body=request.model_dump(mode="json"))
+        return PushResponse.model_validate_json(response.content)
+
+    def pull(self, after: int, limit: int) -> PullResponse:
+        response = self.request("GET", "/sync/pull", params={"after": after, "limit": limit})
+        return PullResponse.model_validate_json(response.content)
+
+    def check(self) -> CheckResponse:
+        return CheckResponse.model_validate_json(self.request("GET", "/sync/check").content)
