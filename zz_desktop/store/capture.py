@@ -81,6 +81,28 @@ def _enqueue(session: Session, obj: Synced, kind: str, fields: dict[str, Any]) -
     )
 
 
+def _scrub_pending(session: Session, obj: Synced) -> None:
+    """Remove personal values from ops of this row that were never sent (sent ones are fixed by
+    their op id; the hub blanks them when it applies the erase)."""
+    from zz_protocol.schemas import PERSONAL_FIELDS
+
+    conn = session.connection()
+    personal = PERSONAL_FIELDS.get(obj.__entity__, ())
+    pending = conn.execute(
+        text("SELECT seq, fields FROM outbox WHERE entity_id = :eid AND attempts = 0"),
+        {"eid": obj.id},
+    ).all()
+    for seq, fields in pending:
+        data = json.loads(fields)
+        for key in personal:
+            if key in data:
+                data[key] = None
+        conn.execute(
+            text("UPDATE outbox SET fields = :f WHERE seq = :s"),
+            {"f": json.dumps(data, ensure_ascii=False), "s": seq},
+        )
+
+
 def _audit(session: Session, actor: Actor, obj: Synced, action: str, detail: str | None) -> None:
     if isinstance(obj, _UNAUDITED):
         return
@@ -138,7 +160,12 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         state = inspect(obj)
         deleted_hist = state.attrs["deleted"].history
         user_fields = [f for f in changed if f not in _STAMP_FIELDS]
-        if "deleted" in changed and obj.deleted and deleted_hist.deleted == [False]:
+        if obj.id in session.info.get("erase", ()):
+            # GDPR erasure: the op carries no values; the hub blanks the personal fields.
+            _scrub_pending(session, obj)
+            _enqueue(session, obj, "erase", {})
+            _audit(session, actor, obj, "erase", None)
+        elif "deleted" in changed and obj.deleted and deleted_hist.deleted == [False]:
             _enqueue(session, obj, "delete", {})
             _audit(session, actor, obj, "delete", None)
         else:

@@ -1,0 +1,107 @@
+"""GDPR: the access report covers every person-linked table; erasure leaves no personal value
+in the database, its outbox, its search index or its conflicts, and syncs as an erase op."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import select, text
+
+from zz_desktop.services import consents, consultations, events, organisations, persons, privacy
+from zz_desktop.store import search
+from zz_desktop.store.database import Store
+from zz_desktop.store.models import Conflict, OutboxOp, Person
+
+
+def _person_with_everything(store: Store) -> str:
+    org = organisations.create_organisation(store, {"name": "Pflegedienst Sonnenschein gGmbH"})
+    p = persons.create_person(
+        store,
+        {
+            "first_name": "Gülsen",
+            "last_name": "Yıldırım",
+            "email": "g.yildirim@example.de",
+            "postcode": "39104",
+            "gender": "female",
+            "birth_year": 1975,
+            "employment_status": "employed",
+        },
+        organisation_id=org.id,
+        function_title="Pflegedienstleitung",
+    )
+    persons.save_selfemployed_profile(
+        store, p.id, {"occupation": "Pflegeberatung", "notes": "arbeitet nachts"}
+    )
+    consultations.record_consultation(
+        store, consultations.new_consultation_defaults(store, org.id), [p.id]
+    )
+    ev = events.create_event(
+        store, {"title": "Digitale Pflegedoku", "type": "workshop", "start_date": dt.date.today()}
+    )
+    events.add_participant(store, ev.id, p.id, entry_questionnaire="complete")
+    consents.give_consent(store, {"person_id": p.id, "purpose": "contact_data"})
+    with store.write() as s:
+        s.add(
+            Conflict(
+                entity="person",
+                entity_id=p.id,
+                field="email",
+                value_current="g.yildirim@example.de",
+                value_other="gy@example.de",
+            )
+        )
+    return p.id
+
+
+def test_access_report_covers_every_person_linked_table(store: Store) -> None:
+    pid = _person_with_everything(store)
+    report = privacy.access_report(store, pid)
+    records = report["records"]
+    linked = privacy.person_linked_tables()
+    assert linked, "the schema has person-linked tables"
+    missing = {name for name in linked if not records.get(name)}
+    assert missing == set(), f"person-linked tables missing from the Art. 15 report: {missing}"
+    assert records["person"][0]["last_name"] == "Yıldırım"
+    assert records["organisation"][0]["name"] == "Pflegedienst Sonnenschein gGmbH"
+    assert {m.__tablename__ for m in privacy.PERSON_LINKED} == linked
+
+
+def test_erase_leaves_no_personal_value(store: Store) -> None:
+    pid = _person_with_everything(store)
+    privacy.erase_person(store, pid)
+    with store.read() as s:
+        person = s.get(Person, pid)
+        assert person.first_name is None and person.last_name is None and person.email is None
+        assert person.erased_at is not None
+        assert (person.gender, person.birth_year, person.employment_status) == (
+            "female",
+            1975,
+            "employed",
+        )
+        assert search.search(s, "Yıldırım") == [] and search.search(s, "Gülsen") == []
+        ops = s.scalars(select(OutboxOp).where(OutboxOp.entity_id == pid)).all()
+        assert ops[-1].kind == "erase" and ops[-1].fields == {}
+        dump = json.dumps([o.fields for o in s.scalars(select(OutboxOp))], ensure_ascii=False)
+        for value in ("Gülsen", "Yıldırım", "g.yildirim@example.de", "arbeitet nachts"):
+            assert value not in dump
+        conflict = s.scalars(select(Conflict)).one()
+        assert conflict.value_current is None and conflict.value_other is None
+        fts = (
+            s.execute(
+                text("SELECT group_concat(title || ' ' || body, ' ') FROM search_index")
+            ).scalar()
+            or ""
+        )
+        assert "Gülsen" not in fts
+
+
+def test_erase_twice_is_a_clear_error(store: Store) -> None:
+    pid = _person_with_everything(store)
+    privacy.erase_person(store, pid)
+    import pytest
+
+    from zz_desktop.errors import UserError
+
+    with pytest.raises(UserError):
+        privacy.erase_person(store, pid)

@@ -1,0 +1,137 @@
+"""GDPR functions: Art. 15 access (every record that concerns a person) and Art. 17 erasure
+(personal fields blanked on this device, on the hub and — through sync — on every device, while
+what statistics need stays: gender, birth year, employment status, education)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from zz_desktop.errors import UserError
+from zz_desktop.i18n import t
+from zz_desktop.services import records
+from zz_desktop.store.base import Synced, to_wire, utcnow
+from zz_desktop.store.database import Store
+from zz_desktop.store.models import (
+    SYNCED_MODELS,
+    Affiliation,
+    AuditEntry,
+    Conflict,
+    Consent,
+    Consultation,
+    ConsultationParticipant,
+    Event,
+    Organisation,
+    Participation,
+    Person,
+    SelfEmployedProfile,
+)
+from zz_protocol.schemas import PERSONAL_FIELDS
+
+#: Tables whose rows concern a person through a ``person_id`` column (checked by a test against
+#: the schema, so a new person-linked table cannot be forgotten).
+PERSON_LINKED: tuple[type[Synced], ...] = (
+    Affiliation,
+    SelfEmployedProfile,
+    Consultation,
+    ConsultationParticipant,
+    Participation,
+    Consent,
+)
+
+
+def _rows(session: Session, model: type[Synced], *conditions: Any) -> list[dict[str, Any]]:
+    out = []
+    for obj in session.scalars(select(model).where(*conditions).order_by(model.id)):  # type: ignore[attr-defined]
+        row = to_wire(obj)
+        row["id"] = obj.id
+        out.append(row)
+    return out
+
+
+def access_report(store: Store, person_id: str) -> dict[str, Any]:
+    """Every record that concerns the person, grouped by entity (JSON for machines)."""
+    with store.read() as session:
+        person = records.get(session, Person, person_id, include_deleted=True)
+        consultation_ids = set(
+            session.scalars(
+                select(ConsultationParticipant.consultation_id).where(
+                    ConsultationParticipant.person_id == person_id
+                )
+            )
+        )
+        data: dict[str, Any] = {
+            "person": _rows(session, Person, Person.id == person.id),
+            "affiliation": _rows(session, Affiliation, Affiliation.person_id == person_id),
+            "selfemployed_profile": _rows(
+                session, SelfEmployedProfile, SelfEmployedProfile.person_id == person_id
+            ),
+            "consultation": _rows(
+                session,
+                Consultation,
+                or_(Consultation.person_id == person_id, Consultation.id.in_(consultation_ids)),
+            ),
+            "consultation_participant": _rows(
+                session, ConsultationParticipant, ConsultationParticipant.person_id == person_id
+            ),
+            "participation": _rows(session, Participation, Participation.person_id == person_id),
+            "consent": _rows(session, Consent, Consent.person_id == person_id),
+            "audit_entry": _rows(session, AuditEntry, AuditEntry.entity_id == person_id),
+        }
+        org_ids = {a["organisation_id"] for a in data["affiliation"]}
+        data["organisation"] = _rows(session, Organisation, Organisation.id.in_(org_ids))
+        event_ids = {p["event_id"] for p in data["participation"]}
+        data["event"] = _rows(session, Event, Event.id.in_(event_ids))
+    with store.write() as session:
+        session.add(_audit_row(store, "export", person_id))
+    return {"format": "zz-desktop-art15", "version": 1, "person_id": person_id, "records": data}
+
+
+def _audit_row(store: Store, action: str, person_id: str) -> AuditEntry:
+    now = utcnow()
+    return AuditEntry(
+        user_id=store.actor.user_id,
+        at=now,
+        action=action,
+        entity="person",
+        entity_id=person_id,
+    )
+
+
+def erase_person(store: Store, person_id: str) -> None:
+    """Art. 17: blank the personal fields of the person (and of their self-employed profile and
+    of conflict records about them) and send an ``erase`` op that wins everywhere."""
+    with store.write() as session:
+        person = records.get(session, Person, person_id, include_deleted=True)
+        if person.erased_at is not None:
+            raise UserError(t("This person has already been erased."))
+        profiles = list(
+            session.scalars(
+                select(SelfEmployedProfile).where(SelfEmployedProfile.person_id == person_id)
+            )
+        )
+        erase_ids = {person.id, *(p.id for p in profiles)}
+        # Set before any change: every flush of these rows must become an erase op.
+        session.info["erase"] = erase_ids
+        for field in PERSONAL_FIELDS["person"]:
+            setattr(person, field, None)
+        person.disability = None
+        person.erased_at = utcnow()
+        for profile in profiles:
+            for field in PERSONAL_FIELDS["selfemployed_profile"]:
+                setattr(profile, field, None)
+        for conflict in session.scalars(select(Conflict).where(Conflict.entity_id.in_(erase_ids))):
+            conflict.value_current = None
+            conflict.value_other = None
+
+
+def person_linked_tables() -> set[str]:
+    """Tables with a column pointing at ``person.id`` (for the completeness test)."""
+    linked = set()
+    for name, model in SYNCED_MODELS.items():
+        for column in model.__table__.columns:  # type: ignore[attr-defined]
+            if any(fk.column.table.name == "person" for fk in column.foreign_keys):
+                linked.add(name)
+    return linked
