@@ -46,6 +46,29 @@ def find_exact_duplicate(
         return session.scalars(query.limit(1)).first()
 
 
+SPECIAL_CATEGORY_FIELDS = ("disability",)
+
+
+def _special_category_errors(
+    store: Store, data: Mapping[str, Any], person_id: str | None, consent_given: bool
+) -> dict[str, str]:
+    """Disability is Art. 9 data: stored only with an explicit consent (purpose special_category)."""
+    if consent_given or all(
+        data.get(f) in (None, "", "no_answer") for f in SPECIAL_CATEGORY_FIELDS
+    ):
+        return {}
+    if person_id is not None:
+        from zz_desktop.services.consents import has_consent
+
+        if has_consent(store, person_id, "special_category"):
+            return {}
+    return {
+        "disability": t(
+            "Disability may only be recorded with the person's explicit consent (GDPR Art. 9)."
+        )
+    }
+
+
 def create_person(
     store: Store,
     data: Mapping[str, Any],
@@ -53,8 +76,14 @@ def create_person(
     role: str = AffiliationRole.EMPLOYEE.value,
     function_title: str | None = None,
     allow_duplicate: bool = False,
+    explicit_consent: Mapping[str, Any] | None = None,
 ) -> Person:
-    if errors := validate_person(data):
+    """Create a person (optionally linked to an organisation). ``explicit_consent`` — fields of
+    a Consent of purpose ``special_category`` — is recorded in the same transaction."""
+    errors = validate_person(data) | _special_category_errors(
+        store, data, None, explicit_consent is not None
+    )
+    if errors:
         raise ValidationFailed(errors)
     if not allow_duplicate and (dup := find_exact_duplicate(store, data)) is not None:
         raise ValidationFailed(
@@ -69,6 +98,17 @@ def create_person(
         person = Person(**dict(data))
         session.add(person)
         session.flush()
+        if explicit_consent is not None:
+            import datetime as dt
+
+            from zz_desktop.store.models import Consent
+
+            values = {
+                "purpose": "special_category",
+                "legal_basis": "art9_2a",
+                "given_at": dt.date.today(),
+            }
+            session.add(Consent(person_id=person.id, **(values | dict(explicit_consent))))
         if organisation_id:
             session.add(
                 Affiliation(
@@ -82,6 +122,8 @@ def create_person(
 
 
 def update_person(store: Store, person_id: str, changes: Mapping[str, Any]) -> Person:
+    if errors := _special_category_errors(store, changes, person_id, False):
+        raise ValidationFailed(errors)
     return records.update(store, Person, person_id, changes, validate_person)
 
 
