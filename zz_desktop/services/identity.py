@@ -3,6 +3,8 @@ replaced by the hub's user and centre at login."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select, text
 
 from zz_desktop.domain import codelists
@@ -71,10 +73,37 @@ def adopt_centre(store: Store, centre_id: str, user_id: str) -> int:
                 ),
                 {"new": centre_id, "old": old.centre_id},
             )
+        if old.user_id and old.user_id != user_id:
+            _replace_user(conn, old.user_id, user_id)
     store.set_setting("identity.centre_id", centre_id)
     store.set_setting("identity.user_id", user_id)
     store.actor = Actor(user_id, centre_id)
     return moved
+
+
+def _replace_user(conn: Any, old: str, new: str) -> None:
+    """The local placeholder user becomes the hub user: in stamps, advisor lists, owners — in
+    the rows and in the pending outbox ops alike."""
+    params = {"old": old, "new": new}
+    for name, model in SYNCED_MODELS.items():
+        columns = {c.key for c in model.__table__.columns}  # type: ignore[attr-defined]
+        for col in ("created_by", "updated_by", "owner_id", "user_id", "resolved_by"):
+            if col in columns:
+                conn.execute(text(f"UPDATE {name} SET {col} = :new WHERE {col} = :old"), params)
+        if "advisor_ids" in columns:
+            # JSON lists: replace the element; LIKE narrows the rows touched.
+            conn.execute(
+                text(
+                    f"UPDATE {name} SET advisor_ids = replace(advisor_ids, :oldq, :newq) "
+                    "WHERE advisor_ids LIKE :pattern"
+                ),
+                {"oldq": f'"{old}"', "newq": f'"{new}"', "pattern": f'%"{old}"%'},
+            )
+    # Ids are UUIDs: a quoted id inside an op's JSON is that user wherever it appears.
+    conn.execute(
+        text("UPDATE outbox SET fields = replace(fields, :oldq, :newq) WHERE fields LIKE :pattern"),
+        {"oldq": f'"{old}"', "newq": f'"{new}"', "pattern": f'%"{old}"%'},
+    )
 
 
 def centre(store: Store) -> Centre | None:
