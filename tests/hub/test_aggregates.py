@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+
 import pytest
 
 from tests.hub.hub_client import Device, new_id, op
