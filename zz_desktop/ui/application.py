@@ -1,16 +1,17 @@
-"""The QApplication: language, opening the profile (asking for a passphrase where there is no
-keyring), the main window."""
+"""The QApplication: language, look, crash handler, opening the profile (asking for a
+passphrase where there is no keyring), the main window."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from zz_desktop import APP_TITLE, i18n
+from zz_desktop import APP_TITLE
 from zz_desktop.errors import ProfileError
 from zz_desktop.paths import default_profile_dir
 from zz_desktop.store.database import Store, open_store
@@ -55,21 +56,46 @@ def open_profile_gui(profile: Path) -> Store | None:
     return None
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.lang:
-        i18n.set_language(args.lang)
+def make_app(lang: str | None = None) -> QApplication:
+    """The QApplication with language, style and names set (also used by tests and scripts)."""
+    from zz_desktop.ui import i18n_qt, settings, style
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("zz-desktop")
     app.setOrganizationName("Zukunftszentren")
     app.setApplicationDisplayName(APP_TITLE)
+    settings.upgrade()
+    chosen = lang or settings.get(settings.LANGUAGE) or "de"
+    i18n_qt.set_language(app, chosen if chosen in ("de", "en") else "de")
+    style.apply(app)
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    from zz_desktop.log import setup_logging
+    from zz_desktop.ui import crash, icons
+
+    with contextlib.suppress(OSError):
+        setup_logging()
+    app = make_app(args.lang)
+    crash.install()
+    app.setWindowIcon(icons.app_icon())
     profile = Path(args.profile) if args.profile else default_profile_dir()
     store = open_profile_gui(profile)
     if store is None:
         return 1
+    from zz_desktop.services.identity import ensure_local_identity
     from zz_desktop.ui.mainwindow import MainWindow
 
+    if not store.actor.user_id:
+        ensure_local_identity(store)
     window = MainWindow(store)
     window.show()
+    from zz_desktop.ui import ops
+
+    # Today's automatic backup runs after the window is usable, on the write executor.
+    ops.Op(store.daily_backup, window, write=True).failure(lambda _e: None).run()
     code = app.exec()
     store.close()
     return int(code)

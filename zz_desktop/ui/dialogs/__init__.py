@@ -1,0 +1,1 @@
+"""Dialogs: forms, search, audit log, crash report."""

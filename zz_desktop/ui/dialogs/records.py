@@ -1,0 +1,245 @@
+"""Forms for organisations, persons and events: the fields, saving through the write executor,
+and the services' validation messages shown under each field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zz_desktop.errors import ValidationFailed
+from zz_desktop.services import events, organisations, persons, records
+from zz_desktop.store.database import Store
+from zz_desktop.store.models import Event, Organisation, Person
+from zz_desktop.ui import ops
+from zz_desktop.ui.bus import ChangeSet
+from zz_desktop.ui.widgets import (
+    FormPanel,
+    RecordPicker,
+    combo,
+    date_edit,
+    int_line,
+    line,
+    text_box,
+)
+
+
+class RecordDialog(QDialog):
+    """Base of the simple record forms. Subclasses fill the form and name their services."""
+
+    saved = Signal(str)  # record id
+    model: Any = None
+    entity = ""
+
+    def __init__(
+        self, store: Store, record_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.record_id = record_id
+        self.original: dict[str, Any] = {}
+        self.form = FormPanel(self)
+        self.build()
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.message = QLabel(self)
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        lay = QVBoxLayout(self)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.message)
+        lay.addWidget(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.resize(560, 620)
+        if record_id:
+            with store.read() as session:
+                obj = records.get(session, self.model, record_id)
+                self.original = records.current_values(obj)
+            self.form.set_values(self.original)
+        first = next(iter(self.form.fields.values()))
+        first.setFocus()
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def data(self) -> dict[str, Any]:
+        return self.form.values()
+
+    def changes(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in data.items() if self.original.get(k) != v}
+
+    def create(self, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def update(self, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        data = self.data()
+        self.buttons.setEnabled(False)
+        work = (
+            (lambda: self.update(self.changes(data)))
+            if self.record_id
+            else (lambda: self.create(data))
+        )
+        ops.run_write(work, self, ChangeSet.of(self.entity, ids=[self.record_id or ""])).success(
+            self._saved
+        ).failure(self._failed).run()
+
+    def _saved(self, obj: Any) -> None:
+        self.buttons.setEnabled(True)
+        self.record_id = obj.id
+        self.saved.emit(obj.id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            rest = self.form.show_errors(error.errors)
+            self.message.setText("\n".join(rest))
+            self.message.setVisible(bool(rest))
+        else:
+            ops.show_error(self, error)
+
+
+class OrganisationDialog(RecordDialog):
+    model = Organisation
+    entity = "organisation"
+
+    def build(self) -> None:
+        self.setWindowTitle(self.tr("Organisation"))
+        f = self.form
+        f.add("name", self.tr("&Name"), line())
+        f.add("legal_form", self.tr("Legal form"), line(self.tr("e.g. GmbH")))
+        f.add("street", self.tr("Street"), line())
+        f.add("postcode", self.tr("Postcode"), line())
+        f.add("city", self.tr("City"), line())
+        f.add("ags", self.tr("Municipality key (AGS)"), line(self.tr("8 digits")))
+        f.add("phone", self.tr("Phone"), line())
+        f.add("email", self.tr("E-mail"), line())
+        f.add("website", self.tr("Website"), line())
+        f.add("sector_code", self.tr("Sector (WZ 2025)"), line(self.tr("e.g. 43.32")))
+        f.add("employees", self.tr("Employees"), int_line())
+        f.add("turnover_band", self.tr("Turnover"), combo("turnover_band", empty=True))
+        f.add("works_council", self.tr("Works council"), QCheckBox(self.tr("exists")))
+        f.add("source", self.tr("Source of contact"), combo("source", empty=True))
+        f.add("notes", self.tr("Notes"), text_box())
+
+    def create(self, data: dict[str, Any]) -> Any:
+        return organisations.create_organisation(self.store, data)
+
+    def update(self, data: dict[str, Any]) -> Any:
+        return organisations.update_organisation(self.store, self.record_id or "", data)
+
+
+class PersonDialog(RecordDialog):
+    model = Person
+    entity = "person"
+
+    def __init__(
+        self,
+        store: Store,
+        record_id: str | None = None,
+        parent: QWidget | None = None,
+        organisation_id: str | None = None,
+    ) -> None:
+        self.organisation_id = organisation_id
+        super().__init__(store, record_id, parent)
+
+    def build(self) -> None:
+        self.setWindowTitle(self.tr("Person"))
+        f = self.form
+        f.add("salutation", self.tr("Salutation"), line())
+        f.add("first_name", self.tr("&First name"), line())
+        f.add("last_name", self.tr("&Last name"), line())
+        f.add("gender", self.tr("Gender"), combo("gender"))
+        f.add("birth_year", self.tr("Birth year"), int_line(1900, 2100))
+        f.add("postcode", self.tr("Postcode"), line())
+        f.add("email", self.tr("E-mail"), line())
+        f.add("phone", self.tr("Phone"), line())
+        f.add("employment_status", self.tr("Employment"), combo("employment_status", empty=True))
+        f.add("education", self.tr("Education"), combo("education", empty=True))
+        if self.record_id is None:
+            picker = RecordPicker(self.store, "organisation")
+            picker.setPlaceholderText(self.tr("Type to search …"))
+            f.add("organisation_id", self.tr("Organisation"), picker)
+            if self.organisation_id:
+                picker.set_value_(self.organisation_id)
+        f.add("notes", self.tr("Notes"), text_box())
+
+    def data(self) -> dict[str, Any]:
+        data = super().data()
+        data.pop("organisation_id", None)
+        return data
+
+    def create(self, data: dict[str, Any]) -> Any:
+        org = self.form.fields.get("organisation_id")
+        return persons.create_person(
+            self.store, data, organisation_id=org.value_() if org else None
+        )  # type: ignore[attr-defined]
+
+    def update(self, data: dict[str, Any]) -> Any:
+        return persons.update_person(self.store, self.record_id or "", data)
+
+
+class EventDialog(RecordDialog):
+    model = Event
+    entity = "event"
+
+    def build(self) -> None:
+        self.setWindowTitle(self.tr("Event"))
+        f = self.form
+        f.add("title", self.tr("&Title"), line())
+        f.add("type", self.tr("Type"), combo("type"))
+        f.add("start_date", self.tr("Date"), date_edit())
+        f.add("end_date", self.tr("Last day"), date_edit())
+        f.add("place", self.tr("Place"), line())
+        f.add("online", self.tr("Online"), QCheckBox(self.tr("takes place online")))
+        hours = line()
+        hours.setPlaceholderText(self.tr("e.g. 3,5"))
+        f.add("hours", self.tr("Hours"), hours)
+        f.add("description", self.tr("Description"), text_box())
+
+    def data(self) -> dict[str, Any]:
+        data = super().data()
+        raw = data.get("hours")
+        if raw:
+            try:
+                data["hours"] = float(str(raw).replace(",", "."))
+            except ValueError:
+                data["hours"] = raw
+        return data
+
+    def create(self, data: dict[str, Any]) -> Any:
+        return events.create_event(self.store, data)
+
+    def update(self, data: dict[str, Any]) -> Any:
+        return events.update_event(self.store, self.record_id or "", data)
+
+
+def dialog_for(entity: str) -> type[RecordDialog]:
+    return {"organisation": OrganisationDialog, "person": PersonDialog, "event": EventDialog}[
+        entity
+    ]
+
+
+_ = Qt  # (Qt kept for subclasses' flags)

@@ -1,0 +1,152 @@
+"""Settings: language, backups (keep days, back up now, restore from a file), sync interval."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zz_desktop.store.database import DEFAULT_BACKUP_DAYS, Store
+from zz_desktop.ui import ops, settings
+from zz_desktop.ui.widgets import heading
+
+
+class SettingsPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("page_settings")
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(self.tr("Settings"), self))
+
+        general = QGroupBox(self.tr("Display"), self)
+        form = QFormLayout(general)
+        self.language = QComboBox(general)
+        self.language.setObjectName("languageCombo")
+        self.language.addItem("Deutsch", "de")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(
+            max(self.language.findData(settings.get(settings.LANGUAGE)), 0)
+        )
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(self.tr("&Language:"), self.language)
+        self.language_note = QLabel(self.tr("The new language applies after a restart."), general)
+        self.language_note.setProperty("role", "muted")
+        self.language_note.hide()
+        form.addRow("", self.language_note)
+        lay.addWidget(general)
+
+        backups = QGroupBox(self.tr("Backups"), self)
+        bform = QFormLayout(backups)
+        self.keep_days = QSpinBox(backups)
+        self.keep_days.setObjectName("keepDays")
+        self.keep_days.setRange(1, 365)
+        self.keep_days.setSuffix(self.tr(" days"))
+        self.keep_days.setAccessibleName(self.tr("Keep automatic backups for"))
+        self.keep_days.setValue(int(store.get_setting("backup.keep_days", DEFAULT_BACKUP_DAYS)))  # type: ignore[call-overload]
+        self.keep_days.editingFinished.connect(self._keep_days_changed)
+        bform.addRow(self.tr("&Keep automatic backups for:"), self.keep_days)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("&Back up now"), backups)
+        self.backup_button.setObjectName("backupNow")
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton(self.tr("&Restore from file …"), backups)
+        self.restore_button.setObjectName("restoreBackup")
+        self.restore_button.clicked.connect(self.restore_from_file)
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        bform.addRow("", row)
+        self.backup_label = QLabel(
+            self.tr("Backups are kept in %1").replace("%1", str(store.backup_dir)), backups
+        )
+        self.backup_label.setProperty("role", "muted")
+        self.backup_label.setWordWrap(True)
+        bform.addRow("", self.backup_label)
+        lay.addWidget(backups)
+
+        sync = QGroupBox(self.tr("Synchronisation"), self)
+        sform = QFormLayout(sync)
+        self.interval = QSpinBox(sync)
+        self.interval.setObjectName("syncInterval")
+        self.interval.setRange(5, 240)
+        self.interval.setSuffix(self.tr(" min"))
+        self.interval.setValue(settings.get(settings.SYNC_INTERVAL_MIN))
+        self.interval.setEnabled(False)
+        self.interval.setAccessibleName(self.tr("Sync interval"))
+        sform.addRow(self.tr("Synchronise every:"), self.interval)
+        note = QLabel(self.tr("Available once this device is logged in to a hub."), sync)
+        note.setProperty("role", "muted")
+        sform.addRow("", note)
+        lay.addWidget(sync)
+        lay.addStretch(1)
+
+    def _language_changed(self) -> None:
+        settings.put(settings.LANGUAGE, self.language.currentData())
+        self.language_note.show()
+
+    def _keep_days_changed(self) -> None:
+        days = self.keep_days.value()
+        ops.Op(lambda: self.store.set_setting("backup.keep_days", days), self, write=True).run()
+
+    def backup_now(self) -> None:
+        self.backup_button.setEnabled(False)
+
+        def done(path: Path) -> None:
+            self.backup_button.setEnabled(True)
+            self.backup_label.setText(self.tr("Backup written: %1").replace("%1", str(path)))
+
+        def failed(error: BaseException) -> None:
+            self.backup_button.setEnabled(True)
+            ops.show_error(self, error)
+
+        ops.Op(
+            lambda: self.store.backup("manual"), self, write=True, label=self.tr("Backing up …")
+        ).success(done).failure(failed).run()
+
+    def restore_from_file(self, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Restore backup"),
+                str(self.store.backup_dir),
+                self.tr("Backups (*.zzbak *.db);;All files (*)"),
+            )
+            if not name:
+                return
+            path = Path(name)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore backup"),
+            self.tr(
+                "Replace all data on this device by the backup? A copy of the current data is kept. The app closes afterwards."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        source = path
+
+        def done(_: object) -> None:
+            QMessageBox.information(
+                self,
+                self.tr("Restore backup"),
+                self.tr("The backup was restored. Please start the app again."),
+            )
+            self.window().close()
+
+        ops.Op(
+            lambda: self.store.restore(source), self, write=True, label=self.tr("Restoring …")
+        ).success(done).run()
