@@ -66,6 +66,7 @@ class HubClient:
         verify: bool | str = True,
         protocol_version: int = PROTOCOL_VERSION,
         schema_version: int = SCHEMA_VERSION,
+        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         headers = {
@@ -76,7 +77,11 @@ class HubClient:
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self.http = httpx.Client(
-            base_url=f"{self.base_url}/api/v1", headers=headers, timeout=timeout, verify=verify
+            base_url=f"{self.base_url}/api/v1",
+            headers=headers,
+            timeout=timeout,
+            verify=verify,
+            transport=transport,
         )
         self.retries = retries
         self.backoff = backoff
