@@ -1,21 +1,97 @@
-"""``zz-desktop report``: not yet available (its issue has not landed)."""
+"""``zz-desktop report KIND --out FILE.pdf``: the Beratungsprotokoll (``protocol --id``), the
+activity report, the ESF indicator report or the self-employed situation report as a PDF.
+
+The period is ``--from``/``--to`` (ISO dates) or a preset: ``--month 2026-10``, ``--quarter
+2026Q3``, ``--year 2026``. Without any, the current quarter. Printing a protocol is audited.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
+import datetime as dt
+from pathlib import Path
 
-from zz_desktop.commands.common import add_profile_args
+from zz_desktop import i18n
+from zz_desktop.commands.common import add_profile_args, emit, open_profile
+from zz_desktop.errors import ValidationFailed
 from zz_desktop.i18n import t
+from zz_desktop.reports import KINDS
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help=t("(not yet available)"))
+    p = sub.add_parser(
+        "report", help=t("make a PDF report (protocol, activity, ESF, self-employed)")
+    )
     add_profile_args(p)
-    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.add_argument("kind", choices=KINDS, help=t("which report"))
+    p.add_argument("--from", dest="date_from", type=_date, help=t("first day (YYYY-MM-DD)"))
+    p.add_argument("--to", dest="date_to", type=_date, help=t("last day (YYYY-MM-DD)"))
+    p.add_argument("--month", help=t("a month, e.g. 2026-10"))
+    p.add_argument("--quarter", help=t("a quarter, e.g. 2026Q3"))
+    p.add_argument("--year", help=t("a calendar year, e.g. 2026"))
+    p.add_argument("--id", dest="consultation_id", help=t("consultation id (protocol)"))
+    # SUPPRESS: without --lang here, the global ``zz-desktop --lang`` (or German) applies.
+    p.add_argument("--lang", choices=i18n.SUPPORTED, default=argparse.SUPPRESS)
+    p.add_argument("--out", type=Path, required=True, help=t("PDF file to write"))
     p.set_defaults(run=run)
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            t("not a date (YYYY-MM-DD): {value}", value=text)
+        ) from None
+
+
+def period_from_args(args: argparse.Namespace, today: dt.date | None = None):  # type: ignore[no-untyped-def]
+    from zz_desktop.services.report_queries import Period
+
+    presets = [v for v in (args.month, args.quarter, args.year) if v]
+    if len(presets) > 1 or (presets and (args.date_from or args.date_to)):
+        raise ValidationFailed(
+            {"period": t("Give either --from/--to or one of --month, --quarter, --year.")}
+        )
+    if presets:
+        return Period.parse(presets[0])
+    today = today or dt.date.today()
+    if args.date_from or args.date_to:
+        start = args.date_from or dt.date(today.year, 1, 1)
+        return Period(start, args.date_to or today)
+    return Period.quarter(today.year, (today.month - 1) // 3 + 1)
+
+
 def run(args: argparse.Namespace) -> int:
-    print(t("This command is not yet available."), file=sys.stderr)
-    return 2
+    from zz_desktop import reports
+
+    lang = getattr(args, "lang", None) or i18n.get_language()
+    period = None if args.kind == "protocol" else period_from_args(args)
+    if args.kind == "protocol" and not args.consultation_id:
+        raise ValidationFailed({"id": t("Which consultation? Give its id.")})
+    store = open_profile(args)
+    try:
+        pdf = reports.render(store, args.kind, period, args.consultation_id, lang)
+        try:
+            reports.write(args.out, pdf)
+        except OSError as exc:
+            raise ValidationFailed(
+                {
+                    "out": t(
+                        "The report {path} cannot be written ({detail}).",
+                        path=args.out,
+                        detail=exc.strerror or exc,
+                    )
+                }
+            ) from None
+        if args.kind == "protocol":
+            from zz_desktop.reports.protocol import record_print
+
+            record_print(store, args.consultation_id)
+    finally:
+        store.close()
+    data = {"kind": args.kind, "out": str(args.out), "bytes": len(pdf), "lang": lang}
+    if period is not None:
+        data |= {"from": period.start.isoformat(), "to": period.end.isoformat()}
+    emit(args, t("Report written to {path}.", path=args.out), data)
+    return 0

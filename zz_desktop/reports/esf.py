@@ -1,0 +1,205 @@
+"""The ESF Plus indicator report: participant indicators by gender, SMEs supported (EECO19)
+counted once per period, and the persons whose Part 1 questionnaire is incomplete (not counted)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from zz_desktop.i18n import t_lang
+from zz_desktop.reports.labels import Labeller
+from zz_desktop.reports.layout import (
+    CONTENT_W,
+    Progress,
+    ReportContext,
+    build_pdf,
+    context_for,
+    data_table,
+    fmt_date,
+    fmt_int,
+    fmt_period,
+    no_progress,
+    para,
+    title_block,
+)
+from zz_desktop.services.report_queries import (
+    GENDERS,
+    EsfEntities,
+    EsfParticipants,
+    Period,
+    esf_entities,
+    esf_participants,
+)
+from zz_desktop.store.database import Store
+
+#: Indicator rows in the order of Annex I, with the group heading before each block.
+BLOCKS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("employment", ("unemployed", "long_term_unemployed", "inactive", "employed", "self_employed")),
+    ("age", ("under_18", "18_29", "30_54", "55_plus")),
+    ("education", ("isced_0_2", "isced_3_4", "isced_5_8")),
+    (
+        "disadvantage",
+        (
+            "disability",
+            "third_country_national",
+            "foreign_origin",
+            "minority",
+            "homeless",
+            "rural_area",
+        ),
+    ),
+    ("total", ("total",)),
+)
+
+
+def render_esf(
+    store: Store, period: Period, lang: str = "de", progress: Progress = no_progress
+) -> bytes:
+    progress(5, t_lang(lang, "Counting"))
+    participants = esf_participants(store, period)
+    entities = esf_entities(store, period)
+    progress(60, t_lang(lang, "Laying out"))
+    ctx = context_for(
+        store,
+        lang,
+        t_lang(lang, "ESF Plus indicator report"),
+        fmt_period(period.start, period.end, lang),
+    )
+    pdf = build_pdf(ctx, build_story(ctx, Labeller(store, lang), participants, entities))
+    progress(100, t_lang(lang, "Done"))
+    return pdf
+
+
+def build_story(
+    ctx: ReportContext, lab: Labeller, parts: EsfParticipants, entities: EsfEntities
+) -> list[Flowable]:
+    lang = ctx.lang
+    story: list[Flowable] = [*title_block(ctx), Spacer(1, 4 * mm)]
+    story.append(para(t_lang(lang, "Common output indicators for participants"), "h2"))
+    story.append(
+        para(
+            t_lang(
+                lang,
+                "Counted once per period: persons with a complete Part 1 questionnaire who took "
+                "part in an event starting in the period, and persons advised in the period in a "
+                "consultation counted as participant support. Age in the year of first entry "
+                "in the period.",
+            ),
+            "small",
+        )
+    )
+    story.append(Spacer(1, 2 * mm))
+    headings = {
+        "employment": t_lang(lang, "Labour market status"),
+        "age": t_lang(lang, "Age"),
+        "education": t_lang(lang, "Education"),
+        "disadvantage": t_lang(lang, "Disadvantaged participants (optional)"),
+        "total": "",
+    }
+    header = [
+        t_lang(lang, "Indicator"),
+        *[lab.code("gender", g) for g in GENDERS],
+        t_lang(lang, "Total"),
+    ]
+    rows: list[list[Any]] = []
+    group_rows: list[int] = []
+    for block, codes in BLOCKS:
+        if headings[block]:
+            group_rows.append(len(rows) + 1)
+            rows.append([para(headings[block], "cell_head"), "", "", "", "", ""])
+        for code in codes:
+            counts = parts.indicators[code]
+            rows.append(
+                [
+                    lab.code("indicator", code),
+                    *[fmt_int(counts.get(g), lang) for g in GENDERS],
+                    fmt_int(counts.total, lang),
+                ]
+            )
+    col = 21 * mm
+    table = data_table(
+        header, rows, [CONTENT_W - 5 * col, *[col] * 5], numeric=[1, 2, 3, 4, 5], total_row=True
+    )
+    for r in group_rows:
+        table.setStyle(
+            [
+                ("SPAN", (0, r), (-1, r)),
+                ("BACKGROUND", (0, r), (-1, r), "#ffffff"),
+                ("TOPPADDING", (0, r), (-1, r), 6),
+            ]
+        )
+    story.append(table)
+
+    eeco: list[Flowable] = [para(t_lang(lang, "SMEs supported (EECO19)"), "h2")]
+    eeco.append(
+        para(
+            t_lang(
+                lang,
+                "Each micro, small or medium-sized enterprise advised in the period (consultation "
+                "counted as entity support) counts once, however often it was advised.",
+            ),
+            "small",
+        )
+    )
+    eeco.append(Spacer(1, 2 * mm))
+    ent_rows = [[lab.code("sme", c), fmt_int(n, lang)] for c, n in entities.by_class.items()]
+    ent_rows.append([t_lang(lang, "SMEs supported in total"), fmt_int(entities.total, lang)])
+    eeco.append(
+        data_table(
+            [t_lang(lang, "Size class"), t_lang(lang, "Enterprises")],
+            ent_rows,
+            [CONTENT_W - 35 * mm, 35 * mm],
+            numeric=[1],
+            total_row=True,
+        )
+    )
+    story.append(KeepTogether(eeco))
+    story.append(
+        para(
+            t_lang(
+                lang,
+                "Not counted: {large} large enterprises, {unknown} enterprises without a size class.",
+                large=fmt_int(entities.large, lang),
+                unknown=fmt_int(entities.unknown, lang),
+            ),
+            "small",
+        )
+    )
+
+    story.append(para(t_lang(lang, "Persons with an incomplete Part 1 questionnaire"), "h2"))
+    if not parts.incomplete:
+        story.append(
+            para(t_lang(lang, "None: every participant's Part 1 questionnaire is complete."))
+        )
+        return story
+    story.append(
+        para(
+            t_lang(
+                lang,
+                "These {n} persons took part in an event in the period but are not counted above "
+                "until their Part 1 questionnaire is complete.",
+                n=fmt_int(len(parts.incomplete), lang),
+            ),
+            "small",
+        )
+    )
+    story.append(Spacer(1, 2 * mm))
+    inc_rows = [
+        [i.name, i.event_title, fmt_date(i.event_date, lang), lab.code("questionnaire", i.status)]
+        for i in parts.incomplete
+    ]
+    story.append(
+        data_table(
+            [
+                t_lang(lang, "Person"),
+                t_lang(lang, "Event"),
+                t_lang(lang, "Date"),
+                t_lang(lang, "Part 1"),
+            ],
+            inc_rows,
+            [50 * mm, CONTENT_W - 100 * mm, 25 * mm, 25 * mm],
+        )
+    )
+    return story
