@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -244,6 +244,10 @@ class ConsultationForm(QDialog):
         self._periodic.timeout.connect(self._periodic_save)
         self._periodic.start(AUTOSAVE_EVERY_MS)
 
+        # Enter belongs to the inline inputs (topics, participants, follow-ups), never to Save.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self._load(organisation_id)
         for w in [*self.form.fields.values(), *self.texts.fields.values()]:
             if w is not self.topic_input and (sig := changed_signal(w)) is not None:
@@ -615,6 +619,13 @@ class ConsultationForm(QDialog):
                 self.discard_draft()
         self._periodic.stop()
         super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Enter belongs to the inline inputs; QDialog would press the default button (Save).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._periodic.stop()

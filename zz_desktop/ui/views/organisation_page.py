@@ -170,7 +170,8 @@ class OrganisationPage(QWidget):
         )
         size = enum_label("sme_class", org.sme_class)
         if org.employees is not None:
-            size = f"{size} ({self.tr('%1 employees').replace('%1', fmt_number(org.employees))})".strip()
+            staff = self.tr("%1 employees").replace("%1", fmt_number(org.employees))
+            size = f"{size} ({staff})".strip()
         self.facts["sme"].setText(size or "—")
         self.facts["sector"].setText(org.sector_code or "—")
         self.facts["works_council"].setText(

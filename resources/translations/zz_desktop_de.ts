@@ -1,0 +1,1495 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>Application</name>
+    <message>
+        <source>No system keyring is available, so the profile is protected by a passphrase.
+Please enter the passphrase:</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher ist das Profil mit einer Passphrase geschützt.
+Bitte die Passphrase eingeben:</translation>
+    </message>
+    <message>
+        <source>No system keyring is available, so the new profile is protected by a passphrase.
+Choose a passphrase (it cannot be recovered):</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher wird das neue Profil mit einer Passphrase geschützt.
+Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>History: %1</source>
+        <translation>Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationForm</name>
+    <message>
+        <source>Consultation</source>
+        <translation>Beratung</translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation>Neue Beratung</translation>
+    </message>
+    <message>
+        <source>&amp;Restore draft</source>
+        <translation>Entwurf &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Type to search …</source>
+        <translation>Zum Suchen tippen …</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>optional: the person advised</source>
+        <translation>optional: die beratene Person</translation>
+    </message>
+    <message>
+        <source>Person advised</source>
+        <translation>Beratene Person</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>D&amp;auer</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Form</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>short subject</source>
+        <translation>kurzer Betreff</translation>
+    </message>
+    <message>
+        <source>Type a topic and press Enter</source>
+        <translation>Thema tippen und Enter drücken</translation>
+    </message>
+    <message>
+        <source>T&amp;opics</source>
+        <translation>T&amp;hemen</translation>
+    </message>
+    <message>
+        <source>Chosen topics</source>
+        <translation>Gewählte Themen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ESF counts</source>
+        <translation>ESF-Zählung</translation>
+    </message>
+    <message>
+        <source>Starting situation</source>
+        <translation>Ausgangslage</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Vereinbarungen</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Empfehlungen</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Weitervermittelt an</translation>
+    </message>
+    <message>
+        <source>partner or programme</source>
+        <translation>Partner oder Programm</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>First name of a new participant</source>
+        <translation>Vorname einer neuen teilnehmenden Person</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Last name of a new participant</source>
+        <translation>Nachname einer neuen teilnehmenden Person</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add participant</source>
+        <translation>Teilnehmende hinzufügen</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>What is to be done?</source>
+        <translation>Was ist zu tun?</translation>
+    </message>
+    <message>
+        <source>Follow-up task</source>
+        <translation>Aufgabe der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Follow-up due date</source>
+        <translation>Fälligkeit der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Wiedervorlage hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>&amp;Speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Please describe what is to be done.</source>
+        <translation>Bitte beschreiben, was zu tun ist.</translation>
+    </message>
+    <message>
+        <source>An unsaved draft from %1 exists.</source>
+        <translation>Es gibt einen nicht gespeicherten Entwurf vom %1.</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>Speichere …</translation>
+    </message>
+    <message>
+        <source>Close form</source>
+        <translation>Formular schließen</translation>
+    </message>
+    <message>
+        <source>Keep what you typed as a draft? You can restore it the next time you open this form.</source>
+        <translation>Das Eingegebene als Entwurf behalten? Er wird beim nächsten Öffnen dieses Formulars zur Wiederherstellung angeboten.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>An error occurred</source>
+        <translation>Ein Fehler ist aufgetreten</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your data is safe: every saved change is in the database. Please send this report to your support contact. It contains no personal data.</source>
+        <translation>Etwas ist schiefgegangen. Ihre Daten sind sicher: Jede gespeicherte Änderung liegt in der Datenbank. Bitte senden Sie diesen Bericht an Ihre Support-Ansprechperson. Er enthält keine personenbezogenen Daten.</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>Fehlerbericht</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>Bericht &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>takes place online</source>
+        <translation>findet online statt</translation>
+    </message>
+    <message>
+        <source>e.g. 3,5</source>
+        <translation>z. B. 3,5</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>EventPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Add a participant: type a name …</source>
+        <translation>Teilnehmende hinzufügen: Namen eingeben …</translation>
+    </message>
+    <message>
+        <source>Participant to add</source>
+        <translation>Hinzuzufügende Person</translation>
+    </message>
+    <message>
+        <source>&amp;Add participant</source>
+        <translation>Teilnehmende &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>Hours attended</source>
+        <translation>Anwesende Stunden</translation>
+    </message>
+    <message>
+        <source>Part 1 (entry)</source>
+        <translation>Teil 1 (Eintritt)</translation>
+    </message>
+    <message>
+        <source>Exit questionnaire</source>
+        <translation>Austrittsfragebogen</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>Part 1 of the ESF questionnaire is incomplete: not counted.</source>
+        <translation>Teil 1 des ESF-Fragebogens ist unvollständig: wird nicht gezählt.</translation>
+    </message>
+    <message>
+        <source>%1 participants, %2 with an incomplete Part 1 (not counted)</source>
+        <translation>%1 Teilnehmende, davon %2 mit unvollständigem Teil 1 (nicht gezählt)</translation>
+    </message>
+    <message>
+        <source>Choose a person from the suggestions.</source>
+        <translation>Bitte eine Person aus den Vorschlägen wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>On site</source>
+        <translation>Vor Ort</translation>
+    </message>
+    <message>
+        <source>At the centre</source>
+        <translation>Im Zentrum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Signposting</source>
+        <translation>Verweisberatung</translation>
+    </message>
+    <message>
+        <source>In-depth</source>
+        <translation>Vertiefend</translation>
+    </message>
+    <message>
+        <source>Follow-up advice</source>
+        <translation>Folgeberatung</translation>
+    </message>
+    <message>
+        <source>Ombuds case</source>
+        <translation>Ombudsfall</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Unterschrieben</translation>
+    </message>
+    <message>
+        <source>Enterprise (EECO19)</source>
+        <translation>Unternehmen (EECO19)</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>Micro</source>
+        <translation>Kleinst</translation>
+    </message>
+    <message>
+        <source>Small</source>
+        <translation>Klein</translation>
+    </message>
+    <message>
+        <source>Medium-sized</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Groß</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Weiblich</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Männlich</translation>
+    </message>
+    <message>
+        <source>Non-binary</source>
+        <translation>Nicht-binär</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Keine Angabe</translation>
+    </message>
+    <message>
+        <source>Employed</source>
+        <translation>Erwerbstätig</translation>
+    </message>
+    <message>
+        <source>Self-employed</source>
+        <translation>Selbstständig</translation>
+    </message>
+    <message>
+        <source>Unemployed</source>
+        <translation>Arbeitslos</translation>
+    </message>
+    <message>
+        <source>Long-term unemployed</source>
+        <translation>Langzeitarbeitslos</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Nichterwerbstätig</translation>
+    </message>
+    <message>
+        <source>ISCED 0–2</source>
+        <translation>ISCED 0–2</translation>
+    </message>
+    <message>
+        <source>ISCED 3–4</source>
+        <translation>ISCED 3–4</translation>
+    </message>
+    <message>
+        <source>ISCED 5–8</source>
+        <translation>ISCED 5–8</translation>
+    </message>
+    <message>
+        <source>up to €2 m</source>
+        <translation>bis 2 Mio. €</translation>
+    </message>
+    <message>
+        <source>up to €10 m</source>
+        <translation>bis 10 Mio. €</translation>
+    </message>
+    <message>
+        <source>up to €50 m</source>
+        <translation>bis 50 Mio. €</translation>
+    </message>
+    <message>
+        <source>above €50 m</source>
+        <translation>über 50 Mio. €</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Referral by a partner</source>
+        <translation>Vermittlung durch Partner</translation>
+    </message>
+    <message>
+        <source>Own initiative</source>
+        <translation>Eigeninitiative</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>Seminar</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Qualifizierung</translation>
+    </message>
+    <message>
+        <source>Experimentation lab</source>
+        <translation>Experimentierraum</translation>
+    </message>
+    <message>
+        <source>Information event</source>
+        <translation>Informationsveranstaltung</translation>
+    </message>
+    <message>
+        <source>Network meeting</source>
+        <translation>Netzwerktreffen</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlt</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Unvollständig</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>Geschäftsführung</translation>
+    </message>
+    <message>
+        <source>Works council</source>
+        <translation>Betriebsrat</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Beschäftigte/r</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Gelöscht (DSGVO)</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>Kreis</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <source>SME class</source>
+        <translation>KMU-Klasse</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Beschäftigte</translation>
+    </message>
+    <message>
+        <source>Sector (WZ)</source>
+        <translation>Branche (WZ)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Beratungen</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Erwerbsstatus</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Advisors</source>
+        <translation>Beratende</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>Part 1 open</source>
+        <translation>Teil 1 offen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <extracomment>Which code list an enum column of a list uses.</extracomment>
+        <translation>online</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>&amp;New</source>
+        <extracomment>Entities whose lists refresh when one of these entities changes.</extracomment>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>As CSV (Excel, semicolon) …</source>
+        <translation>Als CSV (Excel, Semikolon) …</translation>
+    </message>
+    <message>
+        <source>As XLSX …</source>
+        <translation>Als XLSX …</translation>
+    </message>
+    <message>
+        <source>Export what is shown</source>
+        <translation>Angezeigtes exportieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Filter …</source>
+        <translation>Filtern …</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>Filtertext</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>Alle Themen</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>All modes</source>
+        <translation>Alle Formen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Formate</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Beratende</translation>
+    </message>
+    <message>
+        <source>All advisors</source>
+        <translation>Alle Beratenden</translation>
+    </message>
+    <message>
+        <source>Kreis</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <source>All Kreise</source>
+        <translation>Alle Kreise</translation>
+    </message>
+    <message>
+        <source>SME class</source>
+        <translation>KMU-Klasse</translation>
+    </message>
+    <message>
+        <source>All sizes</source>
+        <translation>Alle Größen</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 Datensätze</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>Spalten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Exporting …</source>
+        <translation>Exportiere …</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Beratungen</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>New &amp;consultation</source>
+        <translation>Neue &amp;Beratung</translation>
+    </message>
+    <message>
+        <source>New &amp;organisation</source>
+        <translation>Neue &amp;Organisation</translation>
+    </message>
+    <message>
+        <source>New &amp;person</source>
+        <translation>Neue &amp;Person</translation>
+    </message>
+    <message>
+        <source>New &amp;event</source>
+        <translation>Neue &amp;Veranstaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>Löschen &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Search …</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <source>Synchronise with the hub (not set up yet)</source>
+        <translation>Mit dem Hub synchronisieren (noch nicht eingerichtet)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Sync: not connected</source>
+        <translation>Synchronisation: nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Pending changes: %1</source>
+        <translation>Ausstehende Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>Open conflicts: %1</source>
+        <translation>Offene Konflikte: %1</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Record deleted.</source>
+        <translation>Datensatz gelöscht.</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>Wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>%1 %2
+Advice records of the Zukunftszentren, offline and in sync.</source>
+        <translation>%1 %2
+Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <source>Working …</source>
+        <translation>Arbeite …</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Bitte warten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>e.g. GmbH</source>
+        <translation>z. B. GmbH</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Municipality key (AGS)</source>
+        <translation>Gemeindeschlüssel (AGS)</translation>
+    </message>
+    <message>
+        <source>8 digits</source>
+        <translation>8 Ziffern</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Sector (WZ 2025)</source>
+        <translation>Branche (WZ 2025)</translation>
+    </message>
+    <message>
+        <source>e.g. 43.32</source>
+        <translation>z. B. 43.32</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Beschäftigte</translation>
+    </message>
+    <message>
+        <source>Turnover</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Works council</source>
+        <translation>Betriebsrat</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>Source of contact</source>
+        <translation>Kontaktweg</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>Zurück (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>New consultation (Ctrl+N)</source>
+        <translation>Neue Beratung (Strg+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>Kreis</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Sector (WZ)</source>
+        <translation>Branche (WZ)</translation>
+    </message>
+    <message>
+        <source>Works council</source>
+        <translation>Betriebsrat</translation>
+    </message>
+    <message>
+        <source>In-depth advice so far</source>
+        <translation>Vertiefende Beratung bisher</translation>
+    </message>
+    <message>
+        <source>In-depth advice hours</source>
+        <translation>Stunden vertiefender Beratung</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Add &amp;person …</source>
+        <translation>&amp;Person hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Beratungen</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>%1 employees</source>
+        <translation>%1 Beschäftigte</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 of %2 h</source>
+        <translation>%1 von %2 Std.</translation>
+    </message>
+    <message>
+        <source>Consultations (%1)</source>
+        <translation>Beratungen (%1)</translation>
+    </message>
+    <message>
+        <source>Persons (%1)</source>
+        <translation>Personen (%1)</translation>
+    </message>
+    <message>
+        <source>Follow-ups (%1)</source>
+        <translation>Wiedervorlagen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation>&amp;Vorname</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>&amp;Nachname</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Geburtsjahr</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Erwerbsstatus</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Bildung</translation>
+    </message>
+    <message>
+        <source>Type to search …</source>
+        <translation>Zum Suchen tippen …</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Reports (activity report, ESF report, protocols) will appear here.</source>
+        <translation>Hier erscheinen die Berichte (Tätigkeitsbericht, ESF-Bericht, Protokolle).</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Search organisations, persons, consultations, events …</source>
+        <translation>Organisationen, Personen, Beratungen, Veranstaltungen suchen …</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · Enter open · Esc close</source>
+        <translation>↑↓ auswählen · Enter öffnen · Esc schließen</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Beratung</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nichts gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The new language applies after a restart.</source>
+        <translation>Die neue Sprache gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Keep automatic backups for</source>
+        <translation>Automatische Sicherungen aufbewahren</translation>
+    </message>
+    <message>
+        <source>&amp;Keep automatic backups for:</source>
+        <translation>Automatische Sicherungen &amp;aufbewahren:</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from file …</source>
+        <translation>Aus Datei &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Backups are kept in %1</source>
+        <translation>Sicherungen liegen in %1</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Sync interval</source>
+        <translation>Synchronisationsintervall</translation>
+    </message>
+    <message>
+        <source>Synchronise every:</source>
+        <translation>Synchronisieren alle:</translation>
+    </message>
+    <message>
+        <source>Available once this device is logged in to a hub.</source>
+        <translation>Verfügbar, sobald dieses Gerät an einem Hub angemeldet ist.</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>Sicherung geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Backing up …</source>
+        <translation>Sichere …</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backups (*.zzbak *.db);;All files (*)</source>
+        <translation>Sicherungen (*.zzbak *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Replace all data on this device by the backup? A copy of the current data is kept. The app closes afterwards.</source>
+        <translation>Alle Daten auf diesem Gerät durch die Sicherung ersetzen? Eine Kopie der aktuellen Daten wird aufbewahrt. Die Anwendung wird danach beendet.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Please start the app again.</source>
+        <translation>Die Sicherung wurde wiederhergestellt. Bitte starten Sie die Anwendung neu.</translation>
+    </message>
+    <message>
+        <source>Restoring …</source>
+        <translation>Stelle wieder her …</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Good day</source>
+        <translation>Guten Tag</translation>
+    </message>
+    <message>
+        <source>Follow-ups due today and overdue</source>
+        <translation>Heute fällige und überfällige Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Fällige Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;done</source>
+        <translation>Als &amp;erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Recent consultations</source>
+        <translation>Letzte Beratungen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Not connected to a hub yet. Everything is stored on this device.</source>
+        <translation>Noch nicht mit einem Hub verbunden. Alles wird auf diesem Gerät gespeichert.</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>Nothing due — well done.</source>
+        <translation>Nichts fällig – gut gemacht.</translation>
+    </message>
+</context>
+</TS>
