@@ -1,0 +1,247 @@
+"""A hypothesis state machine: three devices and a hub doing random creates, edits, deletes,
+syncs, network drops (request or answer lost) and restarts (device and hub). At every quiescent
+point all devices sync twice and invariants 1–3 of sync-protocol.md are checked:
+
+1. convergence — every device exports the same canonical JSON;
+2. no lost edit — every value a device wrote is the current value, or is kept in a Conflict, or
+   was overwritten by a device that may have seen it;
+3. exactly once — replaying an earlier push returns the stored results and changes nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import keyring
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
+
+from tests.support.memkeyring import MemoryKeyring
+from tests.sync.support import Device, InProcessHub
+from zz_desktop.store.models import Organisation
+from zz_desktop.sync import state
+from zz_desktop.sync.errors import SyncError
+from zz_hub.testing import pg_available, sqlite_url, temporary_pg_database
+
+FIELDS = ("name", "city")
+_values = itertools.count(1)
+
+
+@dataclass
+class Edit:
+    value: str
+    row: str
+    field: str
+    device: int
+    step: int
+
+
+class SyncMachine(RuleBasedStateMachine):
+    hub: InProcessHub
+    root: Path
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.step = 0
+        self.devices: list[Device] = []
+        self.rows: list[str] = []
+        self.edits: list[Edit] = []
+        #: per device: step of its last successful sync (it has seen everything pushed before).
+        self.synced_at: list[int] = []
+        #: per device: step of its first sync attempt after each of its edits (pushed by then).
+        self.attempted: list[int] = []
+
+    @initialize()
+    def setup(self) -> None:
+        _code, users = self.hub.new_centre((("a", "advisor"), ("b", "advisor"), ("c", "manager")))
+        tmp = Path(tempfile.mkdtemp(dir=self.root))
+        self.devices = [Device(tmp, f"d{i}", self.hub.base_url, u) for i, u in enumerate(users)]
+        self.synced_at = [0, 0, 0]
+        self.attempted = [0, 0, 0]
+
+    def teardown(self) -> None:
+        for dev in self.devices:
+            dev.close()
+
+    def _tick(self) -> int:
+        self.step += 1
+        return self.step
+
+    # ------------------------------------------------------------------ rules
+
+    @rule(d=st.integers(0, 2))
+    def create(self, d: int) -> None:
+        value = f"v{next(_values)}"
+        with self.devices[d].store.write() as s:
+            org = Organisation(name=value)
+            s.add(org)
+        self.rows.append(org.id)
+        self.edits.append(Edit(value, org.id, "name", d, self._tick()))
+
+    @rule(d=st.integers(0, 2), r=st.integers(0, 50), f=st.sampled_from(FIELDS))
+    def edit(self, d: int, r: int, f: str) -> None:
+        if not self.rows:
+            return
+        rid = self.rows[r % len(self.rows)]
+        value = f"v{next(_values)}"
+        with self.devices[d].store.write() as s:
+            org = s.get(Organisation, rid)
+            if org is None or org.deleted:
+                return
+            setattr(org, f, value)
+        self.edits.append(Edit(value, rid, f, d, self._tick()))
+
+    @rule(d=st.integers(0, 2), r=st.integers(0, 50))
+    def delete(self, d: int, r: int) -> None:
+        if not self.rows:
+            return
+        rid = self.rows[r % len(self.rows)]
+        with self.devices[d].store.write() as s:
+            org = s.get(Organisation, rid)
+            if org is not None and not org.deleted:
+                org.deleted = True
+        self._tick()
+
+    @rule(d=st.integers(0, 2), fault=st.sampled_from(["none", "none", "down", "lose"]))
+    def sync(self, d: int, fault: str) -> None:
+        dev = self.devices[d]
+        dev.faults.down = fault == "down"
+        dev.faults.lose_next_push = fault == "lose"
+        step = self._tick()
+        self.attempted[d] = step
+        try:
+            dev.sync()
+            self.synced_at[d] = step
+        except SyncError:
+            pass
+        finally:
+            dev.faults.down = False
+            dev.faults.lose_next_push = False
+
+    @rule(d=st.integers(0, 2))
+    def restart_device(self, d: int) -> None:
+        self.devices[d].restart()
+
+    @rule()
+    def restart_hub(self) -> None:
+        if self.step % 4 == 0:  # restarts cost ~0.3 s: keep them occasional
+            self.hub.restart()
+
+    @rule()
+    def quiescent(self) -> None:
+        for _ in range(2):
+            for d, dev in enumerate(self.devices):
+                step = self._tick()
+                self.attempted[d] = step
+                dev.sync()
+                self.synced_at[d] = step
+        self.check_convergence()
+        self.check_no_lost_edit()
+        self.check_exactly_once()
+
+    # ------------------------------------------------------------------ invariants
+
+    def check_convergence(self) -> None:
+        dumps = [json.dumps(dev.dump(), sort_keys=True) for dev in self.devices]
+        assert dumps[0] == dumps[1] == dumps[2]
+
+    def check_no_lost_edit(self) -> None:
+        data = self.devices[0].dump()["entities"]
+        rows = {o["id"]: o for o in data["organisation"]}
+        kept: set[str] = set()
+        for c in data["conflict"]:
+            for v in (c["value_current"], c["value_other"]):
+                if isinstance(v, dict):
+                    kept.update(str(x) for x in v.values())
+                else:
+                    kept.add(str(v))
+        for e in self.edits:
+            if rows[e.row][e.field] == e.value or e.value in kept:
+                continue
+            assert self._superseded(e), f"edit {e} lost"
+
+    def _superseded(self, e: Edit) -> bool:
+        """Overwritten by a later edit of a device that may have seen ``e`` (or by its own)."""
+        for later in self.edits:
+            if later.row != e.row or later.field != e.field or later.step <= e.step:
+                continue
+            if later.device == e.device:
+                return True
+            if self.synced_at[later.device] and self._seen(e, later):
+                return True
+        return False
+
+    def _seen(self, e: Edit, later: Edit) -> bool:
+        # Conservative: the later device synced after e's device attempted a push after e.
+        return later.step > e.step and self.attempted[e.device] >= e.step
+
+    def check_exactly_once(self) -> None:
+        dev = self.devices[0]
+        if not dev.faults.pushes:
+            return
+        body, headers, answer = dev.faults.pushes[-1]
+        token = state.read_token(dev.store)
+        auth = {"Authorization": f"Bearer {token}", "X-Sync-Protocol": "1"}
+        before = httpx.get(f"{self.hub.base_url}/api/v1/sync/check", headers=auth).json()
+        send = {k: v for k, v in headers.items() if k.lower() not in ("content-length", "host")}
+        replay = httpx.post(f"{self.hub.base_url}/api/v1/sync/push", content=body, headers=send)
+        assert replay.status_code == 200
+        assert replay.json()["results"] == json.loads(answer)["results"]
+        after = httpx.get(f"{self.hub.base_url}/api/v1/sync/check", headers=auth).json()
+        assert before["entities"] == after["entities"]
+
+
+@pytest.fixture
+def machine_env(tmp_path: Path) -> Iterator[Path]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield tmp_path
+    keyring.set_keyring(previous)
+    shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def _run(database_url: str, root: Path, examples: int, steps: int) -> None:
+    hub = InProcessHub(database_url)
+    hub.start()
+    try:
+        SyncMachine.hub = hub
+        SyncMachine.root = root
+        SyncMachine.TestCase.settings = settings(
+            max_examples=examples,
+            stateful_step_count=steps,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            derandomize=True,
+        )
+        SyncMachine.TestCase().runTest()
+    finally:
+        hub.stop()
+
+
+@pytest.mark.slow
+def test_state_machine_sqlite(machine_env: Path, memory_keyring: Any) -> None:
+    _run(
+        sqlite_url(machine_env),
+        machine_env,
+        examples=int(__import__("os").environ.get("ZZ_SM_EXAMPLES", "200")),
+        steps=10,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_state_machine_postgres(machine_env: Path, memory_keyring: Any) -> None:
+    if not pg_available():
+        pytest.skip("PostgreSQL is not reachable")
+    with temporary_pg_database() as url:
+        _run(url, machine_env, examples=30, steps=10)
