@@ -58,7 +58,6 @@ def app(qapp: Any, lang: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) ->
     from zz_desktop.ui import i18n_qt, style
 
     # QSettings into a temporary folder: tests never touch the user's settings.
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
     )

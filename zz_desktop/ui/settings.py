@@ -31,7 +31,9 @@ OPTIONS = (LANGUAGE, SYNC_INTERVAL_MIN, GEOMETRY, WINDOW_STATE)
 
 
 def qsettings() -> QSettings:
-    return QSettings("Zukunftszentren", "zz-desktop")
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Zukunftszentren", "zz-desktop"
+    )
 
 
 def get(option: Option) -> Any:
