@@ -1,0 +1,121 @@
+"""The conflict inbox: each open conflict with both values side by side; keep either or edit."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zz_desktop.errors import UserError
+from zz_desktop.services import sync_service
+from zz_desktop.store.database import Store
+
+
+class ConflictInbox(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Open conflicts"))
+        self.resize(760, 420)
+        layout = QHBoxLayout(self)
+        self.list = QListWidget(self)
+        self.list.setObjectName("conflictList")
+        self.list.currentRowChanged.connect(self._show)
+        layout.addWidget(self.list, 1)
+        right = QVBoxLayout()
+        grid = QGridLayout()
+        self.title = QLabel("", self)
+        self.current = QPlainTextEdit(self)
+        self.current.setObjectName("valueCurrent")
+        self.current.setReadOnly(True)
+        self.other = QPlainTextEdit(self)
+        self.other.setObjectName("valueOther")
+        self.other.setReadOnly(True)
+        self.current_by = QLabel("", self)
+        self.other_by = QLabel("", self)
+        grid.addWidget(QLabel(self.tr("Value in force"), self), 0, 0)
+        grid.addWidget(QLabel(self.tr("Replaced value"), self), 0, 1)
+        grid.addWidget(self.current, 1, 0)
+        grid.addWidget(self.other, 1, 1)
+        grid.addWidget(self.current_by, 2, 0)
+        grid.addWidget(self.other_by, 2, 1)
+        right.addWidget(self.title)
+        right.addLayout(grid)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName("valueEdited")
+        self.edit.setPlaceholderText(self.tr("Or type the value to keep"))
+        right.addWidget(self.edit)
+        buttons = QHBoxLayout()
+        self.keep_current = QPushButton(self.tr("Keep value in force"), self)
+        self.keep_current.setObjectName("keepCurrent")
+        self.keep_other = QPushButton(self.tr("Take replaced value"), self)
+        self.keep_other.setObjectName("keepOther")
+        self.save_edit = QPushButton(self.tr("Save edited value"), self)
+        self.save_edit.setObjectName("saveEdited")
+        for button, choice in (
+            (self.keep_current, "current"),
+            (self.keep_other, "other"),
+            (self.save_edit, "edit"),
+        ):
+            button.clicked.connect(lambda _=False, c=choice: self.resolve(c))
+            buttons.addWidget(button)
+        right.addLayout(buttons)
+        self.error = QLabel("", self)
+        right.addWidget(self.error)
+        layout.addLayout(right, 2)
+        self.reload()
+
+    def reload(self) -> None:
+        self.items = sync_service.conflicts(self.store)
+        self.list.clear()
+        for c in self.items:
+            self.list.addItem(f"{c.entity} · {c.field}")
+        if self.items:
+            self.list.setCurrentRow(0)
+        else:
+            self._show(-1)
+
+    def _show(self, row: int) -> None:
+        has = 0 <= row < len(self.items)
+        for w in (self.keep_current, self.keep_other, self.save_edit):
+            w.setEnabled(has)
+        if not has:
+            self.title.setText(self.tr("No open conflicts."))
+            self.current.setPlainText("")
+            self.other.setPlainText("")
+            return
+        c = self.items[row]
+        self.title.setText(f"{c.entity} {c.entity_id} · {c.field}")
+        self.current.setPlainText(sync_service.conflict_values_text(c.value_current))
+        self.other.setPlainText(sync_service.conflict_values_text(c.value_other))
+        self.current_by.setText(f"{c.author_current or ''} {c.at_current or ''}")
+        self.other_by.setText(f"{c.author_other or ''} {c.at_other or ''}")
+        self.edit.setPlainText(sync_service.conflict_values_text(c.value_current))
+
+    def resolve(self, choice: str) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.items):
+            return
+        value: object = None
+        if choice == "edit":
+            raw = self.edit.toPlainText()
+            try:
+                value = json.loads(raw) if raw.strip().startswith(("{", "[")) else raw
+            except ValueError:
+                value = raw
+        try:
+            sync_service.resolve_conflict(self.store, self.items[row].id, choice, value)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        self.reload()

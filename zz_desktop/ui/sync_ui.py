@@ -1,0 +1,216 @@
+"""Background sync in the GUI: on start, every few minutes, on demand (toolbar action
+``syncAction``) and on close (bounded). The engine runs on a worker thread; the GUI thread only
+receives progress and results by signal.
+
+Hook API (for the main window's owner)::
+
+    controller = install_sync(main_window, store)
+    controller.sync_now()            # start a round unless one runs (returns False then)
+    controller.show_login()          # the login dialog (binds the profile to the centre)
+    controller.show_conflicts()      # the conflict inbox
+    controller.finished.connect(fn)  # fn(report | None, error message | None) after each round
+    controller.progress.connect(fn)  # fn(stage, done, total)
+    controller.set_interval(minutes) # 0 = no periodic sync
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from zz_desktop.errors import UserError
+from zz_desktop.services import sync_service
+from zz_desktop.store.database import Store
+from zz_desktop.sync.errors import ClientOutdated, MassDeleteBlocked, Offline, TokenRevoked
+
+log = logging.getLogger("zz_desktop.ui.sync")
+DEFAULT_INTERVAL_MIN = 5
+CLOSE_BUDGET_MS = 4000
+RETRY_STEPS_S = (30, 60, 120, 240)
+
+
+class _Signals(QObject):
+    progress = Signal(str, int, int)
+    done = Signal(object, object)  # report, error
+
+
+class _Round(QRunnable):
+    def __init__(self, store: Store, allow_mass_delete: bool, quick: bool) -> None:
+        super().__init__()
+        self.store = store
+        self.allow_mass_delete = allow_mass_delete
+        self.quick = quick
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        opts: dict[str, Any] = {"timeout": 3.0, "retries": 0} if self.quick else {}
+        try:
+            report = sync_service.sync(
+                self.store,
+                progress=lambda s, d, t: self.signals.progress.emit(s, d, t),
+                allow_mass_delete=self.allow_mass_delete,
+                **opts,
+            )
+        except UserError as exc:
+            self.signals.done.emit(None, exc)
+            return
+        except Exception as exc:  # noqa: BLE001 - shown as one line, details in the log
+            log.exception("sync round failed")
+            self.signals.done.emit(None, exc)
+            return
+        self.signals.done.emit(report, None)
+
+
+class SyncController(QObject):
+    progress = Signal(str, int, int)
+    finished = Signal(object, object)  # report or None, error message or None
+
+    def __init__(self, window: QMainWindow, store: Store) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.running = False
+        self._failures = 0
+        self._closing = False
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.sync_now)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.timeout.connect(self.sync_now)
+        self.action = window.findChild(QAction, "syncAction")
+        if self.action is None:
+            self.action = QAction(self.tr("Synchronise"), window)
+            self.action.setObjectName("syncAction")
+            window.addAction(self.action)
+        self.action.setEnabled(True)
+        self.action.setToolTip(self.tr("Synchronise with the hub"))
+        self.action.triggered.connect(self._on_action)
+        window.installEventFilter(self)
+        interval = store.get_setting("sync.interval_minutes", DEFAULT_INTERVAL_MIN)
+        self.set_interval(int(interval))  # type: ignore[call-overload]
+        self.show_status()
+
+    # -- scheduling ------------------------------------------------------------------------
+
+    def set_interval(self, minutes: int) -> None:
+        self.timer.stop()
+        if minutes > 0:
+            self.timer.start(minutes * 60_000)
+
+    def start(self) -> None:
+        """Sync once soon after start (when logged in)."""
+        if sync_service.status(self.store).logged_in:
+            QTimer.singleShot(0, self.sync_now)
+
+    def _on_action(self) -> None:
+        if not sync_service.status(self.store).logged_in:
+            self.show_login()
+            return
+        self.sync_now()
+
+    def sync_now(self, allow_mass_delete: bool = False, quick: bool = False) -> bool:
+        if self.running or not sync_service.status(self.store).logged_in:
+            return False
+        self.running = True
+        self.action.setEnabled(False)
+        self._set_status(self.tr("Synchronising…"))
+        job = _Round(self.store, allow_mass_delete, quick)
+        job.signals.progress.connect(self._on_progress)
+        job.signals.done.connect(self._on_done)
+        self.pool.start(job)
+        return True
+
+    # -- results ---------------------------------------------------------------------------
+
+    def _on_progress(self, stage: str, done: int, total: int) -> None:
+        self.progress.emit(stage, done, total)
+        names = {
+            "push": self.tr("sending"),
+            "pull": self.tr("receiving"),
+            "check": self.tr("checking"),
+        }
+        if stage in names:
+            text = self.tr("Synchronising: %1 %2/%3").replace("%1", names[stage])
+            self._set_status(text.replace("%2", str(done)).replace("%3", str(total)))
+
+    def _on_done(self, report: Any, error: Exception | None) -> None:
+        self.running = False
+        self.action.setEnabled(True)
+        message = None
+        if error is None:
+            self._failures = 0
+            for warning in getattr(report, "warnings", []):
+                self.window.statusBar().showMessage(warning, 15_000)
+        else:
+            message = str(error)
+            self._handle_error(error)
+        self.show_status()
+        refresh = getattr(self.window, "refresh_counts", None)
+        if callable(refresh):
+            refresh()
+        self.finished.emit(report, message)
+
+    def _handle_error(self, error: Exception) -> None:
+        if self._closing:
+            return
+        if isinstance(error, MassDeleteBlocked):
+            answer = QMessageBox.question(self.window, self.tr("Many deletions"), str(error))
+            if answer == QMessageBox.StandardButton.Yes:
+                QTimer.singleShot(0, lambda: self.sync_now(allow_mass_delete=True))
+        elif isinstance(error, Offline):
+            delay = RETRY_STEPS_S[min(self._failures, len(RETRY_STEPS_S) - 1)]
+            self._failures += 1
+            self.retry_timer.start(delay * 1000)  # retried without waiting for a new write
+        elif isinstance(error, TokenRevoked | ClientOutdated):
+            self.window.statusBar().showMessage(str(error), 30_000)
+
+    def _set_status(self, text: str) -> None:
+        setter = getattr(self.window, "set_sync_status", None)
+        if callable(setter):
+            setter(text)
+        else:
+            self.window.statusBar().showMessage(text)
+
+    def show_status(self) -> None:
+        self._set_status(sync_service.status_text(sync_service.status(self.store)))
+
+    # -- dialogs ---------------------------------------------------------------------------
+
+    def show_login(self) -> bool:
+        from zz_desktop.ui.dialogs.login_dialog import LoginDialog
+
+        dialog = LoginDialog(self.store, self.window)
+        ok = bool(dialog.exec())
+        self.show_status()
+        if ok:
+            self.sync_now()
+        return ok
+
+    def show_conflicts(self) -> None:
+        from zz_desktop.ui.dialogs.conflict_inbox import ConflictInbox
+
+        ConflictInbox(self.store, self.window).exec()
+        self.show_status()
+
+    # -- close -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Close and not self._closing:
+            self._closing = True
+            self.timer.stop()
+            self.retry_timer.stop()
+            self.sync_now(quick=True)
+            self.pool.waitForDone(CLOSE_BUDGET_MS)  # bounded: never keeps the window long
+        return False
+
+
+def install_sync(main_window: QMainWindow, store: Store) -> SyncController:
+    controller = SyncController(main_window, store)
+    controller.start()
+    return controller
