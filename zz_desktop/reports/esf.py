@@ -118,7 +118,7 @@ def build_story(
                     fmt_int(counts.total, lang),
                 ]
             )
-    col = 21 * mm
+    col = 17 * mm
     table = data_table(
         header, rows, [CONTENT_W - 5 * col, *[col] * 5], numeric=[1, 2, 3, 4, 5], total_row=True
     )
