@@ -549,7 +549,7 @@ FOLLOWUP_TEXTS = (
 
 # ------------------------------------------------------------------------------ phrase banks
 # Sentences are composed per consultation. Placeholders: {company}, {city}, {employees},
-# {sector}, {tool}, {weeks}, {count}, {occupation}.
+# {sector}, {tool}, {weeks}, {count}, {occupation}, {client}.
 
 TOOLS = (
     "einer Branchensoftware",
@@ -593,10 +593,10 @@ AGREEMENTS = (
     "Die nächste Beratung findet als Videokonferenz statt.",
 )
 AGREEMENTS_SOLO = (
-    "Die Ratsuchende stellt die Verträge und Rechnungen der letzten zwölf Monate zusammen.",
+    "{client} stellt die Verträge und Rechnungen der letzten zwölf Monate zusammen.",
     "Das Zukunftszentrum sendet Informationsmaterial und Links per E-Mail.",
     "Ein Folgetermin in {weeks} Wochen wird vereinbart.",
-    "Die Ratsuchende meldet sich nach dem Gespräch mit dem Auftraggeber.",
+    "{client} meldet sich nach dem Gespräch mit dem Auftraggeber.",
     "Teilnahme am nächsten Stammtisch Solo-Selbstständige ist geplant.",
 )
 RECOMMENDATIONS_GENERIC = (
@@ -777,7 +777,7 @@ TOPIC_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
     ),
     "fees_remuneration": (
         (
-            "Die Ratsuchende arbeitet als {occupation} und kalkuliert ihre Honorare bisher nach Gefühl.",
+            "{client} arbeitet im Bereich {occupation}; die Honorare sind bisher nicht kalkuliert.",
             "Ein Auftraggeber hat die Honorare einseitig gesenkt.",
         ),
         (
@@ -806,7 +806,7 @@ TOPIC_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
     "working_conditions": (
         (
             "Die Arbeitszeiten sind durch kurzfristige Aufträge kaum planbar.",
-            "Die Ratsuchende arbeitet überwiegend für einen einzigen Auftraggeber.",
+            "{client} arbeitet überwiegend für einen einzigen Auftraggeber.",
         ),
         (
             "Es gibt Hinweise auf Scheinselbstständigkeit.",
@@ -861,7 +861,7 @@ TOPIC_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
     ),
     "ombuds_case": (
         (
-            "Die Ratsuchende wendet sich wegen eines Konflikts mit einem Auftraggeber an die Ombudsstelle.",
+            "{client} wendet sich wegen eines Konflikts mit einem Auftraggeber an die Ombudsstelle.",
             "Ein Honorar ist seit mehreren Monaten offen.",
         ),
         (
@@ -1025,6 +1025,8 @@ class _Solo:
     occupation: str
     city: str
     first_contact: dt.date
+    #: How the notes refer to the person ("Die Ratsuchende", "Der Ratsuchende", …).
+    client: str
 
 
 @dataclass
@@ -1650,7 +1652,10 @@ class _Demo:
         )
         w.add(self.stamp(profile, min(created + dt.timedelta(minutes=5), self.now), by))
         self.summary.selfemployed_profiles += 1
-        return _Solo(p.id, occupation, place.city, day)
+        client = {"female": "Die Ratsuchende", "male": "Der Ratsuchende"}.get(
+            p.gender, "Die ratsuchende Person"
+        )
+        return _Solo(p.id, occupation, place.city, day, client)
 
     # -- consultations ----------------------------------------------------------------------
 
@@ -1734,12 +1739,13 @@ class _Demo:
         by = advisors[0]
         solo = plan.solo
         org = plan.org
-        mode = _weighted(
-            rng,
-            {"on_site": 40, "at_centre": 18, "phone": 17, "video": 25}
-            if org
-            else {"on_site": 5, "at_centre": 35, "phone": 25, "video": 35},
-        )
+        if plan.series_no:  # long in-depth sessions happen in the company or by video
+            modes = {"on_site": 60, "at_centre": 15, "video": 25}
+        elif org:
+            modes = {"on_site": 40, "at_centre": 18, "phone": 17, "video": 25}
+        else:
+            modes = {"on_site": 5, "at_centre": 35, "phone": 25, "video": 35}
+        mode = _weighted(rng, modes)
         if mode == "phone":
             plan.minutes = min(plan.minutes, 90)
         start = dt.time(
@@ -1801,6 +1807,7 @@ class _Demo:
             "weeks": rng.choice(("zwei", "drei", "vier")),
             "count": rng.choice(("drei", "vier", "fünf")),
             "occupation": solo.occupation if solo else "",
+            "client": solo.client if solo else "",
         }
         referral = rng.choice(REFERRALS) if rng.random() < 0.08 else None
         next_appointment = None
