@@ -229,19 +229,21 @@ def _run(database_url: str, root: Path, examples: int, steps: int) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)
 def test_state_machine_sqlite(machine_env: Path, memory_keyring: Any) -> None:
     _run(
         sqlite_url(machine_env),
         machine_env,
         examples=int(__import__("os").environ.get("ZZ_SM_EXAMPLES", "200")),
-        steps=10,
+        steps=8,
     )
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)
 @pytest.mark.postgres
 def test_state_machine_postgres(machine_env: Path, memory_keyring: Any) -> None:
     if not pg_available():
         pytest.skip("PostgreSQL is not reachable")
     with temporary_pg_database() as url:
-        _run(url, machine_env, examples=30, steps=10)
+        _run(url, machine_env, examples=30, steps=8)

@@ -164,7 +164,7 @@ class SyncEngine:
             total = outbox.pending_count(conn)
         done = 0
         self.progress("push", 0, total)
-        while True:
+        while total:
             with self._tx() as conn:
                 batch = outbox.next_batch(conn, self.max_ops, self.max_bytes)
                 if not batch.ops:
@@ -283,10 +283,15 @@ class SyncEngine:
                 self.refetch(bad)
                 self.report.refetched.extend(bad)
                 continue
-            with self._tx() as conn:
-                state.set_in(conn, state.RESYNC, None)
+            if self._resync_flag():
+                with self._tx() as conn:
+                    state.set_in(conn, state.RESYNC, None)
             self.progress("check", 1, 1)
             return
+
+    def _resync_flag(self) -> bool:
+        with self._ro() as conn:
+            return state.get_in(conn, state.RESYNC) is not None
 
     def _compare(self, response: CheckResponse) -> list[str]:
         with self._ro() as conn:
@@ -309,8 +314,9 @@ class SyncEngine:
                     bad.append(entity)
                 else:
                     new_cache[entity] = [hub_hash, fp]
-        with self._tx() as conn:
-            state.set_in(conn, state.CHECK_CACHE, json.dumps(new_cache))
+        if new_cache != cache:
+            with self._tx() as conn:
+                state.set_in(conn, state.CHECK_CACHE, json.dumps(new_cache))
         return bad
 
     # ------------------------------------------------------------------ re-fetch

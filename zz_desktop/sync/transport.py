@@ -4,10 +4,12 @@ backoff and jitter for transient failures, and the mapping of hub answers onto s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import json
 import logging
 import random
+import ssl
 import time
 from collections.abc import Callable
 from typing import Any
@@ -40,6 +42,18 @@ log = logging.getLogger("zz_desktop.sync")
 GZIP_OVER = 16 * 1024
 #: Answers worth another try (the request is safe to repeat: pushes are idempotent by op id).
 TRANSIENT = frozenset({408, 429, 500, 502, 503, 504})
+
+
+@functools.lru_cache(maxsize=8)
+def ssl_context(verify: bool | str = True) -> ssl.SSLContext | bool:
+    """Building an SSL context costs ~0.2 s; make each kind once per process."""
+    if verify is False:
+        return False
+    if isinstance(verify, str):
+        return ssl.create_default_context(cafile=verify)
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def _detail(response: httpx.Response) -> str:
@@ -80,7 +94,7 @@ class HubClient:
             base_url=f"{self.base_url}/api/v1",
             headers=headers,
             timeout=timeout,
-            verify=verify,
+            verify=ssl_context(verify) if transport is None else verify,
             transport=transport,
         )
         self.retries = retries
