@@ -40,19 +40,32 @@ def database_for(backend: str, tmp_dir: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def db_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    yield from database_for(request.param, tmp_path_factory.mktemp("hubdb"))
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
+def db_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from database_for(backend, tmp_path_factory.mktemp("hubdb"))
+
+
+@pytest.fixture(scope="session")
 def hub(db_url: str) -> Iterator[HubProcess]:
+    """One hub per backend, shared by the modules (each works on its own rows)."""
     with running_hub_process(db_url) as process:
         yield process
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def base_url(hub: HubProcess) -> str:
     return hub.base_url
+
+
+def fresh_hub(
+    backend: str, tmp_path_factory: pytest.TempPathFactory, env: dict[str, str] | None = None
+) -> Iterator[HubProcess]:
+    """A hub on a database of its own, for tests that change hub-wide state."""
+    for url in database_for(backend, tmp_path_factory.mktemp("ownhub")):
+        with running_hub_process(url, env=env) as process:
+            yield process

@@ -5,9 +5,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 
+import pytest
+
+from tests.hub.conftest import fresh_hub
 from tests.hub.hub_client import Device, new_id, op
 from zz_hub.testing import FAST_HASH_ENV, HubProcess
+
+
+@pytest.fixture(scope="module")
+def hub(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProcess]:
+    """Purging changes the hub-wide horizon, so this module has a hub of its own."""
+    yield from fresh_hub(backend, tmp_path_factory)
 
 
 def test_cursor_older_than_horizon_is_410(hub: HubProcess) -> None:
