@@ -83,22 +83,11 @@ def build_story(ctx: ReportContext, lab: Labeller, data: ActivityReport) -> list
     half = CONTENT_W / 2 - 4 * mm
     widths = [half - 24 * mm, 24 * mm]
     number = t_lang(lang, "Number")
+    by_kind = data_table([t_lang(lang, "Consultations by kind"), number], kinds, widths, [1], True)
+    by_mode = data_table([t_lang(lang, "Consultations by mode"), number], modes, widths, [1], True)
+    key_figures = data_table([t_lang(lang, "Key figures"), number], reach, widths, [1])
     grid = layout_grid(
-        [
-            [
-                data_table(
-                    [t_lang(lang, "Consultations by kind"), number], kinds, widths, [1], True
-                ),
-                data_table([t_lang(lang, "Key figures"), number], reach, widths, [1]),
-            ],
-            [
-                data_table(
-                    [t_lang(lang, "Consultations by mode"), number], modes, widths, [1], True
-                ),
-                "",
-            ],
-        ],
-        [CONTENT_W / 2, CONTENT_W / 2],
+        [[[by_kind, Spacer(1, 5 * mm), by_mode], key_figures]], [CONTENT_W / 2, CONTENT_W / 2]
     )
     story.append(grid)
 
