@@ -44,6 +44,41 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>ConflictInbox</name>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Offene Konflikte</translation>
+    </message>
+    <message>
+        <source>Value in force</source>
+        <translation>Geltender Wert</translation>
+    </message>
+    <message>
+        <source>Replaced value</source>
+        <translation>Ersetzter Wert</translation>
+    </message>
+    <message>
+        <source>Or type the value to keep</source>
+        <translation>Oder den zu behaltenden Wert eingeben</translation>
+    </message>
+    <message>
+        <source>Keep value in force</source>
+        <translation>Geltenden Wert behalten</translation>
+    </message>
+    <message>
+        <source>Take replaced value</source>
+        <translation>Ersetzten Wert übernehmen</translation>
+    </message>
+    <message>
+        <source>Save edited value</source>
+        <translation>Bearbeiteten Wert speichern</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>Keine offenen Konflikte.</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationForm</name>
     <message>
         <source>Consultation</source>
@@ -864,6 +899,25 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to the hub</source>
+        <translation>Am Hub anmelden</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Hub-Adresse</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Navigation</source>
@@ -1285,14 +1339,116 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>ProtocolDialog</name>
+    <message>
+        <source>Save report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Consultation record</source>
+        <translation>Beratungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Print …</source>
+        <translation>Drucken …</translation>
+    </message>
+    <message>
+        <source>Save as …</source>
+        <translation>Speichern unter …</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <source>Reports (activity report, ESF report, protocols) will appear here.</source>
-        <translation>Hier erscheinen die Berichte (Tätigkeitsbericht, ESF-Bericht, Protokolle).</translation>
+        <source>Activity report</source>
+        <translation>Tätigkeitsbericht</translation>
+    </message>
+    <message>
+        <source>ESF Plus indicator report</source>
+        <translation>ESF-Plus-Indikatorenbericht</translation>
+    </message>
+    <message>
+        <source>Self-employed situation report</source>
+        <translation>Bericht zur Lage der Selbstständigen</translation>
+    </message>
+    <message>
+        <source>Consultation record (Beratungsprotokoll)</source>
+        <translation>Beratungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Letztes Quartal</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>Von – bis</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Beratung</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Create report</source>
+        <translation>Bericht erstellen</translation>
+    </message>
+    <message>
+        <source>Print …</source>
+        <translation>Drucken …</translation>
+    </message>
+    <message>
+        <source>Save as …</source>
+        <translation>Speichern unter …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating the report …</source>
+        <translation>Bericht wird erstellt …</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1646,41 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Nothing due — well done.</source>
         <translation>Nichts fällig – gut gemacht.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Synchronise</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <source>Synchronise with the hub</source>
+        <translation>Mit dem Hub synchronisieren</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchronisiere …</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>senden</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>empfangen</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>prüfen</translation>
+    </message>
+    <message>
+        <source>Synchronising: %1 %2/%3</source>
+        <translation>Synchronisiere: %1 %2/%3</translation>
+    </message>
+    <message>
+        <source>Many deletions</source>
+        <translation>Viele Löschungen</translation>
     </message>
 </context>
 </TS>

@@ -177,6 +177,7 @@ SPECS: dict[str, EntitySpec] = {
             Column("text", "t.text"),
             Column("organisation", "o.name"),
             Column("done_at", "t.done_at", "date"),
+            Column("organisation_id", "t.organisation_id", visible=False, sortable=False),
         ),
         default_sort=("due_date", False),
         date_sql="t.due_date",
@@ -240,7 +241,11 @@ def _where(entity: str, filters: Filters) -> tuple[list[str], dict[str, Any]]:
 
 
 def list_ids(
-    store: Store, entity: str, filters: Filters | None = None, sort: Sort = None
+    store: Store,
+    entity: str,
+    filters: Filters | None = None,
+    sort: Sort = None,
+    limit: int | None = None,
 ) -> list[str]:
     """Ids of the records that match ``filters`` in the order of ``sort``."""
     sp = SPECS[entity]
@@ -260,6 +265,8 @@ def list_ids(
         f"SELECT t.id FROM {sp.table} t {sp.joins if needs_join else ''} "
         f"WHERE {' AND '.join(clauses)} ORDER BY {order}"
     )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     with store.read() as session:
         # The driver takes named parameters as they are (no SQL compilation on this hot path).
         return list(session.connection().exec_driver_sql(sql, params).scalars())

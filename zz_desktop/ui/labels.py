@@ -4,13 +4,22 @@ list columns, plus locale-aware formatting of dates and numbers for display."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from zz_desktop.i18n import get_language
+
 
 def enum_labels(kind: str) -> dict[str, str]:
     """Code → label of one code list, in the order choices are offered."""
+    return _tables(get_language())[kind]
+
+
+@cache
+def _tables(_lang: str) -> dict[str, dict[str, str]]:
+    # Cached per language: list cells ask for labels thousands of times per second.
     tables: dict[str, dict[str, str]] = {
         "mode": {
             "on_site": QCoreApplication.translate("Labels", "On site"),
@@ -99,7 +108,7 @@ def enum_labels(kind: str) -> dict[str, str]:
             "merge": QCoreApplication.translate("Labels", "Merged"),
         },
     }
-    return tables[kind]
+    return tables
 
 
 def enum_label(kind: str, code: str | None) -> str:

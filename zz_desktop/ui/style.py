@@ -37,9 +37,8 @@ QHeaderView::section {{ background: #eef2f6; color: #33475b; padding: 4px 6px; b
 QListWidget#chips {{ border: none; background: transparent; }}
 QListWidget#chips::item {{ background: #dcebf8; color: #17324d; border-radius: 10px; padding: 2px 8px; }}
 QListWidget#chips::item:selected {{ background: {ACCENT}; color: white; }}
-QLineEdit, QComboBox, QDateEdit, QSpinBox, QPlainTextEdit {{ padding: 3px 5px; border: 1px solid #c4ccd6;
-    border-radius: 4px; background: white; }}
-QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QSpinBox:focus, QPlainTextEdit:focus {{ border: 1px solid {ACCENT}; }}
+QLineEdit, QPlainTextEdit {{ padding: 3px 5px; border: 1px solid #c4ccd6; border-radius: 4px; background: white; }}
+QLineEdit:focus, QPlainTextEdit:focus {{ border: 1px solid {ACCENT}; }}
 QGroupBox {{ background: white; border: 1px solid #dfe4ea; border-radius: 8px; margin-top: 14px; padding: 12px 8px 8px 8px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; color: #17324d; font-weight: 600; }}
 QProgressBar {{ border: 1px solid #c4ccd6; border-radius: 4px; background: white; text-align: center; height: 18px; }}

@@ -137,10 +137,10 @@ class ConsultationForm(QDialog):
 
         self.texts = FormPanel(body)
         t = self.texts
-        t.add("starting_situation", self.tr("Starting situation"), text_box())
-        t.add("findings", self.tr("Findings"), text_box())
-        t.add("agreements", self.tr("Agreements"), text_box())
-        t.add("recommendations", self.tr("Recommendations"), text_box())
+        t.add("starting_situation", self.tr("Starting situation"), text_box(54))
+        t.add("findings", self.tr("Findings"), text_box(54))
+        t.add("agreements", self.tr("Agreements"), text_box(54))
+        t.add("recommendations", self.tr("Recommendations"), text_box(54))
         t.add("referral_to", self.tr("Referred to"), line(self.tr("partner or programme")))
 
         side = QVBoxLayout()
@@ -148,6 +148,7 @@ class ConsultationForm(QDialog):
         self.participants = QListWidget(body)
         self.participants.setObjectName("participants")
         self.participants.setAccessibleName(self.tr("Participants"))
+        self.participants.setMaximumHeight(200)
         side.addWidget(self.participants, 1)
         new_p = QHBoxLayout()
         self.new_first = line(self.tr("First name"))
@@ -177,6 +178,7 @@ class ConsultationForm(QDialog):
         self.followup_list.setHeaderLabels([self.tr("Due"), self.tr("Task")])
         self.followup_list.setRootIsDecorated(False)
         self.followup_list.setColumnWidth(0, 95)
+        self.followup_list.setMaximumHeight(200)
         side.addWidget(self.followup_list, 1)
         new_f = QHBoxLayout()
         self.fu_text = line(self.tr("What is to be done?"))
@@ -202,6 +204,7 @@ class ConsultationForm(QDialog):
 
         grid.addWidget(self.form, 0, 0)
         grid.addWidget(self.texts, 1, 0)
+        side.addStretch(1)
         grid.addLayout(side, 0, 1, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)

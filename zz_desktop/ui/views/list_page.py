@@ -57,7 +57,9 @@ class ListPage(QWidget):
         self.store = store
         self.entity = entity
         self.setObjectName(f"page_{entity}")
-        self.model = SqlListModel(store, entity, self)
+        # The ids are queried when the page is first shown, so that start-up stays fast.
+        self.model = SqlListModel(store, entity, self, load=False)
+        self._loaded = False
         self.filter_widgets: dict[str, QWidget] = {}
 
         top = QHBoxLayout()
@@ -107,8 +109,8 @@ class ListPage(QWidget):
         header.setSortIndicator(self._default_sort_column(), self._default_sort_order())
         self._apply_default_columns()
         self.restore_columns()
-        header.sectionResized.connect(self.save_columns)
-        header.sectionMoved.connect(self.save_columns)
+        # The layout is saved when the window closes and when a column is shown or hidden
+        # (saving on every resize step would write the settings file hundreds of times).
         self.view.doubleClicked.connect(self._open_index)
         self.view.activated.connect(self._open_index)
         delete = QAction(self.tr("Delete"), self.view)
@@ -123,6 +125,16 @@ class ListPage(QWidget):
         lay.addWidget(self.view, 1)
         self._update_count()
         bus().changes.connect(self._on_changes)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.model.reload()
+            self._update_count()
 
     # -- filters ----------------------------------------------------------------------------
 
@@ -207,6 +219,7 @@ class ListPage(QWidget):
         return out
 
     def apply_filters(self) -> None:
+        self._loaded = True
         self.model.set_filters(self.filters())
         self._update_count()
 
@@ -319,7 +332,7 @@ class ListPage(QWidget):
         return path
 
     def _on_changes(self, change: ChangeSet) -> None:
-        if change.touches(*DEPENDS.get(self.entity, (self.entity,))):
+        if self._loaded and change.touches(*DEPENDS.get(self.entity, (self.entity,))):
             current = self.current_id()
             self.model.reload()
             self._update_count()

@@ -18,16 +18,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from zz_desktop.services import followups, listing
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Organisation
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.labels import enum_label, fmt_date
 from zz_desktop.ui.widgets import heading
 
+MAX_FOLLOWUPS = 200
 ENTITY_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -81,7 +80,7 @@ class StartPage(QWidget):
         self.recent.setHeaderLabels([self.tr("Date"), self.tr("Organisation"), self.tr("Kind")])
         self.recent.setRootIsDecorated(False)
         self.recent.setColumnWidth(0, 100)
-        self.recent.setColumnWidth(1, 260)
+        self.recent.setColumnWidth(1, 250)
         self.recent.itemActivated.connect(self._open_item)
         rc_lay.addWidget(self.recent)
         grid.addWidget(rc_card, 0, 1)
@@ -109,23 +108,22 @@ class StartPage(QWidget):
 
     def reload(self) -> None:
         today = dt.date.today()
-        due = followups.due_followups(self.store, today)
-        org_ids = {f.organisation_id for f in due if f.organisation_id}
-        with self.store.read() as session:
-            names = dict(
-                session.execute(
-                    select(Organisation.id, Organisation.name).where(Organisation.id.in_(org_ids))
-                ).all()
-            )
+        due_filter = {"open": True, "date_to": today}
+        self.due_total = listing.count(self.store, "followup", due_filter)
+        # Today's and the most recently overdue first; older ones are on the organisation pages.
+        ids = listing.list_ids(
+            self.store, "followup", due_filter, ("due_date", True), MAX_FOLLOWUPS
+        )
+        due = listing.rows(
+            self.store, "followup", ids, ["due_date", "text", "organisation", "organisation_id"]
+        )
         self.followups.clear()
-        for fu in due:
-            item = QTreeWidgetItem(
-                [fmt_date(fu.due_date), fu.text, names.get(fu.organisation_id or "", "")]
-            )
+        for fid, (due_date, text, org_name, org_id) in zip(ids, due, strict=True):
+            item = QTreeWidgetItem([fmt_date(due_date), text, org_name or ""])
             item.setData(0, ENTITY_ROLE, "organisation")
-            item.setData(0, ID_ROLE, fu.organisation_id)
-            item.setData(1, ID_ROLE, fu.id)
-            if fu.due_date < today:
+            item.setData(0, ID_ROLE, org_id)
+            item.setData(1, ID_ROLE, fid)
+            if due_date < today:
                 for c in range(3):
                     item.setForeground(c, QBrush(QColor("#b3261e")))
                 item.setToolTip(0, self.tr("overdue"))
@@ -135,7 +133,7 @@ class StartPage(QWidget):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.followups.addTopLevelItem(empty)
         self.recent.clear()
-        ids = listing.list_ids(self.store, "consultation")[:12]
+        ids = listing.list_ids(self.store, "consultation", limit=12)
         for cid, row in zip(
             ids,
             listing.rows(
