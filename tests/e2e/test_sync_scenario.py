@@ -15,7 +15,7 @@ import pytest
 
 from zz_hub.testing import running_hub, sqlite_url
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.timeout(1500)]
 PASS = "e2e-pass"
 
 EDIT = """
@@ -24,8 +24,10 @@ from zz_desktop.store.database import open_store
 from zz_desktop.store.models import Organisation
 store = open_store(sys.argv[1], passphrase="{pw}")
 with store.write() as s:
-    org = s.get(Organisation, sys.argv[2])
-    setattr(org, sys.argv[3], sys.argv[4] if sys.argv[3] != "deleted" else True)
+    for i in range(2, len(sys.argv), 3):
+        org = s.get(Organisation, sys.argv[i])
+        field, value = sys.argv[i + 1], sys.argv[i + 2]
+        setattr(org, field, value if field != "deleted" else True)
 store.close()
 """
 
@@ -52,12 +54,11 @@ def export(profile: Path, out: Path) -> str:
     return out.read_text(encoding="utf-8")
 
 
-def edit(profile: Path, rid: str, field: str, value: str) -> None:
+def edit(profile: Path, *triples: str) -> None:
+    """Edits (id, field, value, id, field, value, …) in one transaction of one subprocess."""
     env = {**os.environ, "ZZ_PASSPHRASE": PASS}
     code = EDIT.format(pw=PASS)
-    subprocess.run(
-        [sys.executable, "-c", code, str(profile), rid, field, value], env=env, check=True
-    )
+    subprocess.run([sys.executable, "-c", code, str(profile), *triples], env=env, check=True)
 
 
 def test_sync_scenario(tmp_path: Path) -> None:
@@ -107,8 +108,10 @@ def test_sync_scenario(tmp_path: Path) -> None:
         assert next(r for r in rows if r["id"] == other)["deleted"] is True
 
         # kill -9 during a sync, then a new sync converges.
+        triples: list[str] = []
         for i in range(40):
-            edit(p1, data["organisation"][2 + i]["id"], "city", f"Ort {i}")
+            triples += [data["organisation"][2 + i]["id"], "city", f"Ort {i}"]
+        edit(p1, *triples)
         env = {**os.environ, "ZZ_PASSPHRASE": PASS}
         proc = subprocess.Popen(
             [sys.executable, "-m", "zz_desktop", "sync", "--profile", str(p1)], env=env
