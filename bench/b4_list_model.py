@@ -22,7 +22,7 @@ def _app():  # type: ignore[no-untyped-def]
 
 
 def run(smoke: bool) -> list[Result]:
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
     from zz_desktop.services import listing
@@ -70,15 +70,14 @@ def run(smoke: bool) -> list[Result]:
             t0 = time.perf_counter()
             ids = listing.list_ids(store, "consultation")
             cols = listing.spec("consultation").columns
-            std = QStandardItemModel(0, len(cols))
+            # (setData, not appendRow/setItem: those drop a reference to None per call in
+            # PySide6 6.12, which crashes the interpreter after ~100k calls.)
+            std = QStandardItemModel(len(ids), len(cols))
             for start in range(0, len(ids), 2000):
-                for raw in listing.rows(store, "consultation", ids[start : start + 2000]):
-                    std.appendRow(
-                        [
-                            QStandardItem(fmt_cell(c.kind, c.key, v))
-                            for c, v in zip(cols, raw, strict=True)
-                        ]
-                    )
+                chunk = listing.rows(store, "consultation", ids[start : start + 2000])
+                for r, raw in enumerate(chunk, start):
+                    for c, (col, v) in enumerate(zip(cols, raw, strict=True)):
+                        std.setData(std.index(r, c), fmt_cell(col.kind, col.key, v))
             view.setModel(std)
             view.viewport().repaint()
             app.processEvents()
