@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         self._build_status()
+        self.pending_label.setText(self.tr("Pending changes: %1").replace("%1", "…"))
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.setCurrentRow(0)
         bus().changes.connect(self._on_changes)
@@ -214,16 +215,26 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh_counts(self) -> None:
-        with self.store.read() as session:
-            pending = session.scalar(select(func.count()).select_from(OutboxOp)) or 0
-            conflicts = (
-                session.scalar(
-                    select(func.count())
-                    .select_from(Conflict)
-                    .where(Conflict.status == "open", Conflict.deleted.is_(False))
+        """Pending changes and open conflicts, counted on a worker (the outbox can be large)."""
+        store = self.store
+
+        def count() -> tuple[int, int]:
+            with store.read() as session:
+                pending = session.scalar(select(func.count()).select_from(OutboxOp)) or 0
+                conflicts = (
+                    session.scalar(
+                        select(func.count())
+                        .select_from(Conflict)
+                        .where(Conflict.status == "open", Conflict.deleted.is_(False))
+                    )
+                    or 0
                 )
-                or 0
-            )
+            return pending, conflicts
+
+        ops.run_read(count, self).success(self._show_counts).run()
+
+    def _show_counts(self, counts: tuple[int, int]) -> None:
+        pending, conflicts = counts
         self.pending_label.setText(self.tr("Pending changes: %1").replace("%1", str(pending)))
         self.conflicts_label.setText(self.tr("Open conflicts: %1").replace("%1", str(conflicts)))
         self.conflicts_label.setProperty("role", "warning" if conflicts else "")

@@ -82,11 +82,13 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn()
+            result, error = self.fn(), None
         except BaseException as exc:  # noqa: BLE001  (handed to the GUI thread, never lost)
-            self.relay.done.emit(None, exc)
-            return
-        self.relay.done.emit(result, None)
+            result, error = None, exc
+        try:
+            self.relay.done.emit(result, error)
+        except RuntimeError:
+            log.info("operation finished after the application closed")
 
 
 class Op:

@@ -37,7 +37,9 @@ class SqlListModel(QAbstractTableModel):
         self._titles = column_titles()
         self.filters: dict[str, Any] = {}
         self.sort_key: listing.Sort = None
-        self._ids: list[str] = []
+        self._ids: list[str | None] = []
+        self._complete = True
+        self._generation = 0
         self._shown = 0
         self._blocks: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
         if load:
@@ -46,20 +48,67 @@ class SqlListModel(QAbstractTableModel):
     # -- loading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-run the id query (after a filter, sort or data change)."""
+        """Re-run the queries (after a filter, sort or data change). The count and the first
+        page come at once; the full id list follows from a worker, and until it arrives pages
+        elsewhere (e.g. after a jump to the end) are fetched on demand."""
+        self._generation += 1
         self.beginResetModel()
-        self._ids = listing.list_ids(self.store, self.entity, self.filters, self.sort_key)
+        total = listing.count(self.store, self.entity, self.filters)
+        head = listing.list_ids(self.store, self.entity, self.filters, self.sort_key, limit=PAGE)
+        self._ids = head + [None] * max(total - len(head), 0)
+        self._complete = len(head) >= total
         self._shown = min(PAGE, len(self._ids))
         self._blocks.clear()
         self.endResetModel()
+        if not self._complete:
+            self._load_rest(self._generation)
 
-    def refresh_rows(self) -> None:
-        """Drop cached rows (values changed, same ids)."""
-        self._blocks.clear()
-        if self._shown:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self._shown - 1, len(self.columns) - 1)
+    def _load_rest(self, generation: int) -> None:
+        from zz_desktop.ui import ops
+
+        store, entity, filters, sort = self.store, self.entity, dict(self.filters), self.sort_key
+        ops.run_read(lambda: listing.list_ids(store, entity, filters, sort)).success(
+            lambda ids: self._rest_loaded(generation, ids)
+        ).run()
+
+    def _rest_loaded(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation or self._complete:  # superseded
+            return
+        if len(ids) != len(self._ids):  # the data changed meanwhile
+            self.reload()
+            return
+        self._ids = list(ids)
+        self._complete = True
+
+    def ensure_complete(self) -> None:
+        if not self._complete:
+            self._ids = listing.list_ids(self.store, self.entity, self.filters, self.sort_key)
+            self._complete = True
+            self._shown = min(self._shown, len(self._ids))
+
+    def _fill_ids(self, start: int, end: int) -> None:
+        """Known ids for rows start..end-1, from the nearer end of the list."""
+        total = len(self._ids)
+        if start < total - end:
+            page = listing.list_ids(
+                self.store,
+                self.entity,
+                self.filters,
+                self.sort_key,
+                limit=end - start,
+                offset=start,
             )
+        else:
+            page = listing.list_ids(
+                self.store,
+                self.entity,
+                self.filters,
+                self.sort_key,
+                limit=end - start,
+                offset=total - end,
+                from_end=True,
+            )
+        self._ids[start : start + len(page)] = page
 
     def set_filters(self, filters: dict[str, Any]) -> None:
         self.filters = {k: v for k, v in filters.items() if v not in (None, "", [], ())}
@@ -69,12 +118,19 @@ class SqlListModel(QAbstractTableModel):
         return len(self._ids)
 
     def ids(self) -> list[str]:
-        return list(self._ids)
+        self.ensure_complete()
+        return [i for i in self._ids if i]
 
     def id_at(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < len(self._ids):
+            return None
+        if self._ids[row] is None:
+            block = row // BLOCK
+            self._fill_ids(block * BLOCK, min((block + 1) * BLOCK, len(self._ids)))
+        return self._ids[row]
 
     def row_of(self, record_id: str) -> int:
+        self.ensure_complete()
         try:
             return self._ids.index(record_id)
         except ValueError:
@@ -103,7 +159,10 @@ class SqlListModel(QAbstractTableModel):
         block = row // BLOCK
         cached = self._blocks.get(block)
         if cached is None:
-            ids = self._ids[block * BLOCK : (block + 1) * BLOCK]
+            start, end = block * BLOCK, min((block + 1) * BLOCK, len(self._ids))
+            if None in self._ids[start:end]:
+                self._fill_ids(start, end)
+            ids = [i or "" for i in self._ids[start:end]]
             cached = listing.rows(self.store, self.entity, ids)
             self._blocks[block] = cached
             if len(self._blocks) > MAX_CACHED_BLOCKS:
@@ -141,7 +200,7 @@ class SqlListModel(QAbstractTableModel):
             value = self._row(index.row())[index.column()]
             return str(value) if value and len(str(value)) > 30 else None
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return self.id_at(index.row())
         if role == RAW_ROLE:
             return self._row(index.row())[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("int", "hours"):
@@ -155,18 +214,24 @@ class SqlListModel(QAbstractTableModel):
         col = self.columns[column]
         if not col.sortable:
             return
-        self.sort_key = (col.key, order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        key = (col.key, order == Qt.SortOrder.DescendingOrder)
+        if key == (self.sort_key or self.spec.default_sort) and self._generation:
+            return
+        self.sort_key = key
+        if self._generation:  # not before the first load (views set their sort indicator early)
+            self.reload()
 
     # -- export -------------------------------------------------------------------------------
 
     def export_table(self, visible: list[int]) -> tuple[list[str], list[list[str]]]:
         """Header and display rows of all matching records (not only the fetched ones)."""
+        self.ensure_complete()
+        ids = [i for i in self._ids if i]
         header = [self.headerData(c, Qt.Orientation.Horizontal) for c in visible]
         keys = [self.columns[c].key for c in visible]
         out: list[list[str]] = []
-        for start in range(0, len(self._ids), 1000):
-            chunk = listing.rows(self.store, self.entity, self._ids[start : start + 1000], keys)
+        for start in range(0, len(ids), 1000):
+            chunk = listing.rows(self.store, self.entity, ids[start : start + 1000], keys)
             for raw in chunk:
                 out.append(
                     [
