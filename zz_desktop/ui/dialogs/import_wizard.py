@@ -276,6 +276,8 @@ class CheckPage(QWizardPage):
             ]
         )
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setMinimumSectionSize(34)
+        self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 1)
         self.decisions: dict[int, QComboBox] = {}
@@ -312,8 +314,10 @@ class CheckPage(QWizardPage):
             if row.status != importing.REJECTED and (row.match or row.similar):
                 self.table.setCellWidget(r, 4, self._decision_box(row))
         self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(1, 230)
-        self.table.setColumnWidth(2, 150)
+        self.table.setColumnWidth(1, 280)
+        self.table.setColumnWidth(2, 140)
+        self.table.setColumnWidth(4, 250)
+        self.table.resizeRowsToContents()
         new = plan.count(importing.NEW)
         dup = plan.count(importing.DUPLICATE)
         bad = plan.count(importing.REJECTED)
