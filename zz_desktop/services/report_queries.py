@@ -29,13 +29,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, func, or_, select, type_coerce
 
 from zz_desktop.domain import codelists
 from zz_desktop.domain.enums import (
@@ -131,14 +133,14 @@ class Period:
 
 class _Row(NamedTuple):
     id: str
-    date: dt.date
+    date: str  # ISO text as stored: compared and sliced without building date objects
     duration_min: int
     mode: str
     kind: str
     organisation_id: str | None
     person_id: str | None
-    advisor_ids: list[str]
-    topics: list[str]
+    advisor_ids: tuple[str, ...]
+    topics: tuple[str, ...]
     esf_counting: str
 
 
@@ -157,6 +159,10 @@ class PeriodRows:
     consultations: list[_Row]
     organisations: dict[str, _Org]
     institutions: dict[str, str]
+    #: organisations with a consultation before the period (→ "returning")
+    earlier: set[str] = field(default_factory=set)
+    #: in-depth minutes per organisation over the programme up to the period's end
+    in_depth_minutes: Counter[str] = field(default_factory=Counter)
 
 
 def _section(code: str | None, version: str | None) -> str:
@@ -167,34 +173,63 @@ def _section(code: str | None, version: str | None) -> str:
     return codelists.wz_section("WZ2025", code) or UNKNOWN
 
 
+@functools.lru_cache(maxsize=8192)
+def _json_list(text: str | None) -> tuple[str, ...]:
+    """Topic and advisor lists repeat a lot: decode each distinct JSON text once."""
+    return tuple(json.loads(text)) if text else ()
+
+
 def load_period(store: Store, period: Period) -> PeriodRows:
-    """One pass over the period's consultations (the basis of every activity figure)."""
+    """ONE scan over the consultations up to the period's end — reading the (encrypted) rows is
+    what costs — giving the period's rows, the organisations seen before it and the in-depth
+    minutes per organisation for the 80 h cap."""
     cols = (
         Consultation.id,
-        Consultation.date,
+        type_coerce(Consultation.date, String),
         Consultation.duration_min,
         Consultation.mode,
         Consultation.kind,
         Consultation.organisation_id,
         Consultation.person_id,
-        Consultation.advisor_ids,
-        Consultation.topics,
+        type_coerce(Consultation.advisor_ids, String),
+        type_coerce(Consultation.topics, String),
         Consultation.esf_counting,
     )
+    start, end = period.start.isoformat(), period.end.isoformat()
+    rows: list[_Row] = []
+    earlier: set[str] = set()
+    in_depth: Counter[str] = Counter()
     with store.read() as session:
-        rows = [
-            _Row(r[0], r[1], r[2] or 0, r[3], r[4], r[5], r[6], r[7] or [], r[8] or [], r[9])
-            for r in session.execute(
-                select(*cols).where(
-                    Consultation.deleted.is_(False),
-                    Consultation.date >= period.start,
-                    Consultation.date <= period.end,
+        query = select(*cols).where(
+            Consultation.deleted.is_(False), type_coerce(Consultation.date, String) <= end
+        )
+        for cid, date, minutes, mode, kind, org, person, advisors, topics, esf in session.execute(
+            query
+        ):
+            minutes = minutes or 0
+            if org and kind == "in_depth":
+                in_depth[org] += minutes
+            if date < start:
+                if org:
+                    earlier.add(org)
+                continue
+            rows.append(
+                _Row(
+                    cid,
+                    date,
+                    minutes,
+                    mode,
+                    kind,
+                    org,
+                    person,
+                    _json_list(advisors),
+                    _json_list(topics),
+                    esf,
                 )
             )
-        ]
         org_ids = {r.organisation_id for r in rows if r.organisation_id}
         orgs: dict[str, _Org] = {}
-        query = select(
+        org_query = select(
             Organisation.id,
             Organisation.name,
             Organisation.sector_code,
@@ -202,14 +237,14 @@ def load_period(store: Store, period: Period) -> PeriodRows:
             Organisation.sme_class,
             Organisation.ags,
         )
-        for oid, name, code, version, sme, ags in session.execute(query):
+        for oid, name, code, version, sme, ags in session.execute(org_query):
             if oid in org_ids:
                 orgs[oid] = _Org(name, _section(code, version), sme or UNKNOWN, (ags or "")[:5])
         institutions = {
             uid: inst or UNKNOWN
             for uid, inst in session.execute(select(AppUser.id, AppUser.partner_institution))
         }
-    return PeriodRows(period, rows, orgs, institutions)
+    return PeriodRows(period, rows, orgs, institutions, earlier, in_depth)
 
 
 # ---------------------------------------------------------------- activity report
@@ -297,31 +332,17 @@ def totals_of(store: Store, rows: PeriodRows) -> ActivityTotals:
         minutes += r.duration_min
         if r.organisation_id:
             orgs.add(r.organisation_id)
+    ids = {r.id for r in rows.consultations}
+    persons = {r.person_id for r in rows.consultations if r.person_id}
     with store.read() as session:
-        earlier = set(
-            session.scalars(
-                select(Consultation.organisation_id)
-                .where(
-                    Consultation.deleted.is_(False),
-                    Consultation.date < period.start,
-                    Consultation.organisation_id.is_not(None),
-                )
-                .distinct()
-            )
-        )
-        persons = {r.person_id for r in rows.consultations if r.person_id}
-        persons.update(
-            session.scalars(
-                select(ConsultationParticipant.person_id)
-                .join(Consultation, Consultation.id == ConsultationParticipant.consultation_id)
-                .where(
-                    ConsultationParticipant.deleted.is_(False),
-                    Consultation.deleted.is_(False),
-                    Consultation.date >= period.start,
-                    Consultation.date <= period.end,
-                )
-            )
-        )
+        # The link table is small: read it whole instead of joining the consultations again.
+        for cid, pid in session.execute(
+            select(
+                ConsultationParticipant.consultation_id, ConsultationParticipant.person_id
+            ).where(ConsultationParticipant.deleted.is_(False))
+        ):
+            if cid in ids:
+                persons.add(pid)
         events = session.scalars(
             select(Event.id).where(
                 Event.deleted.is_(False),
@@ -338,7 +359,7 @@ def totals_of(store: Store, rows: PeriodRows) -> ActivityTotals:
                     )
                 )
             )
-    returning = len(orgs & earlier)
+    returning = len(orgs & rows.earlier)
     return ActivityTotals(
         consultations=len(rows.consultations),
         by_kind=dict(kinds),
@@ -361,61 +382,99 @@ def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
 def breakdown_of(rows: PeriodRows, dimension: str) -> list[BreakdownRow]:
     """Consultations, hours and organisations per topic / section / sme / kreis / advisor /
     institution, largest first; the "not recorded" row (key ``""``) last."""
-    count: Counter[str] = Counter()
-    minutes: Counter[str] = Counter()
-    orgs: defaultdict[str, set[str]] = defaultdict(set)
+    return breakdowns_of(rows, (dimension,))[dimension]
+
+
+class _Bucket:
+    """Running figures of one group of consultations."""
+
+    __slots__ = ("count", "minutes", "orgs")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.minutes = 0
+        self.orgs: set[str] = set()
+
+
+def breakdowns_of(
+    rows: PeriodRows, dimensions: Sequence[str] = ("topic",)
+) -> dict[str, list[BreakdownRow]]:
+    """Several breakdowns from one pass. Consultations are first grouped by what decides their
+    keys (the organisation, the topic list, the advisor list) — far fewer groups than rows."""
+    unknown_dims = set(dimensions) - set(BREAKDOWNS)
+    if unknown_dims:
+        raise ValueError(f"unknown breakdown {sorted(unknown_dims)!r}")
+    by_org: defaultdict[str | None, _Bucket] = defaultdict(_Bucket)
+    by_topics: defaultdict[tuple[str, ...], _Bucket] = defaultdict(_Bucket)
+    by_advisors: defaultdict[tuple[str, ...], _Bucket] = defaultdict(_Bucket)
     for r in rows.consultations:
-        for key in _keys(rows, r, dimension):
-            count[key] += 1
-            minutes[key] += r.duration_min
-            if r.organisation_id:
-                orgs[key].add(r.organisation_id)
-    out = [BreakdownRow(k, n, _hours(minutes[k]), len(orgs[k])) for k, n in count.items()]
-    out.sort(key=lambda b: (b.key == UNKNOWN, -b.consultations, b.key))
-    return out
+        org = r.organisation_id
+        for bucket in (by_org[org], by_topics[r.topics], by_advisors[r.advisor_ids]):
+            bucket.count += 1
+            bucket.minutes += r.duration_min
+            if org:
+                bucket.orgs.add(org)
 
+    def expand(groups: dict[Any, _Bucket], keys_of: Any) -> list[BreakdownRow]:
+        total: defaultdict[str, _Bucket] = defaultdict(_Bucket)
+        for group, bucket in groups.items():
+            for key in keys_of(group):
+                acc = total[key]
+                acc.count += bucket.count
+                acc.minutes += bucket.minutes
+                acc.orgs |= bucket.orgs
+        out = [BreakdownRow(k, b.count, _hours(b.minutes), len(b.orgs)) for k, b in total.items()]
+        out.sort(key=lambda b: (b.key == UNKNOWN, -b.consultations, b.key))
+        return out
 
-def _keys(rows: PeriodRows, r: _Row, dimension: str) -> Iterable[str]:
-    if dimension == "topic":
-        return dict.fromkeys(r.topics) or (UNKNOWN,)
-    if dimension == "advisor":
-        return dict.fromkeys(r.advisor_ids) or (UNKNOWN,)
-    if dimension == "institution":
-        return {rows.institutions.get(a, UNKNOWN): None for a in r.advisor_ids} or (UNKNOWN,)
-    org = rows.organisations.get(r.organisation_id or "")
-    if dimension == "section":
-        return (org.section if org else UNKNOWN,)
-    if dimension == "sme":
-        return (org.sme_class if org else UNKNOWN,)
-    if dimension == "kreis":
-        return (org.kreis if org else UNKNOWN,)
-    raise ValueError(f"unknown breakdown {dimension!r}")
+    def org_attr(index: int) -> Any:
+        def keys(org: str | None) -> tuple[str]:
+            found = rows.organisations.get(org or "")
+            return (found[index] if found else UNKNOWN,)
+
+        return keys
+
+    def institutions(advisors: tuple[str, ...]) -> Iterable[str]:
+        return dict.fromkeys(rows.institutions.get(a, UNKNOWN) for a in advisors) or (UNKNOWN,)
+
+    makers = {
+        "topic": lambda: expand(by_topics, lambda g: dict.fromkeys(g) or (UNKNOWN,)),
+        "advisor": lambda: expand(by_advisors, lambda g: dict.fromkeys(g) or (UNKNOWN,)),
+        "institution": lambda: expand(by_advisors, institutions),
+        "section": lambda: expand(by_org, org_attr(1)),
+        "sme": lambda: expand(by_org, org_attr(2)),
+        "kreis": lambda: expand(by_org, org_attr(3)),
+    }
+    return {d: makers[d]() for d in dimensions}
 
 
 def monthly_trend_of(rows: PeriodRows) -> list[MonthFigure]:
     count: Counter[tuple[int, int]] = Counter()
     minutes: Counter[tuple[int, int]] = Counter()
     for r in rows.consultations:
-        count[(r.date.year, r.date.month)] += 1
-        minutes[(r.date.year, r.date.month)] += r.duration_min
+        month = (int(r.date[:4]), int(r.date[5:7]))
+        count[month] += 1
+        minutes[month] += r.duration_min
     return [
         MonthFigure(y, m, count[(y, m)], _hours(minutes[(y, m)])) for y, m in rows.period.months()
     ]
 
 
 def topic_sector_of(rows: PeriodRows) -> TopicSectorTable:
+    # Group first (Counter runs in C), then expand the far fewer (organisation, topics) pairs.
+    pairs = Counter((r.organisation_id, r.topics) for r in rows.consultations if r.organisation_id)
     cells: Counter[tuple[str, str]] = Counter()
     per_section: Counter[str] = Counter()
-    for r in rows.consultations:
-        org = rows.organisations.get(r.organisation_id or "")
+    for (oid, topics), n in pairs.items():
+        org = rows.organisations.get(oid or "")
         if org is None:
             continue
-        for topic in dict.fromkeys(r.topics):
-            cells[(topic, org.section)] += 1
-        per_section[org.section] += 1
+        for topic in dict.fromkeys(topics):
+            cells[(topic, org.section)] += n
+        per_section[org.section] += n
     sections = sorted(per_section, key=lambda s: (s == UNKNOWN, s))
-    topics = sorted({tp for tp, _ in cells})
-    return TopicSectorTable(sections, {tp: [cells[(tp, s)] for s in sections] for tp in topics})
+    codes = sorted({tp for tp, _ in cells})
+    return TopicSectorTable(sections, {tp: [cells[(tp, s)] for s in sections] for tp in codes})
 
 
 def activity_totals(store: Store, period: Period) -> ActivityTotals:
@@ -439,18 +498,30 @@ def open_followups(store: Store, as_of: dt.date | None = None) -> FollowUpSummar
     """Follow-ups not done: all of them counted, the overdue ones (due before ``as_of``) listed."""
     as_of = as_of or dt.date.today()
     with store.read() as session:
+        open_count = session.scalar(
+            select(func.count()).where(FollowUp.deleted.is_(False), FollowUp.done_at.is_(None))
+        )
         found = session.execute(
-            select(FollowUp, Organisation.name)
+            select(
+                FollowUp.id,
+                FollowUp.due_date,
+                FollowUp.text,
+                Organisation.name,
+                FollowUp.owner_id,
+            )
             .outerjoin(Organisation, Organisation.id == FollowUp.organisation_id)
-            .where(FollowUp.deleted.is_(False), FollowUp.done_at.is_(None))
+            .where(
+                FollowUp.deleted.is_(False),
+                FollowUp.done_at.is_(None),
+                FollowUp.due_date < as_of,
+            )
             .order_by(FollowUp.due_date, FollowUp.id)
         ).all()
-    items = [
-        FollowUpItem(fu.id, fu.due_date, fu.text, name or "", fu.owner_id, fu.due_date < as_of)
-        for fu, name in found
+    overdue = [
+        FollowUpItem(fid, due, text, name or "", owner, True)
+        for fid, due, text, name, owner in found
     ]
-    overdue = [i for i in items if i.overdue]
-    return FollowUpSummary(as_of, len(items), len(overdue), overdue)
+    return FollowUpSummary(as_of, int(open_count or 0), len(overdue), overdue)
 
 
 def organisations_near_cap(
@@ -478,6 +549,21 @@ def organisations_near_cap(
     return sorted(items, key=lambda c: (-c.hours, c.name))
 
 
+def near_cap_of(
+    store: Store, rows: PeriodRows, near_hours: float = NEAR_CAP_HOURS
+) -> list[CapItem]:
+    """:func:`organisations_near_cap` up to the period's end, from the rows already loaded."""
+    near = [oid for oid, m in rows.in_depth_minutes.items() if m / 60 >= near_hours]
+    with store.read() as session:
+        names = dict(
+            session.execute(
+                select(Organisation.id, Organisation.name).where(Organisation.id.in_(near))
+            ).all()
+        )
+    items = [CapItem(oid, names.get(oid, ""), _hours(rows.in_depth_minutes[oid])) for oid in near]
+    return sorted(items, key=lambda c: (-c.hours, c.name))
+
+
 @dataclass(frozen=True)
 class ActivityReport:
     period: Period
@@ -498,11 +584,11 @@ def activity_report(store: Store, period: Period, as_of: dt.date | None = None) 
     return ActivityReport(
         period,
         totals_of(store, rows),
-        {d: breakdown_of(rows, d) for d in BREAKDOWNS},
+        breakdowns_of(rows, BREAKDOWNS),
         monthly_trend_of(rows),
         topic_sector_of(rows),
         open_followups(store, as_of),
-        organisations_near_cap(store, period.end),
+        near_cap_of(store, rows),
     )
 
 
@@ -921,14 +1007,17 @@ def protocol_data(store: Store, consultation_id: str) -> ProtocolData:
             {c.key: getattr(org, c.key) for c in Organisation.__table__.columns} if org else None
         )
         users = dict(session.execute(select(AppUser.id, AppUser.display_name)).all())
-        linked = list(
-            session.scalars(
-                select(ConsultationParticipant.person_id).where(
-                    ConsultationParticipant.consultation_id == consultation_id,
-                    ConsultationParticipant.deleted.is_(False),
+        # ``deleted`` is filtered in Python: with it in the WHERE clause SQLite picks the
+        # (useless) index on ``deleted`` over the one on the consultation id — a table scan.
+        linked = [
+            pid
+            for pid, gone in session.execute(
+                select(ConsultationParticipant.person_id, ConsultationParticipant.deleted).where(
+                    ConsultationParticipant.consultation_id == consultation_id
                 )
             )
-        )
+            if not gone
+        ]
         ids = [cons.person_id, *linked] if cons.person_id else linked
         people = {
             p.id: p
@@ -939,17 +1028,20 @@ def protocol_data(store: Store, consultation_id: str) -> ProtocolData:
         if org is not None and ids:
             for aff in session.scalars(
                 select(Affiliation).where(
-                    Affiliation.organisation_id == org.id,
-                    Affiliation.person_id.in_(ids),
-                    Affiliation.deleted.is_(False),
+                    Affiliation.organisation_id == org.id, Affiliation.person_id.in_(ids)
                 )
             ):
-                roles[aff.person_id] = (aff.role, aff.function_title or "")
-        followups = session.scalars(
-            select(FollowUp)
-            .where(FollowUp.consultation_id == consultation_id, FollowUp.deleted.is_(False))
-            .order_by(FollowUp.due_date)
-        ).all()
+                if not aff.deleted:
+                    roles[aff.person_id] = (aff.role, aff.function_title or "")
+        followups = [
+            fu
+            for fu in session.scalars(
+                select(FollowUp)
+                .where(FollowUp.consultation_id == consultation_id)
+                .order_by(FollowUp.due_date)
+            )
+            if not fu.deleted
+        ]
 
     def person(pid: str) -> ProtocolPerson:
         p = people[pid]
