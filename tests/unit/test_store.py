@@ -80,7 +80,7 @@ def test_newer_schema_is_refused(store: Store, profile_dir: Path) -> None:
 
 
 def test_backup_before_migration_and_index_built(memory_keyring, profile_dir: Path) -> None:
-    old = open_store(profile_dir, create=True, target_revision="0001")
+    old = open_store(profile_dir, create=True, target_revision="0001")  # the oldest schema
     with old.engine.begin() as conn:
         conn.execute(
             text(
@@ -230,3 +230,21 @@ def test_copy_of_db_without_key_is_unreadable(store: Store, tmp_path: Path) -> N
 
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(tmp_path / "copy.db").execute("select * from sqlite_master").fetchall()
+
+
+def test_migrations_match_models(tmp_path: Path) -> None:
+    """The migrated schema equals the models (a model change without a migration fails here)."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from zz_desktop.store.base import Base
+    from zz_desktop.store.migrate import alembic_config
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'plain.db'}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert [d for d in diff if "search_" not in str(d)] == []

@@ -60,7 +60,9 @@ class Synced:
     created_by: Mapped[str | None] = mapped_column(String(36))
     updated_by: Mapped[str | None] = mapped_column(String(36))
     server_seq: Mapped[int | None] = mapped_column(Integer)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # No index of its own: a two-valued column misleads the planner (it would pick it over
+    # the date index for range scans).
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 #: Columns that never travel in an op's ``fields`` (the id travels as ``entity_id``).

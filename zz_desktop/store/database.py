@@ -111,6 +111,12 @@ class Store:
         return backup_mod.replace_database(self.db_path, self._key, source)
 
     def close(self) -> None:
+        # Keep the planner's statistics fresh (cheap: only tables that changed a lot).
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
+        except Exception:  # noqa: BLE001  (closing must never fail on housekeeping)
+            pass
         self.engine.dispose()
 
     def local_identity(self) -> Actor:
