@@ -17,7 +17,6 @@ OUT = Path(__file__).resolve().parent
 def main() -> int:
     from PySide6.QtCore import QPoint, QSettings
     from PySide6.QtGui import QPainter
-    from PySide6.QtWidgets import QApplication
 
     tmp = Path(tempfile.mkdtemp(prefix="zz-shots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
@@ -54,10 +53,15 @@ def main() -> int:
     org_id = orgs.model.id_at(2)
     # The organisation with the most consultations makes the richest page.
     with store.read() as s:
-        org_id = s.connection().exec_driver_sql(
-            "SELECT organisation_id FROM consultation WHERE organisation_id IS NOT NULL AND deleted = 0 "
-            "GROUP BY organisation_id ORDER BY count(*) DESC LIMIT 1"
-        ).scalar() or org_id
+        org_id = (
+            s.connection()
+            .exec_driver_sql(
+                "SELECT organisation_id FROM consultation WHERE organisation_id IS NOT NULL AND deleted = 0 "
+                "GROUP BY organisation_id ORDER BY count(*) DESC LIMIT 1"
+            )
+            .scalar()
+            or org_id
+        )
     win.open_record("organisation", org_id)
     shot("organisation")
     form = win.new_consultation(org_id)

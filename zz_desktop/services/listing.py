@@ -288,7 +288,8 @@ def list_ids(
 def count(store: Store, entity: str, filters: Filters | None = None) -> int:
     sp = SPECS[entity]
     clauses, params = _where(entity, filters or {})
-    sql = f"SELECT count(*) FROM {sp.table} t {sp.joins} WHERE {' AND '.join(clauses)}"
+    joins = sp.joins if any("o." in c or "p." in c for c in clauses) else ""
+    sql = f"SELECT count(*) FROM {sp.table} t {joins} WHERE {' AND '.join(clauses)}"
     with store.read() as session:
         return int(session.execute(text(sql), params).scalar() or 0)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from zz_desktop.services import listing
@@ -28,6 +28,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class SqlListModel(QAbstractTableModel):
+    completed = Signal()  # the full id list is known (total() no longer blocks)
+
     def __init__(self, store: Store, entity: str, parent: Any = None, load: bool = True) -> None:
         super().__init__(parent)
         self.store = store
@@ -37,7 +39,7 @@ class SqlListModel(QAbstractTableModel):
         self._titles = column_titles()
         self.filters: dict[str, Any] = {}
         self.sort_key: listing.Sort = None
-        self._ids: list[str | None] = []
+        self._ids: list[str] = []
         self._complete = True
         self._generation = 0
         self._shown = 0
@@ -48,20 +50,23 @@ class SqlListModel(QAbstractTableModel):
     # -- loading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-run the queries (after a filter, sort or data change). The count and the first
-        page come at once; the full id list follows from a worker, and until it arrives pages
-        elsewhere (e.g. after a jump to the end) are fetched on demand."""
+        """Re-run the id query (after a filter, sort or data change). The first page comes at
+        once (an indexed LIMIT query); the full id list follows from a worker. Asking for more
+        before it has arrived loads it on the spot."""
         self._generation += 1
         self.beginResetModel()
-        total = listing.count(self.store, self.entity, self.filters)
-        head = listing.list_ids(self.store, self.entity, self.filters, self.sort_key, limit=PAGE)
-        self._ids = head + [None] * max(total - len(head), 0)
-        self._complete = len(head) >= total
-        self._shown = min(PAGE, len(self._ids))
+        head = listing.list_ids(
+            self.store, self.entity, self.filters, self.sort_key, limit=PAGE + 1
+        )
+        self._complete = len(head) <= PAGE
+        self._ids = head[:PAGE]
+        self._shown = len(self._ids)
         self._blocks.clear()
         self.endResetModel()
         if not self._complete:
             self._load_rest(self._generation)
+        else:
+            self.completed.emit()
 
     def _load_rest(self, generation: int) -> None:
         from zz_desktop.ui import ops
@@ -74,60 +79,37 @@ class SqlListModel(QAbstractTableModel):
     def _rest_loaded(self, generation: int, ids: list[str]) -> None:
         if generation != self._generation or self._complete:  # superseded
             return
-        if len(ids) != len(self._ids):  # the data changed meanwhile
+        if ids[: len(self._ids)] != self._ids:  # the data changed meanwhile
             self.reload()
             return
         self._ids = list(ids)
         self._complete = True
+        self.completed.emit()
+
+    def is_complete(self) -> bool:
+        return self._complete
 
     def ensure_complete(self) -> None:
         if not self._complete:
-            self._ids = listing.list_ids(self.store, self.entity, self.filters, self.sort_key)
-            self._complete = True
-            self._shown = min(self._shown, len(self._ids))
-
-    def _fill_ids(self, start: int, end: int) -> None:
-        """Known ids for rows start..end-1, from the nearer end of the list."""
-        total = len(self._ids)
-        if start < total - end:
-            page = listing.list_ids(
-                self.store,
-                self.entity,
-                self.filters,
-                self.sort_key,
-                limit=end - start,
-                offset=start,
-            )
-        else:
-            page = listing.list_ids(
-                self.store,
-                self.entity,
-                self.filters,
-                self.sort_key,
-                limit=end - start,
-                offset=total - end,
-                from_end=True,
-            )
-        self._ids[start : start + len(page)] = page
+            ids = listing.list_ids(self.store, self.entity, self.filters, self.sort_key)
+            self._rest_loaded(self._generation, ids)
+            if not self._complete:  # data changed under us: reload already ran
+                self.ensure_complete()
 
     def set_filters(self, filters: dict[str, Any]) -> None:
         self.filters = {k: v for k, v in filters.items() if v not in (None, "", [], ())}
         self.reload()
 
     def total(self) -> int:
+        self.ensure_complete()
         return len(self._ids)
 
     def ids(self) -> list[str]:
         self.ensure_complete()
-        return [i for i in self._ids if i]
+        return list(self._ids)
 
     def id_at(self, row: int) -> str | None:
-        if not 0 <= row < len(self._ids):
-            return None
-        if self._ids[row] is None:
-            block = row // BLOCK
-            self._fill_ids(block * BLOCK, min((block + 1) * BLOCK, len(self._ids)))
-        return self._ids[row]
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, record_id: str) -> int:
         self.ensure_complete()
@@ -137,11 +119,12 @@ class SqlListModel(QAbstractTableModel):
             return -1
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._shown < len(self._ids)
+        return not parent.isValid() and (not self._complete or self._shown < len(self._ids))
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid():
             return
+        self.ensure_complete()
         more = min(PAGE, len(self._ids) - self._shown)
         if more <= 0:
             return
@@ -150,6 +133,7 @@ class SqlListModel(QAbstractTableModel):
         self.endInsertRows()
 
     def fetch_all(self) -> None:
+        self.ensure_complete()
         if self._shown < len(self._ids):
             self.beginInsertRows(QModelIndex(), self._shown, len(self._ids) - 1)
             self._shown = len(self._ids)
@@ -159,10 +143,7 @@ class SqlListModel(QAbstractTableModel):
         block = row // BLOCK
         cached = self._blocks.get(block)
         if cached is None:
-            start, end = block * BLOCK, min((block + 1) * BLOCK, len(self._ids))
-            if None in self._ids[start:end]:
-                self._fill_ids(start, end)
-            ids = [i or "" for i in self._ids[start:end]]
+            ids = self._ids[block * BLOCK : (block + 1) * BLOCK]
             cached = listing.rows(self.store, self.entity, ids)
             self._blocks[block] = cached
             if len(self._blocks) > MAX_CACHED_BLOCKS:
@@ -226,7 +207,7 @@ class SqlListModel(QAbstractTableModel):
     def export_table(self, visible: list[int]) -> tuple[list[str], list[list[str]]]:
         """Header and display rows of all matching records (not only the fetched ones)."""
         self.ensure_complete()
-        ids = [i for i in self._ids if i]
+        ids = list(self._ids)
         header = [self.headerData(c, Qt.Orientation.Horizontal) for c in visible]
         keys = [self.columns[c].key for c in visible]
         out: list[list[str]] = []

@@ -124,6 +124,7 @@ class ListPage(QWidget):
         lay.addLayout(filters)
         lay.addWidget(self.view, 1)
         self._update_count()
+        self.model.completed.connect(self._update_count)
         bus().changes.connect(self._on_changes)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
@@ -224,6 +225,9 @@ class ListPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if not self.model.is_complete():
+            self.count_label.setText("…")  # the total follows when the id list has arrived
+            return
         self.count_label.setText(
             self.tr("%1 records").replace("%1", fmt_number(self.model.total()))
         )
