@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from zz_desktop.services import listing
@@ -23,6 +31,7 @@ RAW_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE = 2000
 BLOCK = 100
 MAX_CACHED_BLOCKS = 60
+REST_DELAY_MS = 150
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,19 +73,25 @@ class SqlListModel(QAbstractTableModel):
         self._blocks.clear()
         self.endResetModel()
         if not self._complete:
-            self._load_rest(self._generation)
+            # Started after the first paint, so that the worker does not compete with it.
+            generation = self._generation
+            QTimer.singleShot(REST_DELAY_MS, self, lambda: self._load_rest(generation))
         else:
             self.completed.emit()
 
     def _load_rest(self, generation: int) -> None:
         from zz_desktop.ui import ops
 
+        if generation != self._generation or self._complete:
+            return
         store, entity, filters, sort = self.store, self.entity, dict(self.filters), self.sort_key
         ops.run_read(lambda: listing.list_ids(store, entity, filters, sort)).success(
             lambda ids: self._rest_loaded(generation, ids)
         ).run()
 
     def _rest_loaded(self, generation: int, ids: list[str]) -> None:
+        if not shiboken6.isValid(self):  # the view was closed meanwhile
+            return
         if generation != self._generation or self._complete:  # superseded
             return
         if ids[: len(self._ids)] != self._ids:  # the data changed meanwhile
