@@ -84,6 +84,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
     except Exception as exc:  # noqa: BLE001  (the contract: one line, never a traceback)
         log.exception("command %s failed", args.command)
+        from sqlalchemy.exc import DatabaseError
+
+        if isinstance(exc, DatabaseError) and "malformed" in str(exc):
+            # Damage inside pages shows only when they are read.
+            print(
+                "zz-desktop: "
+                + i18n.t("The profile database is damaged ({detail}).", detail="malformed"),
+                file=sys.stderr,
+            )
+            return 2
         print(
             "zz-desktop: "
             + i18n.t(

@@ -248,3 +248,19 @@ def test_migrations_match_models(tmp_path: Path) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert [d for d in diff if "search_" not in str(d)] == []
+
+
+def test_full_check_after_unclean_shutdown(store: Store, profile_dir: Path) -> None:
+    for i in range(200):
+        _add_org(store, f"Firma {i} " + "x" * 200)
+    store.close()
+    assert not list(profile_dir.glob(".open-*")), "a clean close removes its marker"
+    db = profile_dir / "zz.db"
+    with db.open("r+b") as fh:  # damage a page in the middle; the size stays right
+        fh.seek(db.stat().st_size // 2)
+        fh.write(b"\x00" * 4096)
+    open_store(profile_dir).close()  # a normal start does not read every page
+    (profile_dir / ".open-999999").touch()  # a process that died with the profile open
+    with pytest.raises(ProfileError) as info:
+        open_store(profile_dir)
+    assert "beschädigt" in info.value.message

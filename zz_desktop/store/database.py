@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -110,6 +111,10 @@ class Store:
         self.engine.dispose()
         return backup_mod.replace_database(self.db_path, self._key, source)
 
+    def mark_open(self) -> None:
+        self._marker = self.profile_dir / f".open-{os.getpid()}"
+        self._marker.touch()
+
     def close(self) -> None:
         # Keep the planner's statistics fresh (cheap: only tables that changed a lot).
         try:
@@ -118,6 +123,9 @@ class Store:
         except Exception:  # noqa: BLE001  (closing must never fail on housekeeping)
             pass
         self.engine.dispose()
+        marker = getattr(self, "_marker", None)
+        if marker is not None:
+            marker.unlink(missing_ok=True)
 
     def local_identity(self) -> Actor:
         with self.read() as s:
@@ -153,7 +161,7 @@ def open_store(
             )
     engine = make_engine(db_path(profile_dir), key)
     try:
-        check_opens(engine)
+        check_opens(engine, db_path(profile_dir), thorough=_unclean_shutdown(profile_dir))
         store = Store(profile_dir, meta, key, engine)
         store.last_migration_backup = migrate.migrate(
             engine, lambda reason: store.backup(reason), target_revision
@@ -162,7 +170,33 @@ def open_store(
         engine.dispose()
         raise
     store.actor = store.local_identity()
+    store.mark_open()
     return store
+
+
+def _unclean_shutdown(profile_dir: Path) -> bool:
+    """True when a process that had this profile open ended without closing it (its marker
+    file remains and the process is gone): then the database gets a full quick check."""
+    unclean = False
+    for marker in profile_dir.glob(".open-*"):
+        try:
+            pid = int(marker.name.split("-", 1)[1])
+        except ValueError:
+            continue
+        if pid != os.getpid() and not _alive(pid):
+            unclean = True
+            marker.unlink(missing_ok=True)
+    return unclean
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 __all__ = ["Store", "open_store", "profile_exists", "Actor"]

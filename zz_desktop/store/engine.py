@@ -60,12 +60,17 @@ def make_engine(path: Path, key_hex: str) -> Engine:
     return engine
 
 
-def check_opens(engine: Engine) -> None:
-    """Read the schema once; translate SQLCipher's failures into one clear line."""
+def check_opens(engine: Engine, path: Path, thorough: bool = False) -> None:
+    """Read the schema and compare the file's size with its page count (a truncated file shows
+    at once, without reading it all); ``thorough`` adds ``PRAGMA quick_check``, which reads the
+    whole file — done after an unclean shutdown, not on every start. SQLCipher's failures become
+    one clear line."""
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
-            result = conn.execute(text("PRAGMA quick_check")).scalar()
+            page_size = int(conn.execute(text("PRAGMA page_size")).scalar() or 0)
+            page_count = int(conn.execute(text("PRAGMA page_count")).scalar() or 0)
+            result = conn.execute(text("PRAGMA quick_check")).scalar() if thorough else "ok"
     except (SADatabaseError, OperationalError) as exc:
         raise ProfileError(
             t(
@@ -74,6 +79,13 @@ def check_opens(engine: Engine) -> None:
                 detail=_short(exc),
             )
         ) from None
+    size = path.stat().st_size if path.exists() else 0
+    wal = Path(str(path) + "-wal")
+    wal_size = wal.stat().st_size if wal.exists() else 0
+    # Pages may live only in the WAL until a checkpoint, so the main file may be shorter then.
+    expected = page_size * page_count
+    if page_size and (size % page_size or (wal_size == 0 and size != expected) or size > expected):
+        result = f"file size {size} does not match {page_count} pages"
     if result != "ok":
         raise ProfileError(
             t("The profile database is damaged ({detail}).", detail=str(result)[:120])

@@ -79,21 +79,33 @@ def fts_query(user_text: str) -> str | None:
 def search(
     session: Session, user_text: str, limit: int = 50, entity: str | None = None
 ) -> list[Hit]:
+    """Hits for what the user typed: matches in names/titles first, then in the text; newest
+    first within each. Both passes walk the index in rowid order and stop after ``limit`` hits,
+    so a short, common prefix costs no more than a rare word (no ranking over every match)."""
     query = fts_query(user_text)
     if query is None:
         return []
-    sql = (
-        "SELECT entity, entity_id, title, snippet(search_index, 3, '[', ']', '…', 8) "
-        "FROM search_index WHERE search_index MATCH :q"
-    )
-    params: dict[str, object] = {"q": query, "limit": limit}
-    if entity:
-        sql += " AND entity = :entity"
-        params["entity"] = entity
-    # Title hits first (bm25 weights), then newest ids (UUIDv7 sort by time).
-    sql += " ORDER BY bm25(search_index, 0, 0, 10.0, 1.0) LIMIT :limit"
-    rows = session.connection().execute(text(sql), params).all()
-    return [Hit(r[0], r[1], r[2], r[3]) for r in rows]
+    conn = session.connection()
+    hits: list[Hit] = []
+    seen: set[str] = set()
+    for match in (f"{{title}} : ({query})", query):
+        sql = (
+            "SELECT entity, entity_id, title, snippet(search_index, 3, '[', ']', '…', 8) "
+            "FROM search_index WHERE search_index MATCH :q"
+        )
+        params: dict[str, object] = {"q": match, "limit": limit - len(hits) + len(seen)}
+        if entity:
+            sql += " AND entity = :entity"
+            params["entity"] = entity
+        sql += " ORDER BY rowid DESC LIMIT :limit"
+        for row in conn.execute(text(sql), params):
+            if row[1] in seen:
+                continue
+            seen.add(row[1])
+            hits.append(Hit(row[0], row[1], row[2], row[3]))
+            if len(hits) >= limit:
+                return hits
+    return hits
 
 
 def rebuild(session: Session) -> int:
