@@ -264,3 +264,14 @@ def test_full_check_after_unclean_shutdown(store: Store, profile_dir: Path) -> N
     with pytest.raises(ProfileError) as info:
         open_store(profile_dir)
     assert "beschädigt" in info.value.message
+
+
+def test_revision_scan_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from zz_desktop.store.migrate import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    known, head = known_revisions()
+    assert head == script.get_current_head()
+    assert known == {r.revision for r in script.walk_revisions()}
