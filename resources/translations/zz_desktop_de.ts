@@ -44,6 +44,101 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Checking the rows …</source>
+        <translation>Die Zeilen werden geprüft …</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 already known (will be linked), %3 rejected.</source>
+        <translation>%1 neu, %2 bereits vorhanden (werden verknüpft), %3 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Rejected rows are written to a report file.</source>
+        <translation>Abgelehnte Zeilen werden in eine Berichtsdatei geschrieben.</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>an earlier row of this file</source>
+        <translation>einer früheren Zeile dieser Datei</translation>
+    </message>
+    <message>
+        <source>Same as %1 (%2)</source>
+        <translation>Identisch mit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>already known</source>
+        <translation>bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>Similar to %1 (%2, score %3)</source>
+        <translation>Ähnlich wie %1 (%2, Wert %3)</translation>
+    </message>
+    <message>
+        <source>new, check</source>
+        <translation>neu, bitte prüfen</translation>
+    </message>
+    <message>
+        <source>new, with warnings</source>
+        <translation>neu, mit Hinweisen</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>Decision for line %1</source>
+        <translation>Entscheidung für Zeile %1</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>Verknüpfen mit %1</translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation>Trotzdem neu anlegen</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>Nichts zu importieren</translation>
+    </message>
+    <message>
+        <source>Every row was rejected.</source>
+        <translation>Alle Zeilen wurden abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictInbox</name>
     <message>
         <source>Open conflicts</source>
@@ -301,6 +396,53 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>DuplicateScanDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Mögliche Dubletten</translation>
+    </message>
+    <message>
+        <source>Searching …</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mögliche Dublette</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Merge …</source>
+        <translation>Zusammenführen …</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>%1 possible duplicates.</source>
+        <translation>%1 mögliche Dubletten.</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>Event</source>
@@ -420,6 +562,151 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Choose a person from the suggestions.</source>
         <translation>Bitte eine Person aus den Vorschlägen wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Contact lists from Excel (.xlsx), CSV exports of Outlook, Thunderbird, CRM or registration tools, or vCards (.vcf).</source>
+        <translation>Kontaktlisten aus Excel (.xlsx), CSV-Exporte aus Outlook, Thunderbird, CRM- oder Anmeldesystemen oder vCards (.vcf).</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Choose …</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>Choose a contact list</source>
+        <translation>Kontaktliste auswählen</translation>
+    </message>
+    <message>
+        <source>Contact lists (*.csv *.txt *.tsv *.xlsx *.vcf);;All files (*)</source>
+        <translation>Kontaktlisten (*.csv *.txt *.tsv *.xlsx *.vcf);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>Organisation: name</source>
+        <translation>Organisation: Name</translation>
+    </message>
+    <message>
+        <source>Organisation: legal form</source>
+        <translation>Organisation: Rechtsform</translation>
+    </message>
+    <message>
+        <source>Organisation: street</source>
+        <translation>Organisation: Straße</translation>
+    </message>
+    <message>
+        <source>Organisation: postcode</source>
+        <translation>Organisation: PLZ</translation>
+    </message>
+    <message>
+        <source>Organisation: city</source>
+        <translation>Organisation: Ort</translation>
+    </message>
+    <message>
+        <source>Organisation: Land (check only)</source>
+        <translation>Organisation: Bundesland (nur Prüfung)</translation>
+    </message>
+    <message>
+        <source>Organisation: municipality key (AGS)</source>
+        <translation>Organisation: Gemeindeschlüssel (AGS)</translation>
+    </message>
+    <message>
+        <source>Organisation: phone</source>
+        <translation>Organisation: Telefon</translation>
+    </message>
+    <message>
+        <source>Organisation: e-mail</source>
+        <translation>Organisation: E-Mail</translation>
+    </message>
+    <message>
+        <source>Organisation: website</source>
+        <translation>Organisation: Webseite</translation>
+    </message>
+    <message>
+        <source>Organisation: sector code (WZ)</source>
+        <translation>Organisation: Wirtschaftszweig (WZ)</translation>
+    </message>
+    <message>
+        <source>Organisation: employees</source>
+        <translation>Organisation: Beschäftigte</translation>
+    </message>
+    <message>
+        <source>Organisation: notes</source>
+        <translation>Organisation: Notizen</translation>
+    </message>
+    <message>
+        <source>Person: salutation</source>
+        <translation>Person: Anrede</translation>
+    </message>
+    <message>
+        <source>Person: first name</source>
+        <translation>Person: Vorname</translation>
+    </message>
+    <message>
+        <source>Person: last name</source>
+        <translation>Person: Nachname</translation>
+    </message>
+    <message>
+        <source>Person: full name</source>
+        <translation>Person: vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Person: gender</source>
+        <translation>Person: Geschlecht</translation>
+    </message>
+    <message>
+        <source>Person: birth year or birthday</source>
+        <translation>Person: Geburtsjahr oder Geburtstag</translation>
+    </message>
+    <message>
+        <source>Person: postcode</source>
+        <translation>Person: PLZ</translation>
+    </message>
+    <message>
+        <source>Person: e-mail</source>
+        <translation>Person: E-Mail</translation>
+    </message>
+    <message>
+        <source>Person: phone</source>
+        <translation>Person: Telefon</translation>
+    </message>
+    <message>
+        <source>Person: mobile phone</source>
+        <translation>Person: Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Person: notes</source>
+        <translation>Person: Notizen</translation>
+    </message>
+    <message>
+        <source>Person: job title</source>
+        <translation>Person: Funktion</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>The file cannot be read</source>
+        <translation>Die Datei kann nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1346,211 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Column mapping</source>
+        <translation>Spaltenzuordnung</translation>
+    </message>
+    <message>
+        <source>Which column feeds which field? Columns set to &apos;—&apos; are ignored.</source>
+        <translation>Welche Spalte füllt welches Feld? Spalten mit „—“ werden ignoriert.</translation>
+    </message>
+    <message>
+        <source>Saved mapping</source>
+        <translation>Gespeicherte Zuordnung</translation>
+    </message>
+    <message>
+        <source>Save mapping …</source>
+        <translation>Zuordnung speichern …</translation>
+    </message>
+    <message>
+        <source>Saved mapping:</source>
+        <translation>Gespeicherte Zuordnung:</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Automatic guess</source>
+        <translation>Automatisch erkannt</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation>Feld für Spalte %1</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Zuordnung speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge records</source>
+        <translation>Datensätze zusammenführen</translation>
+    </message>
+    <message>
+        <source>Choose for each field which value the merged record keeps. Consultations, links, consents and everything else of both records are kept.</source>
+        <translation>Wählen Sie für jedes Feld, welcher Wert erhalten bleibt. Beratungen, Zuordnungen, Einwilligungen und alles Weitere beider Datensätze bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Keep the right record instead</source>
+        <translation>Stattdessen den rechten Datensatz behalten</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Kept record</source>
+        <translation>Bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation>Wird übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>MergeFields</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Municipality key (AGS)</source>
+        <translation>Gemeindeschlüssel (AGS)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Webseite</translation>
+    </message>
+    <message>
+        <source>Sector code</source>
+        <translation>Wirtschaftszweig</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klassifikation</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Beschäftigte</translation>
+    </message>
+    <message>
+        <source>Turnover</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Works council</source>
+        <translation>Betriebsrat</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Geburtsjahr</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Erwerbsstatus</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Bildung</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Behinderung</translation>
+    </message>
+    <message>
+        <source>Third-country national</source>
+        <translation>Drittstaatsangehörigkeit</translation>
+    </message>
+    <message>
+        <source>Foreign origin</source>
+        <translation>Ausländische Herkunft</translation>
+    </message>
+    <message>
+        <source>Minority</source>
+        <translation>Minderheit</translation>
+    </message>
+    <message>
+        <source>Homeless</source>
+        <translation>Wohnungslos</translation>
+    </message>
+    <message>
+        <source>Rural area</source>
+        <translation>Ländlicher Raum</translation>
+    </message>
+</context>
+<context>
     <name>Ops</name>
     <message>
         <source>Working …</source>
@@ -1339,6 +1831,57 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>detect automatically</source>
+        <translation>automatisch erkennen</translation>
+    </message>
+    <message>
+        <source>semicolon ;</source>
+        <translation>Semikolon ;</translation>
+    </message>
+    <message>
+        <source>comma ,</source>
+        <translation>Komma ,</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Detected:</source>
+        <translation>Erkannt:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Zeichenkodierung:</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>separator %1</source>
+        <translation>Trennzeichen %1</translation>
+    </message>
+    <message>
+        <source>sheet %1</source>
+        <translation>Blatt %1</translation>
+    </message>
+    <message>
+        <source>rows: %1</source>
+        <translation>Zeilen: %1</translation>
+    </message>
+    <message>
+        <source>empty lines skipped: %1</source>
+        <translation>leere Zeilen übersprungen: %1</translation>
+    </message>
+</context>
+<context>
     <name>ProtocolDialog</name>
     <message>
         <source>Save report</source>
@@ -1449,6 +1992,17 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Creating the report …</source>
         <translation>Bericht wird erstellt …</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Importing …</source>
+        <translation>Import läuft …</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +2200,33 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Nothing due — well done.</source>
         <translation>Nichts fällig – gut gemacht.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Import rückgängig machen</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 linked to existing records, %3 skipped, %4 rejected.</source>
+        <translation>%1 importiert, %2 mit vorhandenen Datensätzen verknüpft, %3 übersprungen, %4 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The rejected rows and their reasons are in %1.</source>
+        <translation>Die abgelehnten Zeilen mit ihren Gründen stehen in %1.</translation>
+    </message>
+    <message>
+        <source>Created: %1 organisations, %2 persons, %3 links.</source>
+        <translation>Angelegt: %1 Organisationen, %2 Personen, %3 Zuordnungen.</translation>
+    </message>
+    <message>
+        <source>The import has been undone.</source>
+        <translation>Der Import wurde rückgängig gemacht.</translation>
     </message>
 </context>
 <context>
