@@ -9,7 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from zz_desktop.store.base import Base, Synced
@@ -134,6 +145,23 @@ class SelfEmployedProfile(Synced, Base):
 class Consultation(Synced, Base):
     __tablename__ = "consultation"
     __entity__ = "consultation"
+    # Covering index: reports and lists aggregate these columns without reading the long texts.
+    __table_args__ = (
+        Index(
+            "ix_consultation_facts",
+            "date",
+            "deleted",
+            "kind",
+            "mode",
+            "duration_min",
+            "organisation_id",
+            "person_id",
+            "esf_counting",
+            "topics",
+            "advisor_ids",
+            "id",
+        ),
+    )
     __search__ = (
         ("title",),
         ("starting_situation", "findings", "agreements", "recommendations", "place"),
