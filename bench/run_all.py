@@ -108,11 +108,9 @@ def main() -> int:
                 flush=True,
             )
             rows.append((mod.BUDGET, mod.TITLE, r))
-    if not args.smoke and not args.only:
-        (ROOT / "docs" / "benchmarks.md").write_text(
-            render(rows, time.time() - start), encoding="utf-8"
-        )
-    elif not args.smoke:
+    if not args.smoke:
+        store_results(rows, time.time() - start)
+    if not args.smoke and args.only:
         out = ROOT / "bench" / "out"
         out.mkdir(exist_ok=True)
         (out / f"partial-{'-'.join(args.only)}.md").write_text(
