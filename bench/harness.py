@@ -65,7 +65,6 @@ def bench_profile(consultations: int, seed: int = 7, keep: str | None = None):  
     """A demo profile of the given size (passphrase-protected; no keyring needed). With ``keep``
     (or ``ZZ_BENCH_CACHE``) the profile is cached across runs under that folder."""
     from zz_desktop.services.demo import generate_demo
-
     from zz_desktop.store.database import open_store
 
     cache = keep or os.environ.get("ZZ_BENCH_CACHE")

@@ -197,7 +197,13 @@ def test_disability_needs_explicit_consent(store: Store) -> None:
     p = persons.create_person(store, {"last_name": "Schulze", "disability": "no_answer"})
     with pytest.raises(ValidationFailed):
         persons.update_person(store, p.id, {"disability": "yes"})
-    consents.give_consent(store, {"person_id": p.id, "purpose": "special_category", "legal_basis": "art9_2a"})
+    consents.give_consent(
+        store, {"person_id": p.id, "purpose": "special_category", "legal_basis": "art9_2a"}
+    )
     persons.update_person(store, p.id, {"disability": "yes"})
-    q = persons.create_person(store, {"last_name": "Lehmann", "disability": "yes"}, explicit_consent={"method": "paper", "text_version": "2025-1"})
+    q = persons.create_person(
+        store,
+        {"last_name": "Lehmann", "disability": "yes"},
+        explicit_consent={"method": "paper", "text_version": "2025-1"},
+    )
     assert consents.has_consent(store, q.id, "special_category")
