@@ -352,6 +352,14 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
+        <source>&amp;Print record</source>
+        <translation>&amp;Protokoll drucken</translation>
+    </message>
+    <message>
+        <source>Beratungsprotokoll for the company, to sign (Ctrl+P)</source>
+        <translation>Beratungsprotokoll für das Unternehmen zum Unterschreiben (Strg+P)</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
@@ -1293,6 +1301,22 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Synchronise with the hub (not set up yet)</source>
         <translation>Mit dem Hub synchronisieren (noch nicht eingerichtet)</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;hub …</source>
+        <translation>Mit dem &amp;Hub verbinden …</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts …</source>
+        <translation>Synchronisations&amp;konflikte …</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts …</source>
+        <translation>Kontakte &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates …</source>
+        <translation>&amp;Dubletten suchen …</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -91,6 +91,9 @@ def run(args: argparse.Namespace) -> int:
     if not store.actor.user_id:
         ensure_local_identity(store)
     window = MainWindow(store)
+    from zz_desktop.ui.sync_ui import install_sync
+
+    window.attach_sync(install_sync(window, store))
     window.show()
     from zz_desktop.ui import ops
 

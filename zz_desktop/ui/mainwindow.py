@@ -166,6 +166,18 @@ class MainWindow(QMainWindow):
         self.sync_action.setEnabled(False)
         self.sync_action.setToolTip(self.tr("Synchronise with the hub (not set up yet)"))
         file_menu.addAction(self.sync_action)
+        self.login_action = file_menu.addAction(self.tr("Connect to &hub …"))
+        self.login_action.setObjectName("loginAction")
+        self.conflicts_action = file_menu.addAction(self.tr("Sync &conflicts …"))
+        self.conflicts_action.setObjectName("conflictsAction")
+        file_menu.addSeparator()
+        import_action = file_menu.addAction(self.tr("&Import contacts …"))
+        import_action.setObjectName("importAction")
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
+        import_action.triggered.connect(self.open_import)
+        dupes_action = edit.addAction(self.tr("Find &duplicates …"))
+        dupes_action.setObjectName("duplicatesAction")
+        dupes_action.triggered.connect(self.open_duplicates)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -205,6 +217,24 @@ class MainWindow(QMainWindow):
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.timeout.connect(self._expire_undo)
+
+    # -- import, duplicates, sync ---------------------------------------------------------------
+
+    def open_import(self) -> None:
+        from zz_desktop.ui.dialogs.import_wizard import open_import_wizard
+
+        open_import_wizard(self.store, self)
+
+    def open_duplicates(self) -> None:
+        from zz_desktop.ui.dialogs.merge_dialog import open_duplicate_scan
+
+        open_duplicate_scan(self.store, self)
+
+    def attach_sync(self, controller: Any) -> None:
+        """Connect the menu entries to the sync controller (``ui.sync_ui.install_sync``)."""
+        self.sync_controller = controller
+        self.login_action.triggered.connect(controller.show_login)
+        self.conflicts_action.triggered.connect(controller.show_conflicts)
 
     # -- status -------------------------------------------------------------------------------
 

@@ -230,6 +230,13 @@ class ConsultationForm(QDialog):
                 self.tr("&History"), QDialogButtonBox.ButtonRole.HelpRole
             )
             history.clicked.connect(self.show_history)
+            protocol = self.buttons.addButton(
+                self.tr("&Print record"), QDialogButtonBox.ButtonRole.HelpRole
+            )
+            protocol.setObjectName("printProtocol")
+            protocol.setToolTip(self.tr("Beratungsprotokoll for the company, to sign (Ctrl+P)"))
+            protocol.clicked.connect(self.print_protocol)
+            QShortcut(QKeySequence.StandardKey.Print, self, self.print_protocol)
             delete = self.buttons.addButton(
                 self.tr("&Delete"), QDialogButtonBox.ButtonRole.DestructiveRole
             )
@@ -595,6 +602,15 @@ class ConsultationForm(QDialog):
             main.delete_record("consultation", self.consultation_id)
             self._dirty = False
             self.accept()
+
+    def print_protocol(self) -> None:
+        """The Beratungsprotokoll of the saved consultation (preview, print, save as)."""
+        from zz_desktop.ui.dialogs.protocol_print import print_protocol
+
+        if self.consultation_id:
+            if self._dirty:
+                self.save_draft()
+            print_protocol(self.store, self.consultation_id, self)
 
     def show_history(self) -> None:
         from zz_desktop.ui.dialogs.audit import AuditDialog
