@@ -1,7 +1,8 @@
 """B8: cross-centre aggregates over 1M consultations on PostgreSQL, as the coordinator over HTTP.
 
 The hub's projection tables (``agg_consultation``, ``agg_consultation_topic``,
-``agg_consultation_gender``) are filled directly with ``COPY`` — twelve record-keeping centres of
+``agg_consultation_gender`` — the latter two with the consultation's dimensions copied in, as the
+hub keeps them) are filled directly with ``COPY`` — twelve record-keeping centres of
 different sizes, consultations mostly in the centre's own Land, dates over 2023–2026 with growing
 activity, 1–3 topics each, WZ sections, SME classes, modes, kinds and participants' genders drawn
 from skewed distributions — then ``ANALYZE``. Timed: ``GET /api/v1/aggregates?by=…`` as
@@ -90,6 +91,9 @@ SME = {"micro": 42, "small": 30, "medium": 17, "large": 5, "?": 6}
 MODES = {"on_site": 38, "at_centre": 17, "phone": 15, "video": 30}
 KINDS = {"signposting": 45, "in_depth": 35, "follow_up": 18, "ombuds": 2}
 GENDERS = {"female": 44, "male": 50, "non_binary": 1, "not_stated": 5}
+#: The consultation's dimensions: columns of agg_consultation, copied into the topic and gender
+#: projections (as the hub's projections keep them).
+DIMS = "date, quarter, land, mode, kind, sector_section, sme_class"
 FIRST_DAY = dt.date(2023, 1, 2)
 DAYS = (dt.date(2026, 3, 31) - FIRST_DAY).days
 
@@ -152,28 +156,25 @@ def rows(centres: dict[str, tuple[str, str, int]], count: int, seed: int = 8) ->
         org = "\\N" if solo else _uuid(rnd.randrange(size * 2500), 2)
         consultation = _uuid(i, 1)
         section, sme = ("?", "?") if solo else (sections[i], smes[i])
-        cons.write(
-            f"{cid}\t{consultation}\t{iso}\t{quarter}\t{land}\t{modes[i]}\t{kinds[i]}\t"
-            f"{section}\t{sme}\t{org}\n"
-        )
+        dims = f"{iso}\t{quarter}\t{land}\t{modes[i]}\t{kinds[i]}\t{section}\t{sme}"
+        cons.write(f"{cid}\t{consultation}\t{dims}\t{org}\n")
         pool = topics_solo if solo else topics_main
         for topic in {pool[3 * i + j] for j in range(1 + (i % 7 == 0) + (i % 3 == 0))}:
-            top.write(f"{cid}\t{consultation}\t{topic}\n")
+            top.write(f"{cid}\t{consultation}\t{topic}\t{dims}\n")
             n_topics += 1
         found = {genders[i]} if i % 50 else set()
         if i % 12 == 0:
             found.add(genders[(i * 7919) % count])
         for gender in found:
-            gen.write(f"{cid}\t{consultation}\t{gender}\n")
+            gen.write(f"{cid}\t{consultation}\t{gender}\t{dims}\n")
             n_genders += 1
     return {
         "agg_consultation": (
-            "centre_id, consultation_id, date, quarter, land, mode, kind, sector_section, "
-            "sme_class, organisation_id",
+            f"centre_id, consultation_id, {DIMS}, organisation_id",
             cons.getvalue(),
         ),
-        "agg_consultation_topic": ("centre_id, consultation_id, topic", top.getvalue()),
-        "agg_consultation_gender": ("centre_id, consultation_id, gender", gen.getvalue()),
+        "agg_consultation_topic": (f"centre_id, consultation_id, topic, {DIMS}", top.getvalue()),
+        "agg_consultation_gender": (f"centre_id, consultation_id, gender, {DIMS}", gen.getvalue()),
         "counts": {"consultations": count, "topics": n_topics, "genders": n_genders},
     }
 

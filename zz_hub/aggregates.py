@@ -21,15 +21,19 @@ from zz_hub.models import AggConsultation, AggConsultationGender, AggConsultatio
 from zz_protocol.schemas import AggregateCell
 
 A, T, G = AggConsultation, AggConsultationTopic, AggConsultationGender
+#: Dimensions of the consultation itself: columns of A, and copies of them in T and G.
+OWN = {
+    "land": "land",
+    "quarter": "quarter",
+    "sector": "sector_section",
+    "sme_class": "sme_class",
+    "mode": "mode",
+    "kind": "kind",
+}
 DIMENSIONS: dict[str, Any] = {
     "centre": Centre.code,
-    "land": A.land,
-    "quarter": A.quarter,
+    **{name: getattr(A, column) for name, column in OWN.items()},
     "topic": T.topic,
-    "sector": A.sector_section,
-    "sme_class": A.sme_class,
-    "mode": A.mode,
-    "kind": A.kind,
     "gender": G.gender,
 }
 
@@ -58,22 +62,31 @@ def count_cells(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> dict[tuple[str, ...], int]:
-    columns = [DIMENSIONS[d].label(d) for d in dims]
-    query = select(*columns, func.count().label("n")).select_from(A)
+    # One table where possible: the topic and gender tables carry the consultation's dimensions.
+    # Only topic × gender together needs a join (on the consultation's key).
+    base: Any = T if "topic" in dims else G if "gender" in dims else A
+
+    def column(dim: str) -> Any:
+        if dim == "centre":
+            return Centre.code
+        if dim == "topic":
+            return T.topic
+        if dim == "gender":
+            return G.gender
+        return getattr(base, OWN[dim])
+
+    columns = [column(d).label(d) for d in dims]
+    query = select(*columns, func.count().label("n")).select_from(base)
     if "centre" in dims:
-        query = query.join(Centre, Centre.id == A.centre_id)
-    if "topic" in dims:
+        query = query.join(Centre, Centre.id == base.centre_id)
+    if "topic" in dims and "gender" in dims:
         query = query.join(
-            T, (T.centre_id == A.centre_id) & (T.consultation_id == A.consultation_id)
-        )
-    if "gender" in dims:
-        query = query.join(
-            G, (G.centre_id == A.centre_id) & (G.consultation_id == A.consultation_id)
+            G, (G.centre_id == T.centre_id) & (G.consultation_id == T.consultation_id)
         )
     if date_from is not None:
-        query = query.where(A.date >= date_from)
+        query = query.where(base.date >= date_from)
     if date_to is not None:
-        query = query.where(A.date <= date_to)
+        query = query.where(base.date <= date_to)
     if columns:
         query = query.group_by(*columns)
     cells: dict[tuple[str, ...], int] = {}

@@ -35,6 +35,16 @@ class HubSettings(BaseSettings):
     max_body_bytes: int = 5 * 1024 * 1024
     max_ops_per_push: int = 1000
     max_pull_limit: int = 500
+    #: Push transactions running at once per hub process; more pushes wait for a turn without
+    #: holding a thread or a database connection (on SQLite writes run one at a time anyway).
+    write_concurrency: int = 4
+    #: Worker threads per hub process; the database pool has as many connections.
+    threads: int = 32
+    #: A request that gets no turn, connection or lock within this many seconds is answered
+    #: 503 with Retry-After (the desktop client retries), instead of piling up.
+    busy_timeout_seconds: float = 15.0
+    #: Retry-After of a 503 answer.
+    retry_after_seconds: int = 2
     #: Failed logins allowed per account and per client address within the window.
     login_max_failures_user: int = 5
     login_max_failures_address: int = 20

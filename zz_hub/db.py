@@ -1,13 +1,20 @@
 """Engine and sessions for SQLite (embedded default) and PostgreSQL (production).
 
-Write transactions must serialise on the server-sequence counter (see ``rowstore.allocate_seq``).
-On PostgreSQL the counter's row lock does that. On SQLite a deferred ``BEGIN`` would let two
-writers start as readers and fail with SQLITE_BUSY on upgrade, so writes begin ``IMMEDIATE``: the
-write lock is taken first and waited for (busy timeout) instead of failing half-way.
+Write transactions that change synced rows serialise on the server-sequence counter (see
+``zz_hub.seq``). On PostgreSQL the counter's row lock does that; a lock not granted within
+``lock_timeout_ms`` ends the statement with an error that the app answers with 503 (the client
+retries). On SQLite a deferred ``BEGIN`` would let two writers start as readers and fail with
+SQLITE_BUSY on upgrade, so writes begin ``IMMEDIATE``; and since SQLite has one writer anyway,
+writers of one process queue on a lock in Python first (fair and without the busy handler's
+sleep-and-poll), giving up with :class:`Busy` after ``pool_timeout`` seconds.
+
+Every request uses at most one connection at a time, and only while it runs in a worker thread;
+the pool is as large as the thread limit (``pool_size``), so threads never wait for connections.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,23 +40,51 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str) -> Engine:
+class Busy(RuntimeError):
+    """The hub is overloaded (no turn to write within the wait limit): answered with 503."""
+
+
+def make_engine(
+    url: str, *, pool_size: int = 32, pool_timeout: float = 10.0, lock_timeout_ms: int = 15_000
+) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
+    # A core pool kept open plus overflow up to ``pool_size`` connections in all.
+    core = max(1, pool_size // 2)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=8
+            url,
+            connect_args={"check_same_thread": False, "timeout": lock_timeout_ms / 1000},
+            pool_size=core,
+            max_overflow=pool_size - core,
+            pool_timeout=pool_timeout,
         )
-        _configure_sqlite(engine)
-        return engine
+        _configure_sqlite(engine, lock_timeout_ms)
+        return _multi_row_inserts(engine)
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        return _multi_row_inserts(
+            create_engine(
+                url,
+                pool_size=core,
+                max_overflow=pool_size - core,
+                pool_timeout=pool_timeout,
+                pool_pre_ping=True,
+                connect_args={"options": f"-c lock_timeout={int(lock_timeout_ms)}"},
+            )
+        )
     raise ValueError(f"unsupported database URL scheme: {parsed.drivername}")
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _multi_row_inserts(engine: Engine) -> Engine:
+    """Batched INSERTs (a push writes hundreds of rows) go out as multi-row ``INSERT … VALUES``
+    statements rather than one statement per row."""
+    engine.dialect.use_insertmanyvalues_wo_returning = True
+    return engine
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Take transaction control away from the driver so that BEGIN is ours to emit.
@@ -57,7 +92,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         # Overwrite freed pages so that erased personal data does not linger in the file.
         cur.execute("PRAGMA secure_delete=ON")
         cur.close()
@@ -73,9 +108,24 @@ def _configure_sqlite(engine: Engine) -> None:
 class Database:
     """One engine plus a reader and a writer session factory."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        pool_size: int = 32,
+        pool_timeout: float = 10.0,
+        lock_timeout_ms: int = 15_000,
+    ) -> None:
         self.url = normalise_url(url)
-        self.engine = make_engine(self.url)
+        self.engine = make_engine(
+            self.url,
+            pool_size=pool_size,
+            pool_timeout=pool_timeout,
+            lock_timeout_ms=lock_timeout_ms,
+        )
+        self.pool_timeout = pool_timeout
+        #: SQLite: one writer at a time per process, queued here rather than in the busy handler.
+        self._write_lock = threading.Lock() if is_sqlite(self.engine) else None
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
@@ -89,8 +139,15 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction: committed on success, rolled back on any exception."""
-        with self._writer() as session, session.begin():
-            yield session
+        lock = self._write_lock
+        if lock is not None and not lock.acquire(timeout=self.pool_timeout):
+            raise Busy("no turn to write")
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        finally:
+            if lock is not None:
+                lock.release()
 
     def scrub_wal(self) -> None:
         """After a GDPR erase on SQLite: fold the WAL into the database and truncate it, so that

@@ -3,32 +3,65 @@
 from __future__ import annotations
 
 import logging
+import sys
 import traceback
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from zz_hub.api.deps import WriteGate
 from zz_hub.api.middleware import HubMiddleware
 from zz_hub.api.routes import aggregates, auth, health, reference, sync
 from zz_hub.config import HubSettings
-from zz_hub.db import Database
+from zz_hub.db import Busy, Database, is_sqlite
 from zz_hub.migrate import upgrade
 
 log = logging.getLogger("zz_hub")
 
+#: PostgreSQL errors that mean "too busy / try again": lock_not_available (lock_timeout),
+#: deadlock_detected, serialization_failure, too_many_connections, cannot_connect_now.
+RETRYABLE_SQLSTATES = frozenset({"55P03", "40P01", "40001", "53300", "57P03"})
+
+
+def is_overload(exc: BaseException) -> bool:
+    """A pool, lock or busy timeout: the request may succeed when retried a little later."""
+    if isinstance(exc, Busy | PoolTimeout):
+        return True
+    if isinstance(exc, DBAPIError):
+        orig = exc.orig
+        if getattr(orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
+            return True
+        text = str(orig).lower() if orig is not None else ""
+        return "database is locked" in text or "database table is locked" in text
+    return False
+
 
 def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> FastAPI:
     settings = settings or HubSettings()
-    database = Database(settings.database)
+    database = Database(
+        settings.database,
+        pool_size=settings.threads,
+        pool_timeout=settings.busy_timeout_seconds,
+        lock_timeout_ms=int(settings.busy_timeout_seconds * 1000),
+    )
     if migrate:
         upgrade(database)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # As many worker threads as database connections (see zz_hub.db).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        # A thread back from the database gets the GIL within 1 ms (default 5 ms): the holder
+        # of the sequence lock makes a dozen round trips and must not queue behind CPU-bound
+        # threads serialising pages after each of them.
+        sys.setswitchinterval(0.001)
         yield
         database.dispose()
 
@@ -37,9 +70,13 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
     )
     app.state.settings = settings
     app.state.database = database
+    # SQLite has one writer: more pushes at once would only queue inside the transaction.
+    writers = 1 if is_sqlite(database.engine) else settings.write_concurrency
+    app.state.write_gate = WriteGate(writers, settings.busy_timeout_seconds)
     for module in (auth, reference, sync, aggregates, health):
         app.include_router(module.router, prefix="/api/v1")
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Level 5: nearly the size of level 9 at a fraction of the CPU (pull pages are large).
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     # Outermost: rejects oversized or wrong-version requests before any routing or parsing.
     app.add_middleware(HubMiddleware, settings=settings)
 
@@ -51,12 +88,30 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
             status_code=422, content={"detail": "invalid request: " + ", ".join(places[:10])}
         )
 
-    @app.exception_handler(Exception)
-    async def _crash(_request: Request, exc: Exception) -> JSONResponse:
+    def crashed(exc: Exception) -> JSONResponse:
         # Type and stack only: messages of database errors quote row values (personal data).
         stack = "".join(traceback.format_tb(exc.__traceback__))
         log.error("unhandled error %s\n%s", type(exc).__name__, stack)
         return JSONResponse(status_code=500, content={"detail": "internal error"})
+
+    # Handlers for specific classes answer and are done (a handler for Exception itself would
+    # run in Starlette's outermost middleware, which re-raises and drops the connection).
+    @app.exception_handler(Busy)
+    @app.exception_handler(PoolTimeout)
+    @app.exception_handler(DBAPIError)
+    async def _busy(_request: Request, exc: Exception) -> JSONResponse:
+        if not is_overload(exc):
+            return crashed(exc)
+        log.warning("overloaded: %s; answered 503", type(exc).__name__)
+        return JSONResponse(
+            status_code=503,
+            content={"detail": "the hub is busy; please retry"},
+            headers={"Retry-After": str(settings.retry_after_seconds)},
+        )
+
+    @app.exception_handler(Exception)
+    async def _crash(_request: Request, exc: Exception) -> JSONResponse:
+        return crashed(exc)
 
     return app
 

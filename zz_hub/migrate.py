@@ -59,6 +59,8 @@ def upgrade(database: Database) -> None:
     postgres = database.engine.dialect.name == "postgresql"
     with database.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
         if postgres:
+            # A migration may take long (backfills); others wait for it without a lock timeout.
+            conn.execute(text("SET lock_timeout = 0"))
             conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _LOCK_KEY})
             conn.commit()
         try:
@@ -75,4 +77,5 @@ def upgrade(database: Database) -> None:
             if postgres:
                 conn.rollback()
                 conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _LOCK_KEY})
+                conn.execute(text("RESET lock_timeout"))
                 conn.commit()

@@ -165,7 +165,26 @@ class AggConsultation(Base):
     )
 
 
-class AggConsultationTopic(Base):
+class _ConsultationDims:
+    """The consultation's dimensions, copied into the topic and gender projections so that
+    counts by topic or gender read one table (no join of a million rows on text keys)."""
+
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    quarter: Mapped[str] = mapped_column(String(7))
+    land: Mapped[str] = mapped_column(String(2))
+    mode: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[str] = mapped_column(String(12))
+    sector_section: Mapped[str] = mapped_column(String(2))
+    sme_class: Mapped[str] = mapped_column(String(10))
+
+
+#: Columns of _ConsultationDims (the same names in agg_consultation).
+CONSULTATION_DIMS = ("date", "quarter", "land", "mode", "kind", "sector_section", "sme_class")
+
+
+class AggConsultationTopic(_ConsultationDims, Base):
+    """One row per topic of a live consultation, with the consultation's dimensions."""
+
     __tablename__ = "agg_consultation_topic"
     centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     consultation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -198,8 +217,8 @@ class AggPerson(Base):
     gender: Mapped[str] = mapped_column(String(12))
 
 
-class AggConsultationGender(Base):
-    """Distinct genders of a consultation's participants."""
+class AggConsultationGender(_ConsultationDims, Base):
+    """Distinct genders of a live consultation's participants, with its dimensions."""
 
     __tablename__ = "agg_consultation_gender"
     centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -1,18 +1,28 @@
-"""Typed projections for aggregates, kept up to date in the same transaction as each row change.
+"""Typed projections for aggregates, kept up to date in the same transaction as the row changes.
 
 Only codes and dates are copied (no names, ids of persons, or free text leave ``sync_row``), so
-that aggregates are plain indexed GROUP BYs and never parse JSON at query time.
+that aggregates are plain indexed GROUP BYs and never parse JSON at query time. The topic and
+gender tables carry the consultation's dimensions too (``CONSULTATION_DIMS``), so that counts by
+topic or gender need no join.
+
+:func:`apply` updates the projections for all rows a push batch changed, with a fixed number of
+statements per batch (not per row). Every projection is a function of the rows' final state, so a
+row changed twice in one batch is projected once. It runs under the counter lock, after the rows
+are stamped, so what it reads of other rows (an organisation's codes, a person's gender) is the
+latest committed state.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 
 from zz_hub import codelists
 from zz_hub.models import (
+    CONSULTATION_DIMS,
     AggConsultation,
     AggConsultationGender,
     AggConsultationPerson,
@@ -24,12 +34,14 @@ from zz_hub.models import (
 from zz_hub.tenancy import CentreScope
 
 UNKNOWN = codelists.UNKNOWN
-
-
-def row_changed(scope: CentreScope, row: SyncRow) -> None:
-    handler = _HANDLERS.get(row.entity)
-    if handler is not None:
-        handler(scope, row)
+Key = tuple[str, str]
+A, T, G, L, P = (
+    AggConsultation,
+    AggConsultationTopic,
+    AggConsultationGender,
+    AggConsultationPerson,
+    AggPerson,
+)
 
 
 def _text(value: Any, limit: int) -> str:
@@ -43,145 +55,202 @@ def _parse_date(value: Any) -> dt.date | None:
         return None
 
 
-def _org_dims(scope: CentreScope, org_id: Any) -> dict[str, str]:
-    org = scope.get("organisation", org_id) if isinstance(org_id, str) else None
-    values = org.fields if org is not None else {}
-    land = codelists.land_of_ags(values.get("ags"))
-    if land is None:
-        centre = scope.session.get(Centre, scope.centre_id)
-        land = centre.state if centre is not None else UNKNOWN
-    return {
-        "land": land,
-        "sector_section": codelists.sector_section(
-            values.get("sector_code"), values.get("sector_version")
-        ),
-        "sme_class": _text(values.get("sme_class"), 10),
-    }
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
-def _consultation(scope: CentreScope, row: SyncRow) -> None:
-    session, centre, cid = scope.session, scope.centre_id, row.entity_id
-    for model in (AggConsultation, AggConsultationTopic, AggConsultationGender):
+class _Projector:
+    def __init__(self, scope: CentreScope, rows: dict[Key, SyncRow]) -> None:
+        self.scope = scope
+        self.session = scope.session
+        self.centre = scope.centre_id
+        self.rows = rows
+        self._centre_land: str | None = None
+
+    def centre_land(self) -> str:
+        if self._centre_land is None:
+            centre = self.session.get(Centre, self.centre)
+            self._centre_land = centre.state if centre is not None else UNKNOWN
+        return self._centre_land
+
+    def org_dims(self, org: SyncRow | None) -> dict[str, str]:
+        values = org.fields if org is not None else {}
+        land = codelists.land_of_ags(values.get("ags")) or self.centre_land()
+        return {
+            "land": land,
+            "sector_section": codelists.sector_section(
+                values.get("sector_code"), values.get("sector_version")
+            ),
+            "sme_class": _text(values.get("sme_class"), 10),
+        }
+
+    def organisations(self, org_ids: set[str]) -> dict[str, SyncRow]:
+        """Organisation rows by id: this batch's (final state) first, the rest in one query."""
+        found = {
+            oid: row for oid in org_ids if (row := self.rows.get(("organisation", oid))) is not None
+        }
+        missing = {("organisation", oid) for oid in org_ids if oid not in found}
+        found.update({eid: row for (_e, eid), row in self.scope.get_many(missing).items()})
+        return found
+
+
+def apply(scope: CentreScope, changed: Iterable[SyncRow], created: set[Key]) -> None:
+    """Bring the projections in line with ``changed`` rows (final state); ``created`` names the
+    rows that did not exist before the batch (they have no projection rows to remove yet)."""
+    rows = {(row.entity, row.entity_id): row for row in changed}
+    by_entity: dict[str, list[SyncRow]] = {}
+    for row in rows.values():
+        by_entity.setdefault(row.entity, []).append(row)
+    consultations = by_entity.get("consultation", [])
+    organisations = by_entity.get("organisation", [])
+    persons = by_entity.get("person", [])
+    participants = by_entity.get("consultation_participant", [])
+    if not (consultations or organisations or persons or participants):
+        return
+    p = _Projector(scope, rows)
+    session, centre = p.session, p.centre
+    session.flush()  # the stamped rows (and nothing is autoflushed below by surprise)
+    affected: set[str] = set()  # consultations whose genders must be recomputed
+
+    # Consultations: drop the projection rows of those that existed (new ones have none).
+    old_cids = sorted(r.entity_id for r in consultations if (r.entity, r.entity_id) not in created)
+    if old_cids:
+        for table in (A, T):
+            session.execute(
+                delete(table).where(table.centre_id == centre, table.consultation_id.in_(old_cids))
+            )
         session.execute(
-            delete(model).where(model.centre_id == centre, model.consultation_id == cid)
-        )
-    session.execute(
-        delete(AggConsultationPerson).where(
-            AggConsultationPerson.centre_id == centre,
-            AggConsultationPerson.consultation_id == cid,
-            AggConsultationPerson.source == "main",
-        )
-    )
-    if row.deleted:
-        return
-    values = row.fields
-    day = _parse_date(values.get("date"))
-    org_id = (
-        values.get("organisation_id") if isinstance(values.get("organisation_id"), str) else None
-    )
-    session.add(
-        AggConsultation(
-            centre_id=centre,
-            consultation_id=cid,
-            date=day,
-            quarter=f"{day.year}-Q{(day.month - 1) // 3 + 1}" if day else UNKNOWN,
-            mode=_text(values.get("mode"), 12),
-            kind=_text(values.get("kind"), 12),
-            organisation_id=org_id,
-            **_org_dims(scope, org_id),
-        )
-    )
-    topics = values.get("topics")
-    for topic in sorted(
-        {t for t in topics if isinstance(t, str)} if isinstance(topics, list) else ()
-    ):
-        session.add(AggConsultationTopic(centre_id=centre, consultation_id=cid, topic=topic[:64]))
-    person_id = values.get("person_id")
-    if isinstance(person_id, str):
-        session.add(
-            AggConsultationPerson(
-                centre_id=centre, source="main", consultation_id=cid, person_id=person_id
+            delete(L).where(
+                L.centre_id == centre, L.source == "main", L.consultation_id.in_(old_cids)
             )
         )
-    _recompute_genders(scope, {cid})
+    affected.update(r.entity_id for r in consultations)
 
-
-def _organisation(scope: CentreScope, row: SyncRow) -> None:
-    scope.session.execute(
-        update(AggConsultation)
-        .where(
-            AggConsultation.centre_id == scope.centre_id,
-            AggConsultation.organisation_id == row.entity_id,
-        )
-        .values(**_org_dims(scope, row.entity_id))
-    )
-
-
-def _person(scope: CentreScope, row: SyncRow) -> None:
-    session = scope.session
-    gender = _text(row.fields.get("gender"), 12) if not row.deleted else UNKNOWN
-    existing = session.get(AggPerson, (scope.centre_id, row.entity_id))
-    if existing is not None and existing.gender == gender:
-        return
-    if existing is None:
-        session.add(AggPerson(centre_id=scope.centre_id, person_id=row.entity_id, gender=gender))
-    else:
-        existing.gender = gender
-    linked = session.scalars(
-        select(AggConsultationPerson.consultation_id).where(
-            AggConsultationPerson.centre_id == scope.centre_id,
-            AggConsultationPerson.person_id == row.entity_id,
-        )
-    ).all()
-    _recompute_genders(scope, set(linked))
-
-
-def _participant(scope: CentreScope, row: SyncRow) -> None:
-    session = scope.session
-    link = AggConsultationPerson
-    old = session.scalars(
-        select(link.consultation_id).where(
-            link.centre_id == scope.centre_id, link.source == row.entity_id
-        )
-    ).all()
-    session.execute(
-        delete(link).where(link.centre_id == scope.centre_id, link.source == row.entity_id)
-    )
-    affected = set(old)
-    cid, pid = row.fields.get("consultation_id"), row.fields.get("person_id")
-    if not row.deleted and isinstance(cid, str) and isinstance(pid, str):
-        session.add(
-            link(
-                centre_id=scope.centre_id, source=row.entity_id, consultation_id=cid, person_id=pid
+    # Organisations: the consultations (stored before this batch) that name one get its codes.
+    if organisations:
+        org_ids = sorted(r.entity_id for r in organisations)
+        referenced = session.scalars(
+            select(A.organisation_id)
+            .where(A.centre_id == centre, A.organisation_id.in_(org_ids))
+            .distinct()
+        ).all()
+        for oid in sorted(o for o in referenced if o is not None):
+            codes = p.org_dims(rows[("organisation", oid)])
+            of_org = select(A.consultation_id).where(
+                A.centre_id == centre, A.organisation_id == oid
             )
+            session.execute(
+                update(A).where(A.centre_id == centre, A.organisation_id == oid).values(**codes)
+            )
+            for copy in (T, G):
+                session.execute(
+                    update(copy)
+                    .where(copy.centre_id == centre, copy.consultation_id.in_(of_org))
+                    .values(**codes)
+                )
+
+    # Participant links: withdraw the old ones (their consultations change too), add current.
+    old_sources = sorted(
+        r.entity_id for r in participants if (r.entity, r.entity_id) not in created
+    )
+    if old_sources:
+        affected.update(
+            session.scalars(
+                select(L.consultation_id).where(L.centre_id == centre, L.source.in_(old_sources))
+            ).all()
         )
-        affected.add(cid)
+        session.execute(delete(L).where(L.centre_id == centre, L.source.in_(old_sources)))
+    for row in participants:
+        cid, pid = _str(row.fields.get("consultation_id")), _str(row.fields.get("person_id"))
+        if not row.deleted and cid is not None and pid is not None:
+            session.add(
+                L(centre_id=centre, source=row.entity_id, consultation_id=cid, person_id=pid)
+            )
+            affected.add(cid)
+
+    # Live consultations: the typed row, its topics and its main person, with their dimensions.
+    live = [r for r in consultations if not r.deleted]
+    named = {_str(r.fields.get("organisation_id")) for r in live}
+    orgs = p.organisations({o for o in named if o is not None})
+    for row in live:
+        values = row.fields
+        day = _parse_date(values.get("date"))
+        org_id = _str(values.get("organisation_id"))
+        dims: dict[str, Any] = {
+            "date": day,
+            "quarter": f"{day.year}-Q{(day.month - 1) // 3 + 1}" if day else UNKNOWN,
+            "mode": _text(values.get("mode"), 12),
+            "kind": _text(values.get("kind"), 12),
+            **p.org_dims(orgs.get(org_id) if org_id is not None else None),
+        }
+        session.add(
+            A(centre_id=centre, consultation_id=row.entity_id, organisation_id=org_id, **dims)
+        )
+        topics = values.get("topics")
+        names = (
+            {t[:64] for t in topics if isinstance(t, str)} if isinstance(topics, list) else set()
+        )
+        for topic in sorted(names):
+            session.add(T(centre_id=centre, consultation_id=row.entity_id, topic=topic, **dims))
+        person_id = _str(values.get("person_id"))
+        if person_id is not None:
+            session.add(
+                L(
+                    centre_id=centre,
+                    source="main",
+                    consultation_id=row.entity_id,
+                    person_id=person_id,
+                )
+            )
+
+    # Persons: a changed gender changes every consultation the person took part in.
+    changed_persons: list[str] = []
+    if persons:
+        stored = {
+            a.person_id: a
+            for a in session.scalars(
+                select(P).where(
+                    P.centre_id == centre, P.person_id.in_(sorted(r.entity_id for r in persons))
+                )
+            ).all()
+        }
+        for row in persons:
+            gender = _text(row.fields.get("gender"), 12) if not row.deleted else UNKNOWN
+            existing = stored.get(row.entity_id)
+            if existing is None:
+                session.add(P(centre_id=centre, person_id=row.entity_id, gender=gender))
+            elif existing.gender != gender:
+                existing.gender = gender
+            else:
+                continue
+            changed_persons.append(row.entity_id)
+    session.flush()
+    if changed_persons:
+        affected.update(
+            session.scalars(
+                select(L.consultation_id).where(
+                    L.centre_id == centre, L.person_id.in_(sorted(changed_persons))
+                )
+            ).all()
+        )
     _recompute_genders(scope, affected)
 
 
 def _recompute_genders(scope: CentreScope, consultation_ids: set[str]) -> None:
-    session, centre = scope.session, scope.centre_id
-    link, person, gender = AggConsultationPerson, AggPerson, AggConsultationGender
-    for cid in consultation_ids:
-        session.execute(
-            delete(gender).where(gender.centre_id == centre, gender.consultation_id == cid)
-        )
-        found = session.scalars(
-            select(person.gender)
-            .select_from(link)
-            .join(
-                person, (person.centre_id == link.centre_id) & (person.person_id == link.person_id)
-            )
-            .where(link.centre_id == centre, link.consultation_id == cid)
-            .distinct()
-        ).all()
-        for value in sorted(set(found) - {UNKNOWN}):
-            session.add(gender(centre_id=centre, consultation_id=cid, gender=value))
-
-
-_HANDLERS = {
-    "consultation": _consultation,
-    "organisation": _organisation,
-    "person": _person,
-    "consultation_participant": _participant,
-}
+    """Distinct known genders of the participants of each live consultation (two statements)."""
+    if not consultation_ids:
+        return
+    session, centre, ids = scope.session, scope.centre_id, sorted(consultation_ids)
+    session.execute(delete(G).where(G.centre_id == centre, G.consultation_id.in_(ids)))
+    dims = [getattr(A, name) for name in CONSULTATION_DIMS]
+    found = (
+        select(A.centre_id, A.consultation_id, P.gender, *dims)
+        .select_from(A)
+        .join(L, (L.centre_id == A.centre_id) & (L.consultation_id == A.consultation_id))
+        .join(P, (P.centre_id == L.centre_id) & (P.person_id == L.person_id))
+        .where(A.centre_id == centre, A.consultation_id.in_(ids), P.gender != UNKNOWN)
+        .distinct()
+    )
+    session.execute(
+        insert(G).from_select(["centre_id", "consultation_id", "gender", *CONSULTATION_DIMS], found)
+    )

@@ -4,7 +4,10 @@ Rules (sync-protocol.md): a field changed by the client that nobody else changed
 ``base_seq`` is applied; a field changed on both sides takes the incoming value and the replaced
 value goes into a Conflict row (itself a synced row of the centre); delete beats a concurrent edit
 and a Conflict keeps the edit; erase always wins and leaves no personal value on the hub.
-Each changed row gets a fresh server sequence number from the batch's :class:`SeqAllocator`.
+A :class:`RowWriter` works in memory on rows fetched up front (``CentreScope.get_many``): each
+changed row gets a provisional sequence number (:class:`~zz_hub.seq.ProvisionalSeq`) and nothing is
+flushed while ops are applied. ``zz_hub.push`` then takes the counter, checks that what was read
+is still current, calls :meth:`RowWriter.stamp` with the real range and updates the projections.
 """
 
 from __future__ import annotations
@@ -13,12 +16,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from zz_hub import projections
 from zz_hub.ids import uuid7
 from zz_hub.models import SyncRow
 from zz_hub.security import utcnow
-from zz_hub.seq import SeqAllocator
-from zz_hub.tenancy import Caller, CentreScope
+from zz_hub.seq import ProvisionalSeq
+from zz_hub.tenancy import Caller, CentreScope, row_fields
 from zz_protocol.schemas import PERSONAL_FIELDS, SYNCED_ENTITIES, Op, OpResult
 
 #: Row bookkeeping: last writer wins, never a conflict (they change with every edit).
@@ -41,6 +43,10 @@ class Outcome:
     conflict_ids: list[str] = field(default_factory=list)
     reason: str | None = None
 
+    def stamp(self, first: int) -> None:
+        if self.server_seq is not None:
+            self.server_seq = ProvisionalSeq.real(self.server_seq, first)
+
     def result(self, op_id: str) -> OpResult:
         return OpResult(
             op_id=op_id,
@@ -51,13 +57,42 @@ class Outcome:
         )
 
 
-class RowWriter:
-    """Applies ops of one caller within one transaction."""
+Key = tuple[str, str]
 
-    def __init__(self, scope: CentreScope, caller: Caller, seq: SeqAllocator) -> None:
+
+class RowWriter:
+    """Applies ops of one caller within one transaction, in memory (see module doc).
+
+    ``rows`` holds the existing rows the ops name (fetched beforehand in one query); rows made
+    in the batch are added to it. ``written`` keeps every changed row once, in order, and
+    ``created`` the keys of rows that did not exist before the batch. ``seen`` records the
+    server_seq (or None: absent) of every stored row the plan relied on, for the re-check under
+    the counter lock.
+    """
+
+    def __init__(
+        self,
+        scope: CentreScope,
+        caller: Caller,
+        seq: ProvisionalSeq,
+        rows: dict[Key, SyncRow],
+        seen: dict[Key, int | None],
+    ) -> None:
         self.scope = scope
         self.caller = caller
         self.seq = seq
+        self.rows: dict[Key, SyncRow | None] = dict(rows)
+        self.seen = seen
+        self.written: dict[Key, SyncRow] = {}
+        self.created: set[Key] = set()
+
+    def stamp(self, first: int) -> None:
+        """Replace the provisional numbers of every written row by real ones from ``first``."""
+        real = ProvisionalSeq.real
+        for row in self.written.values():
+            row.server_seq = real(row.server_seq, first)
+            if any(v < 0 for v in row.field_seq.values()):
+                row.field_seq = {k: real(v, first) for k, v in row.field_seq.items()}
 
     # ------------------------------------------------------------ entry point
 
@@ -70,7 +105,7 @@ class RowWriter:
             return Outcome(status="rejected", reason="invalid_field")
         incoming = {k: v for k, v in op.fields.items() if k not in NOT_ACCEPTED}
         base = op.base_seq or 0
-        row = self.scope.get(op.entity, op.entity_id)
+        row = self.rows.get((op.entity, op.entity_id))
         if op.kind == "erase":
             return self._erase(op, row, incoming)
         if row is not None and row.erased:
@@ -100,12 +135,13 @@ class RowWriter:
     def _create_row(self, op: Op, incoming: dict[str, Any], *, deleted: bool) -> SyncRow:
         seq = self.seq.next()
         values = {**incoming, "deleted": deleted}
+        meta = self._meta()
         row = SyncRow(
             entity=op.entity,
             entity_id=op.entity_id,
             fields=values,
-            field_seq={name: seq for name in values},
-            field_meta={name: self._meta() for name in values},
+            field_seq=dict.fromkeys(values, seq),
+            field_meta=dict.fromkeys(values, meta),
             deleted=deleted,
             erased=False,
             subject_id=self._subject(op.entity, values),
@@ -113,6 +149,9 @@ class RowWriter:
             changed_at=utcnow(),
         )
         self.scope.add(row)
+        key = (row.entity, row.entity_id)
+        self.rows[key] = row
+        self.created.add(key)
         self._changed(row)
         return row
 
@@ -218,18 +257,18 @@ class RowWriter:
     def _write(self, row: SyncRow, changes: dict[str, Any], seq: int) -> None:
         # JSON columns are replaced, not mutated in place, so SQLAlchemy sees the change.
         meta = self._meta()
-        row.fields = {**row.fields, **changes, "centre_id": self.scope.centre_id}
-        row.field_seq = {**row.field_seq, **{name: seq for name in changes}}
-        row.field_meta = {**row.field_meta, **{name: meta for name in changes}}
         if "deleted" in changes:
             row.deleted = bool(changes["deleted"])
+        row.fields = row_fields({**row.fields, **changes}, self.scope.centre_id, row.deleted)
+        row.field_seq = {**row.field_seq, **{name: seq for name in changes}}
+        row.field_meta = {**row.field_meta, **{name: meta for name in changes}}
         row.subject_id = self._subject(row.entity, row.fields)
         row.server_seq = seq
         row.changed_at = utcnow()
         self._changed(row)
 
     def _changed(self, row: SyncRow) -> None:
-        projections.row_changed(self.scope, row)
+        self.written[(row.entity, row.entity_id)] = row
 
     def _conflict(self, row: SyncRow, name: str, *, current: Any, other: Any) -> str:
         """Store a Conflict row: ``current`` is the value now in force, ``other`` the one replaced."""
@@ -262,7 +301,17 @@ class RowWriter:
         return conflict_id
 
     def _scrub_conflicts(self, entity: str, entity_id: str, personal: set[str]) -> None:
-        for conflict in self.scope.conflicts_about(entity, entity_id):
+        # Stored conflicts about the row and those made earlier in this batch (not flushed yet).
+        found = {(c.entity, c.entity_id): c for c in self.scope.conflicts_about(entity, entity_id)}
+        for key, conflict in found.items():
+            if key not in self.written:
+                self.seen.setdefault(key, conflict.server_seq)
+        for key, row in self.written.items():
+            if row.entity == "conflict" and row.subject_id == entity_id:
+                found[key] = row
+        for conflict in found.values():
+            if conflict.subject_id != entity_id:
+                continue
             values = conflict.fields
             if values.get("entity") != entity:
                 continue

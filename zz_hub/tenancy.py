@@ -7,10 +7,13 @@ not found, so it answers like an unknown id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import ColumnElement, Row, Text, cast, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from zz_hub.models import AppliedOp, SyncRow
@@ -25,6 +28,22 @@ class Caller:
     centre_id: str | None
 
 
+def row_fields(values: dict[str, Any], centre_id: str, deleted: bool) -> dict[str, Any]:
+    """A row's stored fields: its values, then ``centre_id`` and ``deleted`` as the last two
+    entries (equal to the row's columns). Stored so, the JSON text ends in a known way and a pull
+    can pass it on without parsing it (see :func:`fields_text_is_current`)."""
+    kept = {k: v for k, v in values.items() if k not in ("centre_id", "deleted")}
+    return {**kept, "centre_id": centre_id, "deleted": deleted}
+
+
+def fields_text_is_current(text: str, centre_id: str, deleted: bool) -> bool:
+    """Whether stored fields JSON (``json.dumps`` defaults) ends with the row's centre and
+    deleted flag as its last top-level entries. Exact: a nested object would end in ``}}``, and
+    quotes inside strings are escaped."""
+    tail = f'"centre_id": {json.dumps(centre_id)}, "deleted": {"true" if deleted else "false"}}}'
+    return text.endswith(tail)
+
+
 class CentreScope:
     """Row access of one centre."""
 
@@ -35,22 +54,89 @@ class CentreScope:
     def get(self, entity: str, entity_id: str) -> SyncRow | None:
         return self.session.get(SyncRow, (self.centre_id, entity, entity_id))
 
+    def _keys_clause(self, keys: Iterable[tuple[str, str]]) -> ColumnElement[bool]:
+        """``(entity = e AND entity_id IN (…)) OR …``: index lookups on the primary key."""
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for entity, entity_id in keys:
+            by_entity[entity].add(entity_id)
+        if not by_entity:
+            return false()
+        return or_(
+            *(
+                (SyncRow.entity == entity) & SyncRow.entity_id.in_(sorted(ids))
+                for entity, ids in sorted(by_entity.items())
+            )
+        )
+
+    def get_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], SyncRow]:
+        """The rows of ``keys`` (entity, entity_id) that exist, in one query."""
+        keys = set(keys)
+        if not keys:
+            return {}
+        rows = self.session.scalars(
+            select(SyncRow).where(SyncRow.centre_id == self.centre_id, self._keys_clause(keys))
+        ).all()
+        return {(row.entity, row.entity_id): row for row in rows}
+
+    def seqs_of(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """Current server_seq of the rows of ``keys`` that exist (no row data), in one query."""
+        keys = set(keys)
+        if not keys:
+            return {}
+        found = self.session.execute(
+            select(SyncRow.entity, SyncRow.entity_id, SyncRow.server_seq).where(
+                SyncRow.centre_id == self.centre_id, self._keys_clause(keys)
+            )
+        ).all()
+        return {(entity, eid): int(seq) for entity, eid, seq in found}
+
     def add(self, row: SyncRow) -> None:
         # Rows are always stamped with the scope's centre, whatever the caller sent.
         row.centre_id = self.centre_id
-        row.fields = {**row.fields, "centre_id": self.centre_id}
+        row.fields = row_fields(row.fields, self.centre_id, bool(row.deleted))
         self.session.add(row)
 
     def applied_op(self, op_id: str) -> AppliedOp | None:
         return self.session.get(AppliedOp, (self.centre_id, op_id))
 
+    def applied_ops(self, op_ids: Iterable[str]) -> dict[str, AppliedOp]:
+        ids = sorted(set(op_ids))
+        if not ids:
+            return {}
+        found = self.session.scalars(
+            select(AppliedOp).where(AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids))
+        ).all()
+        return {record.op_id: record for record in found}
+
+    def applied_op_ids(self, op_ids: Iterable[str]) -> set[str]:
+        ids = sorted(set(op_ids))
+        if not ids:
+            return set()
+        return set(
+            self.session.scalars(
+                select(AppliedOp.op_id).where(
+                    AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids)
+                )
+            ).all()
+        )
+
     def record_op(self, record: AppliedOp) -> None:
         record.centre_id = self.centre_id
         self.session.add(record)
 
-    def changes_after(self, after: int, limit: int) -> Sequence[SyncRow]:
-        return self.session.scalars(
-            select(SyncRow)
+    def changes_after(self, after: int, limit: int) -> Sequence[Any]:
+        """What a pull sends (no per-field bookkeeping: field_seq/field_meta stay on the hub).
+
+        ``fields_json`` is the stored JSON text (see :func:`row_fields`)."""
+        return self.session.execute(
+            select(
+                SyncRow.server_seq,
+                SyncRow.entity,
+                SyncRow.entity_id,
+                SyncRow.deleted,
+                SyncRow.centre_id,
+                cast(SyncRow.fields, Text).label("fields_json"),
+            )
             .where(SyncRow.centre_id == self.centre_id, SyncRow.server_seq > after)
             .order_by(SyncRow.server_seq)
             .limit(limit)

@@ -167,3 +167,56 @@ def test_sector_sections_follow_the_wz_version() -> None:
     assert sector_section("62.01", "WZ2008") == "J"
     assert sector_section("C", None) == "C"
     assert sector_section(None, None) == "?"
+
+
+def test_topic_and_gender_counts_follow_organisation_participants_and_deletes(
+    base_url: str, coordinator: Device
+) -> None:
+    """The topic and gender projections carry copies of the consultation's dimensions: they must
+    follow an organisation's new address, a participant stored before its consultation, a
+    person's new gender and a deleted consultation."""
+    st = Device(base_url, "berater1")
+    org, cids = new_id(), [new_id() for _ in range(11)]
+    persons = [new_id() for _ in range(11)]
+    # Participants first (child before parent), then organisation, persons and consultations.
+    links = st.push_ok(
+        [
+            op("consultation_participant", new_id(), consultation_id=c, person_id=p)
+            for c, p in zip(cids, persons, strict=True)
+        ]
+    )
+    assert all(r["status"] == "applied" for r in links)
+    results = st.push_ok(
+        [op("organisation", org, ags="15003000", sme_class="small")]
+        + [op("person", p, gender="female") for p in persons]
+        + [
+            op(
+                "consultation",
+                c,
+                date="2019-02-01",
+                mode="video",
+                topics=["ai_at_work"],
+                organisation_id=org,
+            )
+            for c in cids
+        ]
+    )
+    assert _cells(coordinator, 2019, "land,topic") == {("ST", "ai_at_work"): 11}
+    assert _cells(coordinator, 2019, "land,gender") == {("ST", "female"): 11}
+    assert _cells(coordinator, 2019, "topic,gender") == {("ai_at_work", "female"): 11}
+    # The organisation moves to Saxony (AGS 14…), five persons' gender changes, one is deleted.
+    st.push_ok(
+        [
+            op("organisation", org, base_seq=results[0]["server_seq"], ags="14612000"),
+            *(
+                op("person", p, base_seq=results[1 + n]["server_seq"], gender="male")
+                for n, p in enumerate(persons[:5])
+            ),
+            op("consultation", cids[10], kind="delete", base_seq=results[22]["server_seq"]),
+        ]
+    )
+    assert _cells(coordinator, 2019, "land,topic") == {("SN", "ai_at_work"): 10}
+    assert _cells(coordinator, 2019, "land,gender,mode") == {
+        ("SN", "female", "video"): 5,
+        ("SN", "male", "video"): 5,
+    }

@@ -1,22 +1,25 @@
 """Typed dependencies: settings, sessions, the authenticated device and the caller's centre scope.
 
 Authentication and tenancy are applied here and nowhere else: routes that touch synced rows take
-``Tenant`` (a :class:`CentreScope` bound to the caller's centre inside a write- or read-session)
-and cannot name another centre.
+``ReadTenant`` / ``WriteTenant``, which open read or write transactions as a :class:`CentreScope`
+bound to the caller's centre, and cannot name another centre. Routes open their sessions inside
+their own body (never in a generator dependency), so a request holds a database connection only
+while it runs in a worker thread — with as many connections as threads, nothing waits for one.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from zz_hub.config import HubSettings
-from zz_hub.db import Database
+from zz_hub.db import Busy, Database
 from zz_hub.models import Device, HubUser
 from zz_hub.security import token_digest, utcnow
 from zz_hub.tenancy import Caller, CentreScope
@@ -38,13 +41,6 @@ def get_database(request: Request) -> Database:
 SettingsDep = Annotated[HubSettings, Depends(get_settings)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
 
-
-def read_session(database: DatabaseDep) -> Iterator[Session]:
-    with database.read() as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(read_session)]
 
 _UNAUTHORISED = HTTPException(
     status_code=status.HTTP_401_UNAUTHORIZED,
@@ -116,13 +112,59 @@ def coordinator_caller(caller: CurrentDevice) -> Caller:
 CoordinatorCaller = Annotated[Caller, Depends(coordinator_caller)]
 
 
-def read_scope(caller: RecordCaller, session: SessionDep) -> CentreScope:
-    """Read access to the caller's centre (the tenancy filter lives in CentreScope)."""
-    assert caller.centre_id is not None
-    return CentreScope(session, caller.centre_id)
+class ReadTenancy:
+    """Opens read transactions bound to the caller's centre inside the route, so that the
+    connection is held only while the route runs in its thread."""
+
+    def __init__(self, database: Database, caller: Caller) -> None:
+        assert caller.centre_id is not None
+        self.database = database
+        self.centre_id = caller.centre_id
+
+    @contextmanager
+    def read(self) -> Iterator[CentreScope]:
+        with self.database.read() as session:
+            yield CentreScope(session, self.centre_id)
 
 
-Tenant = Annotated[CentreScope, Depends(read_scope)]
+def read_tenancy(caller: RecordCaller, database: DatabaseDep) -> ReadTenancy:
+    return ReadTenancy(database, caller)
+
+
+ReadTenant = Annotated[ReadTenancy, Depends(read_tenancy)]
+
+
+class WriteGate:
+    """Limits the push transactions running at once in this process (an asyncio semaphore:
+    waiting costs no thread and no connection). No turn within ``timeout`` raises :class:`Busy`."""
+
+    def __init__(self, limit: int, timeout: float) -> None:
+        self.limit = max(1, limit)
+        self.timeout = timeout
+        self._semaphore: asyncio.Semaphore | None = None
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        if self._semaphore is None:
+            self._semaphore = asyncio.Semaphore(self.limit)
+        semaphore = self._semaphore
+        try:
+            async with asyncio.timeout(self.timeout):
+                await semaphore.acquire()
+        except TimeoutError:
+            raise Busy("no turn to write") from None
+        try:
+            yield
+        finally:
+            semaphore.release()
+
+
+def write_gate(request: Request) -> WriteGate:
+    gate: WriteGate = request.app.state.write_gate
+    return gate
+
+
+WriteGateDep = Annotated[WriteGate, Depends(write_gate)]
 
 
 class WriteTenancy:

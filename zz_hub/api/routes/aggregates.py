@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from zz_hub import aggregates
-from zz_hub.api.deps import CoordinatorCaller, SessionDep, SettingsDep
+from zz_hub.api.deps import CoordinatorCaller, DatabaseDep, SettingsDep
 from zz_hub.security import server_now
 from zz_protocol.schemas import AggregateResponse, ErrorResponse
 
@@ -22,7 +22,7 @@ router = APIRouter(tags=["aggregates"])
 )
 def get_aggregates(
     _caller: CoordinatorCaller,
-    session: SessionDep,
+    database: DatabaseDep,
     settings: SettingsDep,
     by: Annotated[
         list[str],
@@ -38,7 +38,10 @@ def get_aggregates(
         dims = aggregates.parse_dimensions(by)
     except aggregates.BadDimension as exc:
         raise HTTPException(status_code=400, detail=f"unknown dimension: {exc}") from exc
-    cells = aggregates.aggregate(session, dims, settings.aggregate_threshold, date_from, date_to)
+    with database.read() as session:
+        cells = aggregates.aggregate(
+            session, dims, settings.aggregate_threshold, date_from, date_to
+        )
     return AggregateResponse(
         dimensions=dims,
         threshold=settings.aggregate_threshold,

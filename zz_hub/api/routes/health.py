@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from sqlalchemy import text
 
-from zz_hub.api.deps import SessionDep, SettingsDep
+from zz_hub.api.deps import DatabaseDep, SettingsDep
 from zz_hub.security import server_now
 from zz_protocol.schemas import HealthResponse
 
@@ -13,8 +13,9 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=HealthResponse)
-def health(session: SessionDep, settings: SettingsDep) -> HealthResponse:
-    session.execute(text("SELECT 1"))
+def health(database: DatabaseDep, settings: SettingsDep) -> HealthResponse:
+    with database.read() as session:
+        session.execute(text("SELECT 1"))
     return HealthResponse(
         status="ok",
         protocol_versions=list(range(settings.protocol_min, settings.protocol_max + 1)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from zz_hub.api.deps import CurrentDevice, SessionDep, SettingsDep
+from zz_hub.api.deps import CurrentDevice, DatabaseDep, SettingsDep
 from zz_hub.reference import reference_for
 from zz_protocol.schemas import ReferenceResponse
 
@@ -13,6 +13,7 @@ router = APIRouter(tags=["reference"])
 
 @router.get("/reference", response_model=ReferenceResponse)
 def reference(
-    caller: CurrentDevice, session: SessionDep, settings: SettingsDep
+    caller: CurrentDevice, database: DatabaseDep, settings: SettingsDep
 ) -> ReferenceResponse:
-    return reference_for(session, settings, caller)
+    with database.read() as session:
+        return reference_for(session, settings, caller)

@@ -5,21 +5,29 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel
 
-from zz_hub.api.deps import DatabaseDep, RecordCaller, SettingsDep, Tenant, WriteTenant
-from zz_hub.models import AppliedOp
-from zz_hub.rowstore import RowWriter
-from zz_hub.security import server_now, utcnow
-from zz_hub.seq import SeqAllocator, read_counter
+from zz_hub.api.deps import (
+    DatabaseDep,
+    ReadTenant,
+    RecordCaller,
+    SettingsDep,
+    WriteGateDep,
+    WriteTenant,
+)
+from zz_hub.push import apply_batch
+from zz_hub.security import server_now
+from zz_hub.seq import read_counter
+from zz_hub.tenancy import fields_text_is_current
 from zz_protocol.schemas import (
     SYNCED_ENTITIES,
-    Change,
     CheckResponse,
     EntityCheck,
     ErrorResponse,
-    Op,
     OpResult,
     PullResponse,
     PushRequest,
@@ -29,18 +37,6 @@ from zz_protocol.schemas import (
 router = APIRouter(prefix="/sync", tags=["sync"])
 
 
-def payload_hash(op: Op) -> str:
-    """Hash of everything but the op id: the only trace of a payload the hub keeps."""
-    canonical = json.dumps(
-        [op.entity, op.entity_id, op.kind, op.base_seq, op.fields],
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        default=str,
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
 @router.post(
     "/push",
     response_model=PushResponse,
@@ -48,49 +44,40 @@ def payload_hash(op: Op) -> str:
         403: {"model": ErrorResponse},
         413: {"model": ErrorResponse},
         422: {"model": ErrorResponse},
+        503: {"model": ErrorResponse},
     },
 )
-def push(
+async def push(
     body: PushRequest,
     caller: RecordCaller,
     tenancy: WriteTenant,
     settings: SettingsDep,
     database: DatabaseDep,
-) -> PushResponse:
+    gate: WriteGateDep,
+) -> Response:
     if len(body.ops) > settings.max_ops_per_push:
         raise HTTPException(status_code=413, detail="too many ops in one batch")
     for op in body.ops:
         named = op.fields.get("centre_id")
         if named is not None and named != tenancy.centre_id:
             raise HTTPException(status_code=403, detail="forbidden")
-    results: list[OpResult] = []
-    with tenancy.transaction() as scope:
-        seq = SeqAllocator(scope.session)
-        writer = RowWriter(scope, caller, seq)
-        in_batch: dict[str, AppliedOp] = {}
-        for op in body.ops:
-            digest = payload_hash(op)
-            stored = in_batch.get(op.op_id) or scope.applied_op(op.op_id)
-            if stored is not None:
-                if stored.payload_hash != digest:
-                    raise HTTPException(status_code=422, detail="op id reused with another payload")
-                results.append(OpResult.model_validate(stored.result))
-                continue
-            result = writer.apply(op).result(op.op_id)
-            record = AppliedOp(
-                op_id=op.op_id,
-                device_id=caller.device_id,
-                payload_hash=digest,
-                result=result.model_dump(mode="json"),
-                applied_at=utcnow(),
-            )
-            scope.record_op(record)
-            in_batch[op.op_id] = record
-            results.append(result)
-        seq.flush()
-    if any(op.kind == "erase" for op in body.ops):
-        database.scrub_wal()
-    return PushResponse(results=results, server_time=server_now())
+
+    def work() -> list[OpResult]:
+        with tenancy.transaction() as scope:
+            results = apply_batch(scope, caller, body.ops)
+        if any(op.kind == "erase" for op in body.ops):
+            database.scrub_wal()
+        return results
+
+    # Waiting for a turn happens here, without a thread or a database connection.
+    async with gate.turn():
+        results = await run_in_threadpool(work)
+    return _json(PushResponse(results=results, server_time=server_now()))
+
+
+def _json(model: BaseModel) -> Response:
+    """Serialised by pydantic directly (the route's response_model documents the shape)."""
+    return Response(content=model.model_dump_json(), media_type="application/json")
 
 
 @router.get(
@@ -99,44 +86,58 @@ def push(
     responses={410: {"model": ErrorResponse}},
 )
 def pull(
-    scope: Tenant,
+    tenancy: ReadTenant,
     settings: SettingsDep,
     after: int = Query(0, ge=0),
     limit: int = Query(500, ge=1),
-) -> PullResponse:
+) -> Response:
     limit = min(limit, settings.max_pull_limit)
-    current, purged_up_to = read_counter(scope.session)
-    if 0 < after < purged_up_to or after > current:
-        raise HTTPException(
-            status_code=410, detail="cursor is older than the kept history; take a fresh snapshot"
-        )
-    rows = scope.changes_after(after, limit + 1)
+    with tenancy.read() as scope:  # reads only: no lock, never waits for writers
+        current, purged_up_to = read_counter(scope.session)
+        if 0 < after < purged_up_to or after > current:
+            raise HTTPException(
+                status_code=410,
+                detail="cursor is older than the kept history; take a fresh snapshot",
+            )
+        rows = scope.changes_after(after, limit + 1)
     page = rows[:limit]
-    changes = [
-        Change(
-            seq=row.server_seq,
-            entity=row.entity,
-            entity_id=row.entity_id,
-            deleted=row.deleted,
-            fields={**row.fields, "centre_id": row.centre_id, "deleted": row.deleted},
-        )
-        for row in page
-    ]
-    return PullResponse(
-        changes=changes,
+    envelope = PullResponse.model_construct(
+        changes=[],
         next=page[-1].server_seq if page else after,
         has_more=len(rows) > limit,
         server_time=server_now(),
+    ).model_dump_json()
+    head = '{"changes":[]'
+    assert envelope.startswith(head)
+    body = (
+        '{"changes":[' + ",".join(_change_json(row) for row in page) + "]" + envelope[len(head) :]
+    )
+    return Response(content=body.encode("utf-8"), media_type="application/json")
+
+
+def _change_json(row: Any) -> str:
+    """One change as JSON. The stored fields text is passed on unparsed when it ends with the
+    row's centre and deleted flag (as the row store writes it); otherwise it is rebuilt."""
+    fields = row.fields_json
+    if not fields_text_is_current(fields, row.centre_id, bool(row.deleted)):
+        values = {**json.loads(fields), "centre_id": row.centre_id, "deleted": bool(row.deleted)}
+        fields = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    return (
+        f'{{"seq":{int(row.server_seq)},"entity":{json.dumps(row.entity, ensure_ascii=False)},'
+        f'"entity_id":{json.dumps(row.entity_id, ensure_ascii=False)},'
+        f'"deleted":{"true" if row.deleted else "false"},"fields":{fields}}}'
     )
 
 
 @router.get("/check", response_model=CheckResponse)
-def check(scope: Tenant) -> CheckResponse:
+def check(tenancy: ReadTenant) -> CheckResponse:
     hashes = {entity: hashlib.sha256() for entity in SYNCED_ENTITIES}
     counts: dict[str, int] = defaultdict(int)
     lines: dict[str, list[str]] = defaultdict(list)
-    for row in scope.id_seq_lines():
-        lines[row.entity].append(f"{row.entity_id}:{row.server_seq}\n")
+    with tenancy.read() as scope:
+        for row in scope.id_seq_lines():
+            lines[row.entity].append(f"{row.entity_id}:{row.server_seq}\n")
+        max_seq = scope.max_seq()
     for entity, entity_lines in lines.items():
         digest = hashes.setdefault(entity, hashlib.sha256())
         for line in sorted(entity_lines):
@@ -144,6 +145,6 @@ def check(scope: Tenant) -> CheckResponse:
         counts[entity] = len(entity_lines)
     return CheckResponse(
         entities={e: EntityCheck(count=counts[e], hash=h.hexdigest()) for e, h in hashes.items()},
-        max_seq=scope.max_seq(),
+        max_seq=max_seq,
         server_time=server_now(),
     )

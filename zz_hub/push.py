@@ -1,0 +1,153 @@
+"""Applying one push batch: one transaction, short lock on the sequence counter.
+
+1. **Plan, without the lock.** The rows the ops name and the batch's idempotency records are
+   fetched with two ``IN`` queries; the ops are merged in memory (``no_autoflush``) with
+   provisional sequence numbers. Replayed ops take their stored result. A batch that is only
+   replays writes nothing, takes no lock and is done.
+2. **Lock and re-check.** ``UPDATE seq_counter SET value = value + n RETURNING value`` locks the
+   counter row (held to commit, so commit order equals sequence order) and reserves the batch's
+   range. Under the lock one query re-reads the server_seq of every row the plan relied on (and
+   whether it existed) and one the idempotency records of the new ops. Every write to a synced
+   row gives it a new server_seq and writes happen only under the lock, so equal numbers mean the
+   plan saw exactly what a plan made now would see. If anything moved (a concurrent push committed
+   in between), the session is cleared and the batch is planned again — now under the lock, so the
+   second plan is final — and the counter is set to the range actually used.
+3. **Write.** Real numbers are stamped, the idempotency records and projections are written
+   (a fixed number of statements per batch), and the transaction commits, releasing the lock.
+
+A batch with a GDPR erase takes the lock first (its plan also reads the conflicts about the erased
+row, a set that a concurrent push could extend without touching the row itself).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from fastapi import HTTPException
+
+from zz_hub import projections
+from zz_hub.models import AppliedOp, SyncRow
+from zz_hub.rowstore import Key, Outcome, RowWriter
+from zz_hub.security import utcnow
+from zz_hub.seq import ProvisionalSeq, allocate, set_counter
+from zz_hub.tenancy import Caller, CentreScope
+from zz_protocol.schemas import Op, OpResult
+
+
+def payload_hash(op: Op) -> str:
+    """Hash of everything but the op id: the only trace of a payload the hub keeps."""
+    canonical = json.dumps(
+        [op.entity, op.entity_id, op.kind, op.base_seq, op.fields],
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Plan:
+    writer: RowWriter
+    #: Per op: a stored result (replay) or the op's outcome (new; numbers still provisional).
+    answers: list[OpResult | tuple[str, Outcome]] = field(default_factory=list)
+    #: New ops in order: (op, payload hash, outcome); an op id twice in the batch counts once.
+    new: dict[str, tuple[Op, str, Outcome]] = field(default_factory=dict)
+    #: Op ids looked up and not found (they must still be absent under the lock).
+    unknown_op_ids: set[str] = field(default_factory=set)
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.new)
+
+
+def _plan(scope: CentreScope, caller: Caller, ops: Sequence[Op]) -> _Plan:
+    session = scope.session
+    with session.no_autoflush:
+        stored = scope.applied_ops(op.op_id for op in ops)
+        keys = {(op.entity, op.entity_id) for op in ops if op.op_id not in stored}
+        rows = scope.get_many(keys)
+        seen: dict[Key, int | None] = {key: None for key in keys}
+        seen.update({key: row.server_seq for key, row in rows.items()})
+        plan = _Plan(RowWriter(scope, caller, ProvisionalSeq(), rows, seen))
+        plan.unknown_op_ids = {op.op_id for op in ops} - set(stored)
+        for op in ops:
+            digest = payload_hash(op)
+            known = stored.get(op.op_id)
+            if known is not None:
+                if known.payload_hash != digest:
+                    raise HTTPException(status_code=422, detail="op id reused with another payload")
+                plan.answers.append(OpResult.model_validate(known.result))
+                continue
+            earlier = plan.new.get(op.op_id)
+            if earlier is not None:
+                if earlier[1] != digest:
+                    raise HTTPException(status_code=422, detail="op id reused with another payload")
+                plan.answers.append((op.op_id, earlier[2]))
+                continue
+            outcome = plan.writer.apply(op)
+            plan.new[op.op_id] = (op, digest, outcome)
+            plan.answers.append((op.op_id, outcome))
+    return plan
+
+
+def _still_current(scope: CentreScope, plan: _Plan) -> bool:
+    """Under the lock: did anything the plan read change since it was read?"""
+    seen = plan.writer.seen
+    now = scope.seqs_of(seen)
+    if any(now.get(key) != seq for key, seq in seen.items()):
+        return False
+    return not scope.applied_op_ids(plan.unknown_op_ids)
+
+
+def apply_batch(
+    scope: CentreScope,
+    caller: Caller,
+    ops: Sequence[Op],
+    *,
+    before_lock: Callable[[], None] | None = None,
+) -> list[OpResult]:
+    """Apply ``ops`` in the scope's (write) transaction; the caller commits.
+
+    ``before_lock`` is called between planning and locking (tests use it to commit a
+    concurrent change exactly there)."""
+    session = scope.session
+    lock_first = any(op.kind == "erase" for op in ops)
+    first = allocate(session, 0) if lock_first else None
+    plan = _plan(scope, caller, ops)
+    if not plan.writes and first is None:
+        return [a if isinstance(a, OpResult) else a[1].result(a[0]) for a in plan.answers]
+    if before_lock is not None:
+        before_lock()
+    with session.no_autoflush:
+        if first is None:
+            first = allocate(session, plan.writer.seq.count)
+            if not _still_current(scope, plan):
+                # A concurrent push committed between planning and locking: plan again, now
+                # under the lock, and use only as many numbers as that plan needs.
+                session.expunge_all()
+                plan = _plan(scope, caller, ops)
+                set_counter(session, first - 1 + plan.writer.seq.count)
+        elif plan.writer.seq.count:
+            set_counter(session, first - 1 + plan.writer.seq.count)
+    writer = plan.writer
+    writer.stamp(first)
+    now = utcnow()
+    for op, digest, outcome in plan.new.values():
+        outcome.stamp(first)
+        scope.record_op(
+            AppliedOp(
+                op_id=op.op_id,
+                device_id=caller.device_id,
+                payload_hash=digest,
+                result=outcome.result(op.op_id).model_dump(mode="json"),
+                applied_at=now,
+            )
+        )
+    changed: list[SyncRow] = list(writer.written.values())
+    projections.apply(scope, changed, writer.created)
+    session.flush()
+    return [a if isinstance(a, OpResult) else a[1].result(a[0]) for a in plan.answers]
