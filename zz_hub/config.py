@@ -40,8 +40,11 @@ class HubSettings(BaseSettings):
     write_concurrency: int = 4
     #: Worker threads per hub process; the database pool has as many connections.
     threads: int = 32
-    #: A request that gets no turn, connection or lock within this many seconds is answered
-    #: 503 with Retry-After (the desktop client retries), instead of piling up.
+    #: A push waits at most this long for its turn (below the desktop client's 30 s timeout).
+    write_wait_seconds: float = 25.0
+    #: A request that gets no connection or lock within this many seconds (no turn within
+    #: write_wait_seconds) is answered 503 with Retry-After (the client retries), instead of
+    #: piling up.
     busy_timeout_seconds: float = 15.0
     #: Retry-After of a 503 answer.
     retry_after_seconds: int = 2

@@ -72,7 +72,7 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
     app.state.database = database
     # SQLite has one writer: more pushes at once would only queue inside the transaction.
     writers = 1 if is_sqlite(database.engine) else settings.write_concurrency
-    app.state.write_gate = WriteGate(writers, settings.busy_timeout_seconds)
+    app.state.write_gate = WriteGate(writers, settings.write_wait_seconds)
     for module in (auth, reference, sync, aggregates, health):
         app.include_router(module.router, prefix="/api/v1")
     # Level 5: nearly the size of level 9 at a fraction of the CPU (pull pages are large).

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -59,23 +60,59 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+@dataclass
+class Lookups:
+    """What the projections read of other rows, fetched before the sequence lock (see
+    :func:`prepare`): the centre's Land, the organisations the batch's consultations name, and
+    the stored gender of the batch's persons."""
+
+    centre_land: str
+    organisations: dict[str, SyncRow] = field(default_factory=dict)
+    persons: dict[str, AggPerson] = field(default_factory=dict)
+
+
+def prepare(scope: CentreScope, changed: Iterable[SyncRow], seen: dict[Key, int | None]) -> Lookups:
+    """Fetch the :class:`Lookups` of a planned batch. The organisation rows are added to
+    ``seen`` (row key → server_seq), so the re-check under the lock covers them; a person's
+    stored gender changes only together with the person's row, which the batch already covers."""
+    session, centre = scope.session, scope.centre_id
+    rows = {(row.entity, row.entity_id): row for row in changed}
+    found = session.get(Centre, centre)
+    lookups = Lookups(centre_land=found.state if found is not None else UNKNOWN)
+    named = {
+        oid
+        for (entity, _id), row in rows.items()
+        if entity == "consultation" and not row.deleted
+        if (oid := _str(row.fields.get("organisation_id"))) is not None
+    }
+    missing = {("organisation", oid) for oid in named if ("organisation", oid) not in rows}
+    for key, org in scope.get_many(missing).items():
+        lookups.organisations[key[1]] = org
+        seen.setdefault(key, org.server_seq)
+    for key in missing:
+        seen.setdefault(key, None)
+    persons = sorted(eid for entity, eid in rows if entity == "person")
+    if persons:
+        lookups.persons = {
+            a.person_id: a
+            for a in session.scalars(
+                select(P).where(P.centre_id == centre, P.person_id.in_(persons))
+            ).all()
+        }
+    return lookups
+
+
 class _Projector:
-    def __init__(self, scope: CentreScope, rows: dict[Key, SyncRow]) -> None:
+    def __init__(self, scope: CentreScope, rows: dict[Key, SyncRow], lookups: Lookups) -> None:
         self.scope = scope
         self.session = scope.session
         self.centre = scope.centre_id
         self.rows = rows
-        self._centre_land: str | None = None
-
-    def centre_land(self) -> str:
-        if self._centre_land is None:
-            centre = self.session.get(Centre, self.centre)
-            self._centre_land = centre.state if centre is not None else UNKNOWN
-        return self._centre_land
+        self.lookups = lookups
 
     def org_dims(self, org: SyncRow | None) -> dict[str, str]:
         values = org.fields if org is not None else {}
-        land = codelists.land_of_ags(values.get("ags")) or self.centre_land()
+        land = codelists.land_of_ags(values.get("ags")) or self.lookups.centre_land
         return {
             "land": land,
             "sector_section": codelists.sector_section(
@@ -84,17 +121,16 @@ class _Projector:
             "sme_class": _text(values.get("sme_class"), 10),
         }
 
-    def organisations(self, org_ids: set[str]) -> dict[str, SyncRow]:
-        """Organisation rows by id: this batch's (final state) first, the rest in one query."""
-        found = {
-            oid: row for oid in org_ids if (row := self.rows.get(("organisation", oid))) is not None
-        }
-        missing = {("organisation", oid) for oid in org_ids if oid not in found}
-        found.update({eid: row for (_e, eid), row in self.scope.get_many(missing).items()})
-        return found
+    def organisation(self, org_id: str | None) -> SyncRow | None:
+        """This batch's row (final state), else the stored one fetched by :func:`prepare`."""
+        if org_id is None:
+            return None
+        return self.rows.get(("organisation", org_id)) or self.lookups.organisations.get(org_id)
 
 
-def apply(scope: CentreScope, changed: Iterable[SyncRow], created: set[Key]) -> None:
+def apply(
+    scope: CentreScope, changed: Iterable[SyncRow], created: set[Key], lookups: Lookups
+) -> None:
     """Bring the projections in line with ``changed`` rows (final state); ``created`` names the
     rows that did not exist before the batch (they have no projection rows to remove yet)."""
     rows = {(row.entity, row.entity_id): row for row in changed}
@@ -107,7 +143,7 @@ def apply(scope: CentreScope, changed: Iterable[SyncRow], created: set[Key]) -> 
     participants = by_entity.get("consultation_participant", [])
     if not (consultations or organisations or persons or participants):
         return
-    p = _Projector(scope, rows)
+    p = _Projector(scope, rows, lookups)
     session, centre = p.session, p.centre
     session.flush()  # the stamped rows (and nothing is autoflushed below by surprise)
     affected: set[str] = set()  # consultations whose genders must be recomputed
@@ -170,8 +206,6 @@ def apply(scope: CentreScope, changed: Iterable[SyncRow], created: set[Key]) -> 
 
     # Live consultations: the typed row, its topics and its main person, with their dimensions.
     live = [r for r in consultations if not r.deleted]
-    named = {_str(r.fields.get("organisation_id")) for r in live}
-    orgs = p.organisations({o for o in named if o is not None})
     for row in live:
         values = row.fields
         day = _parse_date(values.get("date"))
@@ -181,7 +215,7 @@ def apply(scope: CentreScope, changed: Iterable[SyncRow], created: set[Key]) -> 
             "quarter": f"{day.year}-Q{(day.month - 1) // 3 + 1}" if day else UNKNOWN,
             "mode": _text(values.get("mode"), 12),
             "kind": _text(values.get("kind"), 12),
-            **p.org_dims(orgs.get(org_id) if org_id is not None else None),
+            **p.org_dims(p.organisation(org_id)),
         }
         session.add(
             A(centre_id=centre, consultation_id=row.entity_id, organisation_id=org_id, **dims)
@@ -205,50 +239,44 @@ def apply(scope: CentreScope, changed: Iterable[SyncRow], created: set[Key]) -> 
 
     # Persons: a changed gender changes every consultation the person took part in.
     changed_persons: list[str] = []
-    if persons:
-        stored = {
-            a.person_id: a
-            for a in session.scalars(
-                select(P).where(
-                    P.centre_id == centre, P.person_id.in_(sorted(r.entity_id for r in persons))
-                )
-            ).all()
-        }
-        for row in persons:
-            gender = _text(row.fields.get("gender"), 12) if not row.deleted else UNKNOWN
-            existing = stored.get(row.entity_id)
-            if existing is None:
-                session.add(P(centre_id=centre, person_id=row.entity_id, gender=gender))
-            elif existing.gender != gender:
-                existing.gender = gender
-            else:
-                continue
-            changed_persons.append(row.entity_id)
+    for row in persons:
+        gender = _text(row.fields.get("gender"), 12) if not row.deleted else UNKNOWN
+        existing = lookups.persons.get(row.entity_id)
+        if existing is None:
+            session.add(P(centre_id=centre, person_id=row.entity_id, gender=gender))
+        elif existing.gender != gender:
+            existing.gender = gender
+        else:
+            continue
+        changed_persons.append(row.entity_id)
     session.flush()
-    if changed_persons:
-        affected.update(
-            session.scalars(
-                select(L.consultation_id).where(
-                    L.centre_id == centre, L.person_id.in_(sorted(changed_persons))
-                )
-            ).all()
-        )
-    _recompute_genders(scope, affected)
+    _recompute_genders(scope, affected, changed_persons)
 
 
-def _recompute_genders(scope: CentreScope, consultation_ids: set[str]) -> None:
-    """Distinct known genders of the participants of each live consultation (two statements)."""
-    if not consultation_ids:
+def _recompute_genders(scope: CentreScope, consultation_ids: set[str], persons: list[str]) -> None:
+    """Distinct known genders of the participants of each live consultation among
+    ``consultation_ids`` and those the ``persons`` take part in (two statements)."""
+    if not consultation_ids and not persons:
         return
-    session, centre, ids = scope.session, scope.centre_id, sorted(consultation_ids)
-    session.execute(delete(G).where(G.centre_id == centre, G.consultation_id.in_(ids)))
+    session, centre = scope.session, scope.centre_id
+
+    def among(column: Any) -> Any:
+        wanted = column.in_(sorted(consultation_ids))
+        if persons:
+            linked = select(L.consultation_id).where(
+                L.centre_id == centre, L.person_id.in_(sorted(persons))
+            )
+            wanted = wanted | column.in_(linked)
+        return wanted
+
+    session.execute(delete(G).where(G.centre_id == centre, among(G.consultation_id)))
     dims = [getattr(A, name) for name in CONSULTATION_DIMS]
     found = (
         select(A.centre_id, A.consultation_id, P.gender, *dims)
         .select_from(A)
         .join(L, (L.centre_id == A.centre_id) & (L.consultation_id == A.consultation_id))
         .join(P, (P.centre_id == L.centre_id) & (P.person_id == L.person_id))
-        .where(A.centre_id == centre, A.consultation_id.in_(ids), P.gender != UNKNOWN)
+        .where(A.centre_id == centre, among(A.consultation_id), P.gender != UNKNOWN)
         .distinct()
     )
     session.execute(

@@ -2,8 +2,9 @@
 
 1. **Plan, without the lock.** The rows the ops name and the batch's idempotency records are
    fetched with two ``IN`` queries; the ops are merged in memory (``no_autoflush``) with
-   provisional sequence numbers. Replayed ops take their stored result. A batch that is only
-   replays writes nothing, takes no lock and is done.
+   provisional sequence numbers; what the projections need of other rows (organisations named
+   by the batch's consultations, stored genders) is fetched too. Replayed ops take their stored
+   result. A batch that is only replays writes nothing, takes no lock and is done.
 2. **Lock and re-check.** ``UPDATE seq_counter SET value = value + n RETURNING value`` locks the
    counter row (held to commit, so commit order equals sequence order) and reserves the batch's
    range. Under the lock one query re-reads the server_seq of every row the plan relied on (and
@@ -52,6 +53,7 @@ def payload_hash(op: Op) -> str:
 @dataclass
 class _Plan:
     writer: RowWriter
+    lookups: projections.Lookups | None = None
     #: Per op: a stored result (replay) or the op's outcome (new; numbers still provisional).
     answers: list[OpResult | tuple[str, Outcome]] = field(default_factory=list)
     #: New ops in order: (op, payload hash, outcome); an op id twice in the batch counts once.
@@ -91,16 +93,17 @@ def _plan(scope: CentreScope, caller: Caller, ops: Sequence[Op]) -> _Plan:
             outcome = plan.writer.apply(op)
             plan.new[op.op_id] = (op, digest, outcome)
             plan.answers.append((op.op_id, outcome))
+        if plan.writes:
+            writer = plan.writer
+            plan.lookups = projections.prepare(scope, writer.written.values(), writer.seen)
     return plan
 
 
 def _still_current(scope: CentreScope, plan: _Plan) -> bool:
-    """Under the lock: did anything the plan read change since it was read?"""
+    """Under the lock: did anything the plan read change since it was read? (One query.)"""
     seen = plan.writer.seen
-    now = scope.seqs_of(seen)
-    if any(now.get(key) != seq for key, seq in seen.items()):
-        return False
-    return not scope.applied_op_ids(plan.unknown_op_ids)
+    rows, ops = scope.seqs_and_op_ids(seen, plan.unknown_op_ids)
+    return not ops and all(rows.get(key) == seq for key, seq in seen.items())
 
 
 def apply_batch(
@@ -147,7 +150,8 @@ def apply_batch(
                 applied_at=now,
             )
         )
-    changed: list[SyncRow] = list(writer.written.values())
-    projections.apply(scope, changed, writer.created)
+    if plan.lookups is not None:  # None: the batch turned out to be replays only
+        changed: list[SyncRow] = list(writer.written.values())
+        projections.apply(scope, changed, writer.created, plan.lookups)
     session.flush()
     return [a if isinstance(a, OpResult) else a[1].result(a[0]) for a in plan.answers]

@@ -13,7 +13,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Text, cast, false, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Text,
+    cast,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from zz_hub.models import AppliedOp, SyncRow
@@ -89,6 +100,32 @@ class CentreScope:
             )
         ).all()
         return {(entity, eid): int(seq) for entity, eid, seq in found}
+
+    def seqs_and_op_ids(
+        self, keys: Iterable[tuple[str, str]], op_ids: Iterable[str]
+    ) -> tuple[dict[tuple[str, str], int], set[str]]:
+        """:meth:`seqs_of` and :meth:`applied_op_ids` in one round trip."""
+        keys, ids = set(keys), sorted(set(op_ids))
+        rows = select(
+            literal("row").label("kind"),
+            SyncRow.entity.label("entity"),
+            SyncRow.entity_id.label("name"),
+            SyncRow.server_seq.label("seq"),
+        ).where(SyncRow.centre_id == self.centre_id, self._keys_clause(keys))
+        ops = select(
+            literal("op").label("kind"),
+            literal("").label("entity"),
+            AppliedOp.op_id.label("name"),
+            literal(0).label("seq"),
+        ).where(AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids) if ids else false())
+        seqs: dict[tuple[str, str], int] = {}
+        found: set[str] = set()
+        for kind, entity, name, seq in self.session.execute(union_all(rows, ops)).all():
+            if kind == "row":
+                seqs[(entity, name)] = int(seq)
+            else:
+                found.add(name)
+        return seqs, found
 
     def add(self, row: SyncRow) -> None:
         # Rows are always stamped with the scope's centre, whatever the caller sent.

@@ -14,7 +14,11 @@ from tests.hub.conftest import fresh_hub
 from tests.hub.hub_client import Device, new_id, op
 from zz_hub.testing import HubProcess
 
-FAST_BUSY = {"ZZ_HUB_BUSY_TIMEOUT_SECONDS": "1", "ZZ_HUB_RETRY_AFTER_SECONDS": "3"}
+FAST_BUSY = {
+    "ZZ_HUB_BUSY_TIMEOUT_SECONDS": "1",
+    "ZZ_HUB_WRITE_WAIT_SECONDS": "1",
+    "ZZ_HUB_RETRY_AFTER_SECONDS": "3",
+}
 
 
 @pytest.fixture(scope="module")
