@@ -30,7 +30,7 @@ typecheck: $(STAMP)
 
 test: $(STAMP)
 	$(MAKE) --no-print-directory lint typecheck
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --durations=15
 	$(MAKE) --no-print-directory bench-smoke
 
 bench: $(STAMP)
