@@ -96,6 +96,9 @@ def _serve(args: argparse.Namespace, settings: HubSettings) -> int:
         "proxy_headers": bool(args.forwarded_allow_ips),
         "forwarded_allow_ips": args.forwarded_allow_ips,
         "server_header": False,
+        # Keep idle connections 75 s (nginx's default) rather than uvicorn's 5 s: under load a
+        # client's pooled connection is otherwise often closed just as it sends the next request.
+        "timeout_keep_alive": 75,
     }
     if args.workers > 1:
         # Workers build the app from the environment; all state lives in the database.
