@@ -40,8 +40,10 @@ class HubSettings(BaseSettings):
     write_concurrency: int = 4
     #: Worker threads per hub process; the database pool has as many connections.
     threads: int = 32
-    #: A push waits at most this long for its turn (below the desktop client's 30 s timeout).
-    write_wait_seconds: float = 25.0
+    #: A push waits at most this long for its turn. Deliberately longer than the desktop
+    #: client's 30 s request timeout: a queued push the client gave up on still completes once,
+    #: and the client's retry gets its stored results, instead of being shed and queued again.
+    write_wait_seconds: float = 60.0
     #: A request that gets no connection or lock within this many seconds (no turn within
     #: write_wait_seconds) is answered 503 with Retry-After (the client retries), instead of
     #: piling up.
