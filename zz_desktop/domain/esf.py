@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+#: The optional disadvantage indicators of Annex I (person fields answered yes | no | no_answer).
+DISADVANTAGE_FIELDS: tuple[str, ...] = (
+    "disability",
+    "third_country_national",
+    "foreign_origin",
+    "minority",
+    "homeless",
+    "rural_area",
+)
+
 
 class AgeGroup(StrEnum):
     UNDER_18 = "under_18"

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from zz_desktop.domain import codelists, enums
+from zz_desktop.domain.esf import DISADVANTAGE_FIELDS
 from zz_desktop.i18n import t
 
 Errors = dict[str, str]
@@ -115,14 +116,7 @@ def validate_person(data: Mapping[str, Any], today: dt.date | None = None) -> Er
     _check_enum(errors, data, "gender", enums.Gender)
     _check_enum(errors, data, "employment_status", enums.EmploymentStatus)
     _check_enum(errors, data, "education", enums.Education)
-    for flag in (
-        "disability",
-        "third_country_national",
-        "foreign_origin",
-        "minority",
-        "homeless",
-        "rural_area",
-    ):
+    for flag in DISADVANTAGE_FIELDS:
         _check_enum(errors, data, flag, enums.TriState)
     return errors
 

@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from zz_desktop.domain.esf import DISADVANTAGE_FIELDS
 from zz_desktop.i18n import t_lang
 from zz_desktop.reports.labels import Labeller
 from zz_desktop.reports.layout import (
@@ -39,17 +40,7 @@ BLOCKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("employment", ("unemployed", "long_term_unemployed", "inactive", "employed", "self_employed")),
     ("age", ("under_18", "18_29", "30_54", "55_plus")),
     ("education", ("isced_0_2", "isced_3_4", "isced_5_8")),
-    (
-        "disadvantage",
-        (
-            "disability",
-            "third_country_national",
-            "foreign_origin",
-            "minority",
-            "homeless",
-            "rural_area",
-        ),
-    ),
+    ("disadvantage", DISADVANTAGE_FIELDS),
     ("total", ("total",)),
 )
 

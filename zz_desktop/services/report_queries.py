@@ -48,7 +48,7 @@ from zz_desktop.domain.enums import (
     HealthInsurance,
     PensionProvision,
 )
-from zz_desktop.domain.esf import age_group
+from zz_desktop.domain.esf import DISADVANTAGE_FIELDS, age_group
 from zz_desktop.domain.validation import IN_DEPTH_CAP_HOURS
 from zz_desktop.errors import NotFound, ValidationFailed
 from zz_desktop.i18n import t
@@ -595,14 +595,7 @@ def activity_report(store: Store, period: Period, as_of: dt.date | None = None) 
 # ---------------------------------------------------------------- ESF indicators
 
 GENDERS = tuple(g.value for g in Gender)
-DISADVANTAGES = (
-    "disability",
-    "third_country_national",
-    "foreign_origin",
-    "minority",
-    "homeless",
-    "rural_area",
-)
+DISADVANTAGES = DISADVANTAGE_FIELDS
 INDICATORS = (
     "unemployed",
     "long_term_unemployed",

@@ -12,27 +12,10 @@ from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
 from zz_desktop.store.base import Synced, to_wire, utcnow
-from zz_desktop.store.capture import Actor
+from zz_desktop.store.capture import Actor, audit_entry, stamp_new
 from zz_desktop.store.ids import new_id
 from zz_desktop.store.models import AuditEntry
-from zz_desktop.store.search import DOC_DDL  # noqa: F401  (documented dependency)
-
-
-def _search_row(obj: Synced) -> dict[str, Any] | None:
-    spec = type(obj).__search__
-    if spec is None or obj.deleted:
-        return None
-    title_cols, body_cols = spec
-
-    def join(cols: tuple[str, ...]) -> str:
-        return " ".join(str(v) for c in cols if (v := getattr(obj, c, None)))
-
-    return {
-        "entity": obj.__entity__,
-        "id": obj.id,
-        "title": join(title_cols),
-        "body": join(body_cols),
-    }
+from zz_desktop.store.search import index_entry
 
 
 def insert_new(
@@ -52,11 +35,7 @@ def insert_new(
     order: list[type[Synced]] = []
     count = 0
     for obj in objects:
-        obj.centre_id = obj.centre_id or actor.centre_id
-        obj.created_at = obj.created_at or now
-        obj.updated_at = obj.updated_at or obj.created_at
-        obj.created_by = obj.created_by or actor.user_id
-        obj.updated_by = obj.updated_by or actor.user_id
+        stamp_new(obj, actor, now)
         model = type(obj)
         if model not in by_model:
             order.append(model)
@@ -67,23 +46,8 @@ def insert_new(
         if outbox:
             ops.append(_op(obj.__entity__, obj.id, row, now))
         if audit and not isinstance(obj, AuditEntry):
-            audits.append(
-                AuditEntry(
-                    id=new_id(),
-                    centre_id=obj.centre_id,
-                    created_at=now,
-                    updated_at=now,
-                    created_by=actor.user_id,
-                    updated_by=actor.user_id,
-                    user_id=actor.user_id,
-                    at=obj.created_at,
-                    action="create",
-                    entity=obj.__entity__,
-                    entity_id=obj.id,
-                    detail=None,
-                )
-            )
-        if (s := _search_row(obj)) is not None:
+            audits.append(audit_entry(obj, actor, "create", now, at=obj.created_at))
+        if (s := index_entry(obj)) is not None:
             searches.append(s)
         count += 1
     conn = session.connection()

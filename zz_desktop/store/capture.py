@@ -4,6 +4,7 @@ and the audit (``session.info["remote"]``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -103,23 +104,44 @@ def _scrub_pending(session: Session, obj: Synced) -> None:
         )
 
 
-def _audit(session: Session, actor: Actor, obj: Synced, action: str, detail: str | None) -> None:
-    if isinstance(obj, _UNAUDITED):
-        return
-    now = utcnow()
-    entry = AuditEntry(
+def stamp_new(obj: Synced, actor: Actor, now: dt.datetime) -> None:
+    """Centre, times and authors of a new row (values already set are kept)."""
+    obj.centre_id = obj.centre_id or actor.centre_id
+    obj.created_at = obj.created_at or now
+    obj.updated_at = obj.updated_at or obj.created_at
+    obj.created_by = obj.created_by or actor.user_id
+    obj.updated_by = obj.updated_by or actor.user_id
+
+
+def audit_entry(
+    obj: Synced,
+    actor: Actor,
+    action: str,
+    now: dt.datetime,
+    at: dt.datetime | None = None,
+    detail: str | None = None,
+) -> AuditEntry:
+    """The audit row for ``action`` on ``obj``: who, when, what — never the values."""
+    return AuditEntry(
+        id=new_id(),
         centre_id=obj.centre_id,
         created_at=now,
         updated_at=now,
         created_by=actor.user_id,
         updated_by=actor.user_id,
         user_id=actor.user_id,
-        at=now,
+        at=at or now,
         action=action,
         entity=obj.__entity__,
         entity_id=obj.id,
         detail=detail,
     )
+
+
+def _audit(session: Session, actor: Actor, obj: Synced, action: str, detail: str | None) -> None:
+    if isinstance(obj, _UNAUDITED):
+        return
+    entry = audit_entry(obj, actor, action, utcnow(), detail=detail)
     session.add(entry)
     # Audit entries are synced rows too; they were added after the flush list was taken.
     _enqueue(session, entry, "upsert", to_wire(entry))
@@ -139,11 +161,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         if remote:
             search.reindex(session, obj)
             continue
-        obj.centre_id = obj.centre_id or actor.centre_id
-        obj.created_at = obj.created_at or now
-        obj.updated_at = obj.updated_at or obj.created_at
-        obj.created_by = obj.created_by or actor.user_id
-        obj.updated_by = obj.updated_by or actor.user_id
+        stamp_new(obj, actor, now)
         _enqueue(session, obj, "upsert", to_wire(obj))
         _audit(session, actor, obj, "create", None)
         search.reindex(session, obj)

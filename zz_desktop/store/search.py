@@ -24,6 +24,20 @@ def _text_of(obj: Synced, columns: tuple[str, ...]) -> str:
     return " ".join(str(v) for c in columns if (v := getattr(obj, c, None)))
 
 
+def index_entry(obj: Synced) -> dict[str, str] | None:
+    """What the index holds for ``obj`` (None for unsearchable or deleted rows)."""
+    spec = type(obj).__search__
+    if spec is None or obj.deleted:
+        return None
+    title_cols, body_cols = spec
+    return {
+        "entity": obj.__entity__,
+        "id": obj.id,
+        "title": _text_of(obj, title_cols),
+        "body": _text_of(obj, body_cols),
+    }
+
+
 def reindex(session: Session, obj: Synced) -> None:
     """Replace the index entry of ``obj`` (removing it when the row is deleted)."""
     spec = type(obj).__search__
@@ -41,19 +55,12 @@ def reindex(session: Session, obj: Synced) -> None:
         rowid = conn.execute(
             text("INSERT INTO search_doc (entity_id) VALUES (:id) RETURNING rowid"), {"id": obj.id}
         ).scalar()
-    title_cols, body_cols = spec
     conn.execute(
         text(
             "INSERT INTO search_index (rowid, entity, entity_id, title, body) "
             "VALUES (:rowid, :entity, :id, :title, :body)"
         ),
-        {
-            "rowid": rowid,
-            "entity": obj.__entity__,
-            "id": obj.id,
-            "title": _text_of(obj, title_cols),
-            "body": _text_of(obj, body_cols),
-        },
+        {"rowid": rowid, **(index_entry(obj) or {})},
     )
 
 
