@@ -1925,6 +1925,13 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Possibly already recorded:</source>
+        <translation>Möglicherweise schon erfasst:</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,12 +26,16 @@ from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.widgets import (
     FormPanel,
     RecordPicker,
+    changed_signal,
     combo,
     date_edit,
     int_line,
     line,
     text_box,
 )
+
+# Wait this long after the last keystroke before looking for similar records.
+SIMILAR_DEBOUNCE_MS = 400
 
 
 class RecordDialog(QDialog):
@@ -40,6 +44,8 @@ class RecordDialog(QDialog):
     saved = Signal(str)  # record id
     model: Any = None
     entity = ""
+    # Fields whose typing triggers the look-up of similar existing records (empty: none).
+    similar_fields: tuple[str, ...] = ()
 
     def __init__(
         self, store: Store, record_id: str | None = None, parent: QWidget | None = None
@@ -65,7 +71,20 @@ class RecordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         lay = QVBoxLayout(self)
+        self.similar_hint = QLabel(self)
+        self.similar_hint.setObjectName("similarHint")
+        self.similar_hint.setProperty("role", "warning")
+        self.similar_hint.setWordWrap(True)
+        self.similar_hint.hide()
+        self._similar_timer = QTimer(self)
+        self._similar_timer.setSingleShot(True)
+        self._similar_timer.setInterval(SIMILAR_DEBOUNCE_MS)
+        self._similar_timer.timeout.connect(self._look_up_similar)
+        for name in self.similar_fields:
+            if (sig := changed_signal(self.form.fields[name])) is not None:
+                sig.connect(self._similar_timer.start)
         lay.addWidget(scroll, 1)
+        lay.addWidget(self.similar_hint)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -80,6 +99,26 @@ class RecordDialog(QDialog):
 
     def build(self) -> None:
         raise NotImplementedError
+
+    def find_similar(self, data: dict[str, Any]) -> list[Any]:
+        """Existing records like the one being typed (run on a worker)."""
+        return []
+
+    def _look_up_similar(self) -> None:
+        data = self.data()
+        ops.run_read(lambda: self.find_similar(data), self).success(self._show_similar).run()
+
+    def _show_similar(self, candidates: list[Any]) -> None:
+        from zz_desktop.services.duplicates import reason_text
+
+        if not candidates:
+            self.similar_hint.hide()
+            return
+        lines = [
+            f"• {c.label} ({', '.join(reason_text(r) for r in c.reasons)})" for c in candidates
+        ]
+        self.similar_hint.setText(self.tr("Possibly already recorded:") + "\n" + "\n".join(lines))
+        self.similar_hint.show()
 
     def data(self) -> dict[str, Any]:
         return self.form.values()
@@ -124,6 +163,7 @@ class RecordDialog(QDialog):
 class OrganisationDialog(RecordDialog):
     model = Organisation
     entity = "organisation"
+    similar_fields = ("name", "postcode", "email", "phone")
 
     def build(self) -> None:
         self.setWindowTitle(self.tr("Organisation"))
@@ -144,6 +184,11 @@ class OrganisationDialog(RecordDialog):
         f.add("source", self.tr("Source of contact"), combo("source", empty=True))
         f.add("notes", self.tr("Notes"), text_box())
 
+    def find_similar(self, data: dict[str, Any]) -> list[Any]:
+        from zz_desktop.services.duplicates import similar_organisations
+
+        return similar_organisations(self.store, data, exclude_id=self.record_id)
+
     def create(self, data: dict[str, Any]) -> Any:
         return organisations.create_organisation(self.store, data)
 
@@ -154,6 +199,7 @@ class OrganisationDialog(RecordDialog):
 class PersonDialog(RecordDialog):
     model = Person
     entity = "person"
+    similar_fields = ("first_name", "last_name", "postcode", "email", "phone")
 
     def __init__(
         self,
@@ -199,6 +245,11 @@ class PersonDialog(RecordDialog):
 
     def update(self, data: dict[str, Any]) -> Any:
         return persons.update_person(self.store, self.record_id or "", data)
+
+    def find_similar(self, data: dict[str, Any]) -> list[Any]:
+        from zz_desktop.services.duplicates import similar_persons
+
+        return similar_persons(self.store, data, exclude_id=self.record_id)
 
 
 class EventDialog(RecordDialog):
