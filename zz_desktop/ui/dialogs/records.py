@@ -100,6 +100,10 @@ class RecordDialog(QDialog):
     def build(self) -> None:
         raise NotImplementedError
 
+    def done(self, result: int) -> None:
+        self._similar_timer.stop()
+        super().done(result)
+
     def find_similar(self, data: dict[str, Any]) -> list[Any]:
         """Existing records like the one being typed (run on a worker)."""
         return []
@@ -109,8 +113,13 @@ class RecordDialog(QDialog):
         ops.run_read(lambda: self.find_similar(data), self).success(self._show_similar).run()
 
     def _show_similar(self, candidates: list[Any]) -> None:
+        from shiboken6 import isValid
+
         from zz_desktop.services.duplicates import reason_text
 
+        # The look-up may finish after the form was saved and closed.
+        if not isValid(self.similar_hint) or not self.isVisible():
+            return
         if not candidates:
             self.similar_hint.hide()
             return
