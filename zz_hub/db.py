@@ -60,6 +60,7 @@ def make_engine(
             pool_size=core,
             max_overflow=pool_size - core,
             pool_timeout=pool_timeout,
+            hide_parameters=True,
         )
         _configure_sqlite(engine, lock_timeout_ms)
         return _multi_row_inserts(engine)
@@ -71,6 +72,7 @@ def make_engine(
                 max_overflow=pool_size - core,
                 pool_timeout=pool_timeout,
                 pool_pre_ping=True,
+                hide_parameters=True,
                 connect_args={"options": f"-c lock_timeout={int(lock_timeout_ms)}"},
             )
         )

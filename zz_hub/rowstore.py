@@ -12,7 +12,6 @@ is still current, calls :meth:`RowWriter.stamp` with the real range and updates 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,12 +21,12 @@ from zz_hub.security import utcnow
 from zz_hub.seq import ProvisionalSeq
 from zz_hub.tenancy import Caller, CentreScope, row_fields
 from zz_protocol.schemas import PERSONAL_FIELDS, SYNCED_ENTITIES, Op, OpResult
+from zz_protocol.validation import op_problem
 
 #: Row bookkeeping: last writer wins, never a conflict (they change with every edit).
 BOOKKEEPING = frozenset({"created_at", "updated_at", "created_by", "updated_by", "centre_id"})
 #: Never taken from an op: the id travels as entity_id, the seq and centre are the hub's.
 NOT_ACCEPTED = frozenset({"id", "server_seq", "centre_id"})
-FIELD_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,59}$")
 #: Roles allowed to erase a person (privacy-security.md, roles table).
 ERASE_ROLES = frozenset({"manager"})
 
@@ -99,10 +98,10 @@ class RowWriter:
     def apply(self, op: Op) -> Outcome:
         if op.entity not in SYNCED_ENTITIES:
             return Outcome(status="rejected", reason="unknown_entity")
-        if not op.entity_id or len(op.entity_id) > 36:
-            return Outcome(status="rejected", reason="invalid_id")
-        if any(not FIELD_NAME.match(name) for name in op.fields):
-            return Outcome(status="rejected", reason="invalid_field")
+        # Types, ranges, lengths, enums, code lists, id shapes: nothing malformed is stored.
+        problem = op_problem(op)
+        if problem is not None:
+            return Outcome(status="rejected", reason=problem)
         incoming = {k: v for k, v in op.fields.items() if k not in NOT_ACCEPTED}
         base = op.base_seq or 0
         row = self.rows.get((op.entity, op.entity_id))

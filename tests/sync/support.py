@@ -107,17 +107,28 @@ def in_process_hub(database_url: str) -> Iterator[InProcessHub]:
 
 class Faults(httpx.BaseTransport):
     """Wraps the real transport. ``down``: every request fails to connect. ``lose_next_push``:
-    the next push reaches the hub (and commits) but its answer is lost."""
+    the next push reaches the hub (and commits) but its answer is lost. ``no_pull``: pulls fail
+    to connect (the network drops right after a good push). ``pull_pages``: that many more pull
+    requests succeed, then pulls fail (a connection cut in the middle of a first sync)."""
 
     def __init__(self) -> None:
         self.inner = httpx.HTTPTransport()
         self.down = False
         self.lose_next_push = False
+        self.no_pull = False
+        self.pull_pages: int | None = None
         self.pushes: list[tuple[bytes, dict[str, str], bytes]] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self.down:
             raise httpx.ConnectError("network down (test)", request=request)
+        if request.url.path.endswith("/sync/pull"):
+            if self.no_pull:
+                raise httpx.ConnectError("network down after push (test)", request=request)
+            if self.pull_pages is not None:
+                if self.pull_pages <= 0:
+                    raise httpx.ConnectError("connection cut (test)", request=request)
+                self.pull_pages -= 1
         response = self.inner.handle_request(request)
         if request.url.path.endswith("/sync/push"):
             response.read()

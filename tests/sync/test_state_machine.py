@@ -56,18 +56,18 @@ class SyncMachine(RuleBasedStateMachine):
         self.devices: list[Device] = []
         self.rows: list[str] = []
         self.edits: list[Edit] = []
-        #: per device: step of its last successful sync (it has seen everything pushed before).
-        self.synced_at: list[int] = []
-        #: per device: step of its first sync attempt after each of its edits (pushed by then).
-        self.attempted: list[int] = []
+        #: per device: steps of its successful rounds (it has seen everything pushed before).
+        self.synced: list[list[int]] = []
+        #: per device: steps of rounds whose push may have reached the hub (all but "down").
+        self.pushed: list[list[int]] = []
 
     @initialize()
     def setup(self) -> None:
         _code, users = self.hub.new_centre((("a", "advisor"), ("b", "advisor"), ("c", "manager")))
         tmp = Path(tempfile.mkdtemp(dir=self.root))
         self.devices = [Device(tmp, f"d{i}", self.hub.base_url, u) for i, u in enumerate(users)]
-        self.synced_at = [0, 0, 0]
-        self.attempted = [0, 0, 0]
+        self.synced = [[], [], []]
+        self.pushed = [[], [], []]
 
     def teardown(self) -> None:
         for dev in self.devices:
@@ -112,21 +112,28 @@ class SyncMachine(RuleBasedStateMachine):
                 org.deleted = True
         self._tick()
 
-    @rule(d=st.integers(0, 2), fault=st.sampled_from(["none", "none", "down", "lose"]))
+    @rule(
+        d=st.integers(0, 2),
+        fault=st.sampled_from(["none", "none", "down", "lose", "nopull"]),
+    )
     def sync(self, d: int, fault: str) -> None:
         dev = self.devices[d]
         dev.faults.down = fault == "down"
         dev.faults.lose_next_push = fault == "lose"
+        # The push is acknowledged, then the network drops before the pull.
+        dev.faults.no_pull = fault == "nopull"
         step = self._tick()
-        self.attempted[d] = step
+        if fault != "down":
+            self.pushed[d].append(step)
         try:
             dev.sync()
-            self.synced_at[d] = step
+            self.synced[d].append(step)
         except SyncError:
             pass
         finally:
             dev.faults.down = False
             dev.faults.lose_next_push = False
+            dev.faults.no_pull = False
 
     @rule(d=st.integers(0, 2))
     def restart_device(self, d: int) -> None:
@@ -142,9 +149,9 @@ class SyncMachine(RuleBasedStateMachine):
         for _ in range(2):
             for d, dev in enumerate(self.devices):
                 step = self._tick()
-                self.attempted[d] = step
+                self.pushed[d].append(step)
                 dev.sync()
-                self.synced_at[d] = step
+                self.synced[d].append(step)
         self.check_convergence()
         self.check_no_lost_edit()
         self.check_exactly_once()
@@ -177,13 +184,17 @@ class SyncMachine(RuleBasedStateMachine):
                 continue
             if later.device == e.device:
                 return True
-            if self.synced_at[later.device] and self._seen(e, later):
+            if self._seen(e, later):
                 return True
         return False
 
     def _seen(self, e: Edit, later: Edit) -> bool:
-        # Conservative: the later device synced after e's device attempted a push after e.
-        return later.step > e.step and self.attempted[e.device] >= e.step
+        """The later device completed a round after ``e`` may first have reached the hub and
+        before it made its own edit. (A round whose pull failed has not seen anything.)"""
+        reached = [s for s in self.pushed[e.device] if s > e.step]
+        if not reached:
+            return False
+        return any(reached[0] < s < later.step for s in self.synced[later.device])
 
     def check_exactly_once(self) -> None:
         dev = self.devices[0]
@@ -235,7 +246,7 @@ def test_state_machine_sqlite(machine_env: Path, memory_keyring: Any) -> None:
         sqlite_url(machine_env),
         machine_env,
         examples=int(__import__("os").environ.get("ZZ_SM_EXAMPLES", "200")),
-        steps=8,
+        steps=int(__import__("os").environ.get("ZZ_SM_STEPS", "8")),
     )
 
 

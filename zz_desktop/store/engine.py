@@ -42,6 +42,8 @@ def make_engine(path: Path, key_hex: str) -> Engine:
         pool_size=4,
         max_overflow=4,
         connect_args={"check_same_thread": False},
+        # Errors never carry the statement's values (names, e-mails…) into logs or tracebacks.
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _on_connect)
 

@@ -296,6 +296,33 @@ class OutboxOp(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class SyncRejected(Base):
+    """An op the hub refused (e.g. a value outside the code list), kept with its reason so the
+    user sees what did not reach the hub instead of losing it silently."""
+
+    __tablename__ = "sync_rejected"
+    op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(8))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    reason: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class SyncHeld(Base):
+    """A pulled row not applied (yet): its parent has not arrived (``missing_parent``, applied
+    as soon as it does) or it cannot be stored here (``invalid``, quarantined and reported)."""
+
+    __tablename__ = "sync_held"
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    change: Mapped[dict[str, Any]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(String(20))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 class SyncState(Base):
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)

@@ -24,7 +24,7 @@ from zz_desktop.store.base import to_wire, utcnow
 from zz_desktop.store.database import Store
 from zz_desktop.store.ids import new_id
 from zz_desktop.store.models import SYNCED_MODELS
-from zz_desktop.sync import apply, outbox, state
+from zz_desktop.sync import apply, held, outbox, state
 from zz_desktop.sync.crash import crashpoint
 from zz_desktop.sync.errors import CursorGone, MassDeleteBlocked
 from zz_desktop.sync.lock import profile_lock
@@ -38,8 +38,6 @@ PAGE = 500
 CLOCK_SKEW_WARN = dt.timedelta(minutes=5)
 MASS_DELETE_SHARE = 0.25
 MASS_DELETE_MIN = 20
-#: Pages fetched ahead at most to find the parents of orphaned children.
-LOOKAHEAD_PAGES = 40
 
 
 @dataclass
@@ -53,6 +51,11 @@ class SyncReport:
     erased: int = 0
     snapshot: bool = False
     refetched: list[str] = field(default_factory=list)
+    #: Pulled rows waiting for their parent / set aside because they cannot be stored here.
+    held: int = 0
+    quarantined: int = 0
+    #: Ops the hub refused in this round (listed with their reasons by ``rejected_ops``).
+    rejected_reasons: list[str] = field(default_factory=list)
     resynced: bool = False
     pending: int = 0
     open_conflicts: int = 0
@@ -99,20 +102,14 @@ class SyncEngine:
     # ------------------------------------------------------------------ transactions
 
     @contextlib.contextmanager
-    def _tx(self, fk_enforced: bool = True) -> Iterator[Connection]:
-        """One write transaction on a raw connection (no change capture: remote bookkeeping)."""
+    def _tx(self) -> Iterator[Connection]:
+        """One write transaction on a raw connection (no change capture: remote bookkeeping).
+        Foreign keys stay enforced (checked at commit): parents and children of one page may
+        arrive in any order within it."""
         engine = self.store.engine.execution_options(immediate=True)
-        with engine.connect() as conn:
-            raw: Any = conn.connection.driver_connection
-            if not fk_enforced:
-                raw.execute("PRAGMA foreign_keys = OFF")
-            try:
-                with conn.begin():
-                    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-                    yield conn
-            finally:
-                if not fk_enforced:
-                    raw.execute("PRAGMA foreign_keys = ON")
+        with engine.connect() as conn, conn.begin():
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            yield conn
 
     @contextlib.contextmanager
     def _ro(self) -> Iterator[Connection]:
@@ -182,6 +179,9 @@ class SyncEngine:
             self.report.applied += counts.get("applied", 0)
             self.report.conflicts += counts.get("conflict", 0)
             self.report.rejected += counts.get("rejected", 0)
+            self.report.rejected_reasons.extend(
+                f"{r.op_id}: {r.reason}" for r in response.results if r.status == "rejected"
+            )
             done += len(batch)
             self.progress("push", done, max(total, done))
             if len(response.results) < len(batch):
@@ -215,26 +215,18 @@ class SyncEngine:
                 cursor = 0
                 self.report.resynced = self.report.snapshot = True
                 continue
-            # A child whose parent comes later: fetch ahead until the parents are in the set.
-            pages = 1
-            with self._ro() as conn:
-                missing = apply.missing_parents(conn, changes)
-            while missing and more and pages < LOOKAHEAD_PAGES:
-                extra, nxt, more = self._fetch(nxt)
-                changes = changes + extra
-                pages += 1
-                with self._ro() as conn:
-                    missing = apply.missing_parents(conn, changes)
             ordered = apply.latest(changes)
             self._mass_delete_guard(ordered)
             stats = apply.ApplyStats()
-            with self._tx(fk_enforced=not missing) as conn:
-                apply.apply_changes(conn, ordered, stats)
+            # One page and its cursor per transaction, foreign keys enforced: rows whose parent
+            # has not arrived are held aside (sync/held.py) and applied with their parent, so an
+            # interrupted first sync keeps every committed page and resumes from its cursor.
+            with self._tx() as conn:
+                outcome = held.apply_page(conn, ordered, stats)
                 state.set_in(conn, state.CURSOR, nxt)
                 crashpoint("pull.apply_tx")
             crashpoint("pull.applied")
-            if missing:
-                log.warning("%d rows kept without their parent rows", len(missing))
+            self._note_held(outcome)
             self.report.pulled += len(ordered)
             self.report.deleted += stats.deleted
             self.report.erased += stats.erased
@@ -243,6 +235,12 @@ class SyncEngine:
             self.progress("pull", done, done + (self.page_size if more else 0))
             if not more:
                 break
+
+    def _note_held(self, outcome: held.PageOutcome) -> None:
+        self.report.held = outcome.held
+        for entity, _rid in outcome.quarantined:
+            self.report.quarantined += 1
+            log.warning("a pulled %s row could not be stored and was set aside", entity)
 
     def _mass_delete_guard(self, changes: Sequence[Change]) -> None:
         if self.allow_mass_delete:
@@ -334,10 +332,9 @@ class SyncEngine:
                 seen[c.entity].add(c.entity_id)
             if changes:
                 ordered = apply.latest(changes)
-                with self._ro() as conn:
-                    missing = apply.missing_parents(conn, ordered)
-                with self._tx(fk_enforced=not missing) as conn:
-                    apply.apply_changes(conn, ordered, apply.ApplyStats())
+                with self._tx() as conn:
+                    outcome = held.apply_page(conn, ordered, apply.ApplyStats())
+                self._note_held(outcome)
             after = page.next
             if not page.has_more:
                 break

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from zz_desktop.store.base import utcnow
 from zz_protocol.schemas import SYNCED_ENTITIES, Op, OpResult
 
 MAX_OPS = 500
@@ -74,17 +75,23 @@ def mark_sent(conn: Connection, batch: Batch) -> None:
 
 
 def acknowledge(conn: Connection, batch: Batch, results: list[OpResult]) -> dict[str, int]:
-    """Remove acknowledged ops and store their server_seq onto the rows (one transaction).
+    """Remove acknowledged ops (one transaction).
+
+    An ``applied`` result does **not** touch the row's ``server_seq``: that number is what the
+    device last *saw* from the hub and becomes the ``base_seq`` of the row's next op. Raising it
+    on an acknowledgement alone would claim we saw the hub's row at that seq — with a colleague's
+    concurrent edit in it that we have not pulled — and the hub would then overwrite that edit
+    without a conflict (issue 9, sequence 1). The pull that follows brings the merged row.
 
     A ``conflict`` or ``rejected`` result marks the row with server_seq -1: the hub's row may
     differ from ours (e.g. an edit of a row deleted elsewhere is kept only in a Conflict), so the
     check that ends the round sees a mismatch and re-fetches the entity unless a pull refreshes
-    the row first."""
+    the row first; as a base, -1 makes the hub treat every field changed since as concurrent."""
     by_id = {op.op_id: op for op in batch.ops}
     counts = {"applied": 0, "conflict": 0, "rejected": 0}
     deletes = []
-    seq_updates: dict[str, list[dict[str, Any]]] = {}
     mark_updates: dict[str, list[dict[str, Any]]] = {}
+    rejected: list[dict[str, Any]] = []
     for result in results:
         op = by_id.get(result.op_id)
         if op is None:
@@ -93,22 +100,31 @@ def acknowledge(conn: Connection, batch: Batch, results: list[OpResult]) -> dict
         deletes.append({"op": result.op_id})
         if op.entity not in SYNCED_ENTITIES:
             continue
-        if result.status == "applied" and result.server_seq is not None:
-            seq_updates.setdefault(op.entity, []).append(
-                {"id": op.entity_id, "s": result.server_seq}
+        if result.status == "rejected":
+            rejected.append(
+                {
+                    "op": op.op_id,
+                    "e": op.entity,
+                    "i": op.entity_id,
+                    "k": op.kind,
+                    "f": json.dumps(op.fields, ensure_ascii=False),
+                    "r": (result.reason or "rejected")[:200],
+                    "at": utcnow().isoformat(sep=" "),
+                }
             )
-        else:
+        if result.status != "applied":
             mark_updates.setdefault(op.entity, []).append({"id": op.entity_id})
-    for entity, rows in seq_updates.items():
-        conn.execute(
-            text(
-                f"UPDATE {entity} SET server_seq = max(coalesce(server_seq, 0), :s) "
-                "WHERE id = :id AND coalesce(server_seq, 0) >= 0"
-            ),
-            rows,
-        )
     for entity, rows in mark_updates.items():
         conn.execute(text(f"UPDATE {entity} SET server_seq = -1 WHERE id = :id"), rows)
+    if rejected:
+        # Nothing is dropped silently: the refused op stays on the device with its reason.
+        conn.execute(
+            text(
+                "INSERT OR REPLACE INTO sync_rejected (op_id, entity, entity_id, kind, fields, "
+                "reason, at) VALUES (:op, :e, :i, :k, :f, :r, :at)"
+            ),
+            rejected,
+        )
     if deletes:
         conn.execute(text("DELETE FROM outbox WHERE op_id = :op"), deletes)
     return counts
