@@ -84,6 +84,7 @@ class RowWriter:
         self.seen = seen
         self.written: dict[Key, SyncRow] = {}
         self.created: set[Key] = set()
+        self._strict = False
 
     def stamp(self, first: int) -> None:
         """Replace the provisional numbers of every written row by real ones from ``first``."""
@@ -102,6 +103,7 @@ class RowWriter:
         problem = op_problem(op)
         if problem is not None:
             return Outcome(status="rejected", reason=problem)
+        self._strict = op.strict
         incoming = {k: v for k, v in op.fields.items() if k not in NOT_ACCEPTED}
         base = op.base_seq or 0
         row = self.rows.get((op.entity, op.entity_id))
@@ -243,6 +245,8 @@ class RowWriter:
         """Changed after ``base`` by another device (a device never conflicts with itself)."""
         if row.field_seq.get(name, 0) <= base:
             return False
+        if self._strict:
+            return True
         return row.field_meta.get(name, {}).get("device") != self.caller.device_id
 
     def _meta(self) -> dict[str, Any]:

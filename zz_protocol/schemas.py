@@ -65,6 +65,10 @@ class Op(_Model):
     kind: OpKind
     base_seq: int | None = None
     fields: dict[str, Any] = Field(default_factory=dict)
+    #: Every field changed on the hub since ``base_seq`` counts as concurrent, even when this
+    #: device changed it: sent by a device that restored a backup of itself (or re-keyed an op),
+    #: whose older state must not silently replace what it pushed later.
+    strict: bool = False
 
 
 class PushRequest(_Model):

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from tests.sync.support import Device
+from zz_desktop.services import sync_service
 from zz_desktop.store.models import Organisation
 from zz_desktop.sync.errors import SyncError
 
@@ -195,3 +196,62 @@ def test_rejected_op_listed_for_the_user_and_no_value_in_logs(device, tmp_path) 
     assert listed[0].fields.get("name") == "Firma Geheimwert"  # kept on the device
     for log in a.root.rglob("*.log"):
         assert b"Geheimwert" not in log.read_bytes()
+
+
+# ---------------------------------------------------------------- 3. a user switch on a profile
+
+
+def _switch_user(dev: Device, hub, username: str) -> None:
+    sync_service.logout(dev.store, client_factory=dev.client)
+    sync_service.login(dev.store, hub.base_url, username, "demo", client_factory=dev.client)
+    dev.username = username
+
+
+def test_user_switch_rewrites_nothing_and_converges(device, hub, centre) -> None:
+    a, other = device("a", 0), device("o", 2)
+    rid = add_org(a, name="Firma Anna")
+    a.sync()
+    before = a.dump()["entities"]
+    rid2 = add_org(a, name="Noch offen")  # pending when the colleague logs in
+    a.faults.lose_next_push = True  # ... and its answer is lost before the logout
+    with pytest.raises(SyncError):
+        a.sync()
+    _switch_user(a, hub, centre[1][1])
+    rid3 = add_org(a, name="Firma Bert")
+    data = converge(a, other)
+    audit_before = {e["id"]: e["user_id"] for e in before["audit_entry"]}
+    audit_after = {e["id"]: e["user_id"] for e in data["audit_entry"]}
+    assert {k: audit_after[k] for k in audit_before} == audit_before  # history unchanged
+    orgs = {o["id"]: o for o in data["organisation"]}
+    assert orgs[rid]["created_by"] == orgs[rid2]["created_by"] != orgs[rid3]["created_by"]
+
+
+def test_profile_stays_bound_to_its_centre(device, hub) -> None:
+    from zz_desktop.sync.errors import LoginFailed
+
+    a = device("a", 0)
+    a.sync()
+    _code, (stranger,) = hub.new_centre((("x", "advisor"),))
+    sync_service.logout(a.store, client_factory=a.client)
+    with pytest.raises(LoginFailed):
+        sync_service.login(a.store, hub.base_url, stranger, "demo", client_factory=a.client)
+
+
+# ---------------------------------------------------------------- 4. restoring the device's backup
+
+
+def test_restore_own_backup_reconciles(device) -> None:
+    a, b = device("a", 0), device("b", 1)
+    rid = add_org(a, name="Firma", city="Halle")
+    a.sync()
+    edit(a, rid, city="Halle (Saale)")  # pending in the backup
+    backup = a.store.backup("test")
+    edit(a, rid, city="Halle an der Saale", website="https://halle.example")  # grows the op
+    a.sync()
+    b.sync()
+    a.store.restore(backup)
+    a.restart()
+    data = converge(a, b)  # no 422, no stuck outbox
+    assert_present(data, rid, "city", "Halle an der Saale")
+    assert_present(data, rid, "website", "https://halle.example")
+    assert sync_service.status(a.store).pending == 0

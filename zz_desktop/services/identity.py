@@ -13,6 +13,9 @@ from zz_desktop.store.database import Store
 from zz_desktop.store.ids import new_id
 from zz_desktop.store.models import SYNCED_MODELS, AppUser, Centre, Topic
 
+#: Code of the placeholder centre of a profile that has never logged in.
+LOCAL_CENTRE_CODE = "LOCAL"
+
 
 def ensure_topics(store: Store) -> None:
     """Seed the topic taxonomy from the shipped code list where the hub has not sent one."""
@@ -33,7 +36,13 @@ def ensure_local_identity(store: Store, display_name: str = "Lokale Beraterin") 
     centre_id, user_id = new_id(), new_id()
     with store.write() as session:
         session.add(
-            Centre(id=centre_id, code="LOCAL", name="Lokales Profil", state="15", kind="regional")
+            Centre(
+                id=centre_id,
+                code=LOCAL_CENTRE_CODE,
+                name="Lokales Profil",
+                state="15",
+                kind="regional",
+            )
         )
         session.add(
             AppUser(
@@ -51,13 +60,28 @@ def ensure_local_identity(store: Store, display_name: str = "Lokale Beraterin") 
     return store.actor
 
 
+def _is_placeholder(session: Any, actor: Actor) -> bool:
+    """The profile still works under the local identity made before any hub login."""
+    if not actor.centre_id:
+        return True
+    centre = session.get(Centre, actor.centre_id)
+    return centre is None or centre.code == LOCAL_CENTRE_CODE
+
+
 def adopt_centre(store: Store, centre_id: str, user_id: str) -> int:
     """After the first login: records made before it join the user's centre. Returns the number
-    of rows moved. Pending outbox ops are rewritten too, so the hub never sees the local id."""
+    of rows moved. Pending outbox ops are rewritten too, so the hub never sees the local id.
+
+    Only the local placeholder identity is ever rewritten. Once a profile belongs to a centre,
+    authorship is history: a colleague logging in on the profile starts a new session and
+    changes no row, no audit entry and no pending op (a rewritten op would reuse its id with
+    another payload, and the hub refuses that)."""
     old = store.local_identity()
     moved = 0
     with store.write(remote=True) as session:
         conn = session.connection()
+        if not _is_placeholder(session, old):
+            old = Actor(None, None)
         if old.centre_id and old.centre_id != centre_id:
             for name in SYNCED_MODELS:
                 result = conn.execute(

@@ -46,7 +46,9 @@ def _enqueue(session: Session, obj: Synced, kind: str, fields: dict[str, Any]) -
     conn = session.connection()
     entity = obj.__entity__
     if kind == "upsert":
-        # Collapse into a pending op of the same row that was never sent (its payload is free).
+        # Collapse into a pending op of the same row that was never sent. The grown op gets a
+        # new id: its old id with the old payload may live on in a backup of this profile, and
+        # the hub must never see one op id with two payloads.
         row = conn.execute(
             text(
                 "SELECT seq, fields FROM outbox WHERE entity_id = :eid AND kind = 'upsert' "
@@ -61,8 +63,8 @@ def _enqueue(session: Session, obj: Synced, kind: str, fields: dict[str, Any]) -
             merged = json.loads(row.fields)
             merged.update(fields)
             conn.execute(
-                text("UPDATE outbox SET fields = :f WHERE seq = :s"),
-                {"f": json.dumps(merged, ensure_ascii=False), "s": row.seq},
+                text("UPDATE outbox SET fields = :f, op_id = :op WHERE seq = :s"),
+                {"f": json.dumps(merged, ensure_ascii=False), "op": new_id(), "s": row.seq},
             )
             return
     conn.execute(

@@ -29,6 +29,10 @@ from zz_desktop.store.profile import (
 DEFAULT_BACKUP_DAYS = 14
 
 
+#: File in the profile folder: the database was restored from a backup and not synced since.
+RESTORED_MARKER = ".restored-from-backup"
+
+
 class Store:
     """One open profile. Reads use :meth:`read`; every write goes through :meth:`write`, one
     transaction that also writes the outbox, the audit trail and the search index."""
@@ -107,9 +111,14 @@ class Store:
         return made
 
     def restore(self, source: Path) -> Path:
-        """Replace the database by ``source``; the store must be reopened afterwards."""
+        """Replace the database by ``source``; the store must be reopened afterwards.
+
+        The marker tells the next sync round that this device's data went back in time: its
+        pending ops are sent strict until it has pulled (sync/engine.py)."""
         self.engine.dispose()
-        return backup_mod.replace_database(self.db_path, self._key, source)
+        replaced = backup_mod.replace_database(self.db_path, self._key, source)
+        (self.profile_dir / RESTORED_MARKER).touch()
+        return replaced
 
     def mark_open(self) -> None:
         self._marker = self.profile_dir / f".open-{os.getpid()}"

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -294,6 +295,8 @@ class OutboxOp(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     #: Times this op was sent; a sent op is never collapsed into (its payload is fixed).
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    #: Sent with ``strict`` (see zz_protocol.schemas.Op): after a restore of this device's backup.
+    strict: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class SyncRejected(Base):

@@ -21,12 +21,12 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from zz_desktop.store.base import to_wire, utcnow
-from zz_desktop.store.database import Store
+from zz_desktop.store.database import RESTORED_MARKER, Store
 from zz_desktop.store.ids import new_id
 from zz_desktop.store.models import SYNCED_MODELS
 from zz_desktop.sync import apply, held, outbox, state
 from zz_desktop.sync.crash import crashpoint
-from zz_desktop.sync.errors import CursorGone, MassDeleteBlocked
+from zz_desktop.sync.errors import CursorGone, HubError, MassDeleteBlocked
 from zz_desktop.sync.lock import profile_lock
 from zz_desktop.sync.transport import HubClient
 from zz_protocol.schemas import SYNCED_ENTITIES, Change, CheckResponse, PushRequest
@@ -122,6 +122,7 @@ class SyncEngine:
         start = time.perf_counter()
         with profile_lock(self.store.profile_dir):
             crashpoint("round.start")
+            self._take_restore_marker()
             self.push()
             self.pull()
             self.check()
@@ -136,6 +137,22 @@ class SyncEngine:
                 state.set_in(conn, state.LAST_REPORT, json.dumps(self.report.as_dict()))
         self.progress("done", 1, 1)
         return self.report
+
+    def _take_restore_marker(self) -> None:
+        marker = self.store.profile_dir / RESTORED_MARKER
+        if marker.exists():
+            with self._tx() as conn:
+                state.set_in(conn, state.RESTORED, "1")
+                state.set_in(conn, state.CHECK_CACHE, None)
+            marker.unlink()
+
+    def _restored_pulled(self) -> None:
+        """After a restore, the first complete pull: from now on rows show what the hub has.
+        Ops still pending were made on the restored state and stay strict."""
+        with self._tx() as conn:
+            if state.get_in(conn, state.RESTORED) is not None:
+                conn.execute(text("UPDATE outbox SET strict = 1"))
+                state.set_in(conn, state.RESTORED, None)
 
     def _clock_check(self) -> None:
         server = self.client.server_time
@@ -161,14 +178,27 @@ class SyncEngine:
             total = outbox.pending_count(conn)
         done = 0
         self.progress("push", 0, total)
+        rekeyed = False
         while total:
             with self._tx() as conn:
-                batch = outbox.next_batch(conn, self.max_ops, self.max_bytes)
+                restored = state.get_in(conn, state.RESTORED) is not None
+                batch = outbox.next_batch(conn, self.max_ops, self.max_bytes, restored)
                 if not batch.ops:
                     break
                 outbox.mark_sent(conn, batch)
             crashpoint("push.marked")
-            response = self.client.push(PushRequest(batch_id=new_id(), ops=batch.ops))
+            try:
+                response = self.client.push(PushRequest(batch_id=new_id(), ops=batch.ops))
+            except HubError as exc:
+                if exc.status != 422 or "reused" not in exc.detail or rekeyed:
+                    raise
+                # One of these op ids reached the hub before with another payload: send the
+                # batch again under new ids, strict (conflicts, never a silent overwrite).
+                log.warning("hub refused reused op ids: re-sending %d ops strict", len(batch))
+                with self._tx() as conn:
+                    outbox.rekey(conn, batch)
+                rekeyed = True
+                continue
             self._clock_check()
             crashpoint("push.sent")
             with self._tx() as conn:
@@ -234,6 +264,7 @@ class SyncEngine:
             cursor = nxt
             self.progress("pull", done, done + (self.page_size if more else 0))
             if not more:
+                self._restored_pulled()
                 break
 
     def _note_held(self, outcome: held.PageOutcome) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from zz_desktop.store.base import utcnow
+from zz_desktop.store.ids import new_id
 from zz_protocol.schemas import SYNCED_ENTITIES, Op, OpResult
 
 MAX_OPS = 500
@@ -34,11 +35,18 @@ def pending_count(conn: Connection) -> int:
     return int(conn.execute(text("SELECT count(*) FROM outbox")).scalar() or 0)
 
 
-def next_batch(conn: Connection, max_ops: int = MAX_OPS, max_bytes: int = MAX_BYTES) -> Batch:
-    """The next ops to push: parents' entities first, then outbox order (≤ max_ops, ≤ max_bytes)."""
+def next_batch(
+    conn: Connection,
+    max_ops: int = MAX_OPS,
+    max_bytes: int = MAX_BYTES,
+    restored: bool = False,
+) -> Batch:
+    """The next ops to push: parents' entities first, then outbox order (≤ max_ops, ≤ max_bytes).
+    ``restored``: the profile was restored from a backup and has not pulled since — every op is
+    sent strict."""
     rows = conn.execute(
         text(
-            "SELECT seq, op_id, entity, entity_id, kind, base_seq, fields FROM outbox "
+            "SELECT seq, op_id, entity, entity_id, kind, base_seq, fields, strict FROM outbox "
             f"ORDER BY {_ORDER_SQL}, seq LIMIT :n"
         ),
         {"n": max_ops},
@@ -46,7 +54,7 @@ def next_batch(conn: Connection, max_ops: int = MAX_OPS, max_bytes: int = MAX_BY
     ops: list[Op] = []
     seqs: list[int] = []
     size = 0
-    for seq, op_id, entity, entity_id, kind, base_seq, fields in rows:
+    for seq, op_id, entity, entity_id, kind, base_seq, fields, strict in rows:
         raw = fields if isinstance(fields, str) else json.dumps(fields or {})
         size += len(raw) + 200
         if ops and size > max_bytes:
@@ -60,6 +68,7 @@ def next_batch(conn: Connection, max_ops: int = MAX_OPS, max_bytes: int = MAX_BY
                 kind=kind,
                 base_seq=base_seq,
                 fields=values,
+                strict=bool(strict) or restored,
             )
         )
         seqs.append(seq)
@@ -71,6 +80,16 @@ def mark_sent(conn: Connection, batch: Batch) -> None:
     conn.execute(
         text("UPDATE outbox SET attempts = attempts + 1 WHERE seq = :s"),
         [{"s": s} for s in batch.seqs],
+    )
+
+
+def rekey(conn: Connection, batch: Batch) -> None:
+    """The hub refused the batch because one of its op ids arrived before with another payload
+    (e.g. a backup from an older version was restored): every op of the batch gets a new id and
+    goes out strict — whatever the hub applied already turns into a conflict, never a loss."""
+    conn.execute(
+        text("UPDATE outbox SET op_id = :op, strict = 1 WHERE seq = :s"),
+        [{"op": new_id(), "s": s} for s in batch.seqs],
     )
 
 

@@ -25,6 +25,8 @@ LAST_ERROR = "last_error"
 LAST_REPORT = "last_report"
 RESYNC = "resync"  # "1" while a fresh snapshot after 410 is running
 CHECK_CACHE = "check_cache"
+RESTORED = "restored"  # "1" from a restore of this device's backup until its next full pull
+EPOCH = "hub_epoch"  # the hub instance whose sequence numbers our cursor and rows refer to
 
 _UPSERT = (
     "INSERT INTO sync_state (key, value) VALUES (:k, :v) "

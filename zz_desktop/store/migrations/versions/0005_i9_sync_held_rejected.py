@@ -1,5 +1,5 @@
 """device-local sync bookkeeping: ops the hub rejected (shown to the user with the reason) and
-pulled rows held back (parent not yet arrived, or quarantined because they cannot be stored)
+pulled rows held back (parent not yet arrived, or quarantined because they cannot be stored), and the outbox's ``strict`` flag
 
 Revision ID: 0005_i9
 Revises: 0004
@@ -16,6 +16,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("outbox") as batch:
+        batch.add_column(
+            sa.Column("strict", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     op.create_table(
         "sync_rejected",
         sa.Column("op_id", sa.String(64), primary_key=True),
@@ -38,5 +42,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("outbox") as batch:
+        batch.drop_column("strict")
     op.drop_table("sync_held")
     op.drop_table("sync_rejected")
