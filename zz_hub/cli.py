@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--password-stdin", action="store_true", required=True)
     user.add_argument("--display-name")
     user.add_argument("--partner")
+    with_db(
+        adm.add_parser("new-epoch", help="after restoring a backup: devices re-send what it lacks")
+    )
     rev = with_db(adm.add_parser("revoke"))
     who = rev.add_mutually_exclusive_group(required=True)
     who.add_argument("--user")
@@ -150,6 +153,11 @@ def _run(args: argparse.Namespace) -> int:
                 state = "revoked" if d.revoked_at else "active"
                 seen = d.last_seen_at.isoformat(timespec="seconds") if d.last_seen_at else "-"
                 print(f"{d.id}\t{d.username}\t{state}\t{seen}\t{d.name}")
+        elif action == "new-epoch":
+            from zz_hub.epoch import begin_new_epoch
+
+            new = begin_new_epoch(db)
+            print(f"new epoch {new.id}: devices re-send what came after {new.base}")
         elif action == "purge-tombstones":
             days = (
                 args.older_than_days

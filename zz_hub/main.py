@@ -53,6 +53,9 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
     )
     if migrate:
         upgrade(database)
+    from zz_hub import epoch
+
+    hub_epoch = epoch.current(database)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -78,7 +81,7 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
     # Level 5: nearly the size of level 9 at a fraction of the CPU (pull pages are large).
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     # Outermost: rejects oversized or wrong-version requests before any routing or parsing.
-    app.add_middleware(HubMiddleware, settings=settings)
+    app.add_middleware(HubMiddleware, settings=settings, epoch=hub_epoch.header())
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

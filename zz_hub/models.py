@@ -101,6 +101,10 @@ class SeqCounter(Base):
     value: Mapped[int] = mapped_column(SeqInt, default=0)
     #: Highest sequence number of a purged tombstone: older cursors get 410 Gone.
     purged_up_to: Mapped[int] = mapped_column(SeqInt, default=0)
+    #: The hub's epoch (zz_hub/epoch.py): a new one after every restore from a backup.
+    epoch: Mapped[str | None] = mapped_column(String(36))
+    #: Highest sequence number the restored data knew when the epoch began.
+    epoch_base: Mapped[int] = mapped_column(SeqInt, default=0, server_default="0")
 
 
 class SyncRow(Base):

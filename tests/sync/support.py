@@ -73,6 +73,47 @@ class InProcessHub:
         self.stop()
         self.start()
 
+    # -- backups of the hub's database, as docs/hub-admin.md describes --------------------
+
+    def snapshot(self) -> str:
+        """A backup of the hub's database (SQLite online backup; PostgreSQL: a template copy,
+        taken with the hub stopped for a moment). Returns a handle for :meth:`restore`."""
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.database_url)
+        if url.get_backend_name() == "sqlite":
+            import sqlite3
+
+            target = f"{url.database}.backup-{next(_counter)}"
+            with sqlite3.connect(str(url.database)) as src, sqlite3.connect(target) as dst:
+                src.backup(dst)
+            return target
+        self.stop()
+        name = f"{url.database}_bak{next(_counter)}"
+        _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{url.database}"')
+        self.start()
+        return name
+
+    def restore(self, backup: str, *, new_epoch: bool = True) -> None:
+        """Stop, put the backup in place, start a new epoch (``zz-hub admin new-epoch``), start."""
+        from sqlalchemy.engine import make_url
+
+        self.stop()
+        url = make_url(self.database_url)
+        if url.get_backend_name() == "sqlite":
+            import sqlite3
+
+            with sqlite3.connect(backup) as src, sqlite3.connect(str(url.database)) as dst:
+                src.backup(dst)
+        else:
+            _pg_admin(f'DROP DATABASE "{url.database}" WITH (FORCE)')
+            _pg_admin(f'CREATE DATABASE "{url.database}" TEMPLATE "{backup}"')
+        if new_epoch:
+            from zz_hub.cli import main as hub_cli
+
+            assert hub_cli(["admin", "new-epoch", "--database", self.database_url]) == 0
+        self.start()
+
     # -- admin helpers (direct database access, as `zz-hub admin` does) --------------------
 
     def new_centre(self, users: tuple[tuple[str, str], ...]) -> tuple[str, list[str]]:
@@ -93,6 +134,15 @@ class InProcessHub:
         finally:
             db.dispose()
         return code, names
+
+
+def _pg_admin(statement: str) -> None:
+    import psycopg
+
+    from zz_hub.testing import _admin_conninfo
+
+    with psycopg.connect(_admin_conninfo(), autocommit=True) as conn:
+        conn.execute(statement)
 
 
 @contextmanager

@@ -255,3 +255,49 @@ def test_restore_own_backup_reconciles(device) -> None:
     assert_present(data, rid, "city", "Halle an der Saale")
     assert_present(data, rid, "website", "https://halle.example")
     assert sync_service.status(a.store).pending == 0
+
+
+# ---------------------------------------------------------------- 2. hub restored from a backup
+
+
+@pytest.mark.parametrize("new_epoch", [True, False], ids=["new-epoch", "no-new-epoch"])
+def test_hub_restored_from_backup_loses_nothing(device, hub, new_epoch) -> None:
+    a, b = device("a", 0), device("b", 1)
+    old = add_org(a, name="Vorher", city="Halle")
+    a.sync()
+    b.sync()
+    backup = hub.snapshot()
+    after = add_org(a, name="Nach der Sicherung")  # pushed after the backup: lost on the hub
+    edit(a, old, city="Halle (Saale)")
+    a.sync()
+    b.sync()
+    hub.restore(backup, new_epoch=new_epoch)
+    edit(b, old, website="https://nachher.example")  # an edit made after the restore
+    data = converge(a, b)
+    orgs = {o["id"]: o for o in data["organisation"]}
+    assert after in orgs and orgs[after]["deleted"] is False
+    assert_present(data, old, "city", "Halle (Saale)")
+    assert_present(data, old, "website", "https://nachher.example")
+    assert _fk_ok(a) and _fk_ok(b)
+
+
+def test_restored_hub_never_reuses_numbers(device, hub) -> None:
+    a, b = device("a", 0), device("b", 1)
+    rid = add_org(a, name="Firma", city="Halle")
+    a.sync()
+    b.sync()
+    backup = hub.snapshot()
+    for i in range(5):  # numbers handed out after the backup
+        edit(a, rid, notes=f"n{i}")
+        a.sync()
+    b.sync()  # b saw the row at a seq the restored hub does not know
+    hub.restore(backup)
+    c = device("c", 2)
+    c.sync()
+    for i in range(8):  # the restored hub's counter runs past b's view
+        edit(c, rid, city=f"Stadt {i}")
+        c.sync()
+    edit(b, rid, city="Leipzig")  # b has not seen c's cities: must be a conflict
+    data = converge(a, b, c)
+    assert_present(data, rid, "city", "Stadt 7")
+    assert_present(data, rid, "city", "Leipzig")

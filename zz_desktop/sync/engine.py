@@ -20,11 +20,11 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from zz_desktop.store.base import to_wire, utcnow
+from zz_desktop.store.base import utcnow
 from zz_desktop.store.database import RESTORED_MARKER, Store
 from zz_desktop.store.ids import new_id
 from zz_desktop.store.models import SYNCED_MODELS
-from zz_desktop.sync import apply, held, outbox, state
+from zz_desktop.sync import apply, epoch, held, outbox, state
 from zz_desktop.sync.crash import crashpoint
 from zz_desktop.sync.errors import CursorGone, HubError, MassDeleteBlocked
 from zz_desktop.sync.lock import profile_lock
@@ -98,6 +98,8 @@ class SyncEngine:
         self.report = SyncReport()
         self._mass_base: dict[str, int] | None = None
         self._mass_seen: dict[str, int] = {}
+        #: Set when an answer showed a hub restored from a backup (sync/epoch.py).
+        self._rebased = False
 
     # ------------------------------------------------------------------ transactions
 
@@ -154,6 +156,40 @@ class SyncEngine:
                 conn.execute(text("UPDATE outbox SET strict = 1"))
                 state.set_in(conn, state.RESTORED, None)
 
+    def _answered(self) -> None:
+        """After every answer of the hub: its clock and its epoch."""
+        self._clock_check()
+        self._epoch_check()
+
+    def _epoch_check(self) -> None:
+        seen = self.client.epoch
+        parsed = epoch.parse(seen)
+        if parsed is None:
+            return
+        with self._ro() as conn:
+            stored = state.get_in(conn, state.EPOCH)
+        if stored == seen:
+            return
+        if stored is None:
+            with self._tx() as conn:  # first contact: this is the history we take part in
+                state.set_in(conn, state.EPOCH, seen)
+            return
+        self._rebase(parsed[1], seen)
+
+    def _rebase(self, base: int, header: str | None) -> None:
+        from zz_desktop.i18n import t
+
+        with self._tx() as conn:
+            resent = epoch.rebase(conn, base, header)
+        self._rebased = True
+        self.report.warnings.append(
+            t(
+                "The hub was restored from a backup; {n} records of this device were sent to it "
+                "again.",
+                n=resent,
+            )
+        )
+
     def _clock_check(self) -> None:
         server = self.client.server_time
         if server is None or self.report.clock_skew_seconds is not None:
@@ -199,7 +235,7 @@ class SyncEngine:
                     outbox.rekey(conn, batch)
                 rekeyed = True
                 continue
-            self._clock_check()
+            self._answered()
             crashpoint("push.sent")
             with self._tx() as conn:
                 counts = outbox.acknowledge(conn, batch, response.results)
@@ -221,7 +257,7 @@ class SyncEngine:
 
     def _fetch(self, after: int) -> tuple[list[Change], int, bool]:
         page = self.client.pull(after, self.page_size)
-        self._clock_check()
+        self._answered()
         crashpoint("pull.fetched")
         return page.changes, page.next, page.has_more
 
@@ -235,7 +271,24 @@ class SyncEngine:
         while True:
             try:
                 changes, nxt, more = self._fetch(cursor)
+                if self._rebased:
+                    # The answer came from a hub restored from a backup: start again from its
+                    # history's end (the page is fetched anew below that point).
+                    self._rebased = False
+                    with self._ro() as conn:
+                        cursor = int(state.get_in(conn, state.CURSOR) or 0)
+                    continue
             except CursorGone:
+                if not self._rebased:
+                    # Ahead of the hub's counter: a hub restored without a new epoch.
+                    behind = self.client.check().max_seq
+                    if behind < cursor:
+                        self._rebase(behind, None)
+                if self._rebased:
+                    self._rebased = False
+                    with self._ro() as conn:
+                        cursor = int(state.get_in(conn, state.CURSOR) or 0)
+                    continue
                 # Older than the hub's kept history: a fresh snapshot; the outbox is kept.
                 log.warning("cursor %s is older than the hub's history: fresh snapshot", cursor)
                 with self._tx() as conn:
@@ -296,13 +349,19 @@ class SyncEngine:
         self.progress("check", 0, 1)
         for _ in range(rounds):
             response = self.client.check()
-            self._clock_check()
+            self._answered()
             crashpoint("check.fetched")
             with self._ro() as conn:
                 cursor = int(state.get_in(conn, state.CURSOR) or 0)
                 pending = outbox.pending_count(conn)
             if pending:
                 return  # some ops were not sent: counts cannot match yet
+            if response.max_seq < cursor:
+                # The hub is behind us: restored from a backup without a new epoch.
+                self._rebase(response.max_seq, None)
+                self.push()
+                self.pull()
+                continue
             if response.max_seq > cursor:
                 self.pull()  # others wrote since our pull
                 continue
@@ -400,24 +459,8 @@ class SyncEngine:
                 apply.reindex(conn, model, [rid])
             else:
                 # The hub lost it (e.g. restored from a backup): send it again.
-                values = conn.execute(text(f"SELECT * FROM {entity} WHERE id = :i"), {"i": rid})
-                row = values.mappings().first()
-                if row is None:
+                if not epoch.resend_row(conn, model, rid, None):
                     continue
-                obj = model(**{k: v for k, v in row.items()})
-                conn.execute(
-                    text(
-                        "INSERT INTO outbox (op_id, entity, entity_id, kind, base_seq, fields, "
-                        "created_at, attempts) VALUES (:op, :e, :i, 'upsert', NULL, :f, :at, 0)"
-                    ),
-                    {
-                        "op": new_id(),
-                        "e": entity,
-                        "i": rid,
-                        "f": json.dumps(to_wire(obj), ensure_ascii=False),
-                        "at": utcnow().isoformat(sep=" "),
-                    },
-                )
                 conn.execute(
                     text(f"UPDATE {entity} SET server_seq = NULL WHERE id = :i"), {"i": rid}
                 )

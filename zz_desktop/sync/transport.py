@@ -103,6 +103,8 @@ class HubClient:
         self.sleep = sleep
         #: The hub's clock as seen in the last answer (for the skew warning).
         self.server_time: dt.datetime | None = None
+        #: The hub's ``X-Hub-Epoch`` of the last answer ("<id>;<base>"), see sync/epoch.py.
+        self.epoch: str | None = None
 
     def close(self) -> None:
         self.http.close()
@@ -153,6 +155,7 @@ class HubClient:
         raise Offline(last)
 
     def _server_time(self, response: httpx.Response) -> None:
+        self.epoch = response.headers.get("x-hub-epoch") or self.epoch
         raw = response.headers.get("x-server-time")
         if not raw:
             return

@@ -21,15 +21,16 @@ class _Reject(Exception):
 
 
 class HubMiddleware:
-    def __init__(self, app: ASGIApp, settings: HubSettings) -> None:
+    def __init__(self, app: ASGIApp, settings: HubSettings, epoch: str = "") -> None:
         self.app = app
         self.settings = settings
+        self.epoch = epoch.encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        send = self._with_server_time(send)
+        send = self._with_server_time(send, self.epoch)
         try:
             self._check_versions(scope)
             receive = await self._limited_body(scope, receive)
@@ -39,13 +40,15 @@ class HubMiddleware:
         await self.app(scope, receive, send)
 
     @staticmethod
-    def _with_server_time(send: Send) -> Send:
+    def _with_server_time(send: Send, epoch: bytes) -> Send:
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers.append(
                     (b"x-server-time", utcnow().isoformat(timespec="milliseconds").encode() + b"Z")
                 )
+                # Which history our sequence numbers belong to (zz_hub/epoch.py).
+                headers.append((b"x-hub-epoch", epoch))
                 message = {**message, "headers": headers}
             await send(message)
 
