@@ -301,3 +301,19 @@ def test_restored_hub_never_reuses_numbers(device, hub) -> None:
     data = converge(a, b, c)
     assert_present(data, rid, "city", "Stadt 7")
     assert_present(data, rid, "city", "Leipzig")
+
+
+def test_hub_restored_after_acknowledged_push_not_pulled(device, hub) -> None:
+    a, b = device("a", 0), device("b", 1)
+    rid = add_org(a, name="Firma", city="Halle")
+    a.sync()
+    b.sync()
+    backup = hub.snapshot()
+    edit(a, rid, city="Dessau")
+    a.faults.no_pull = True  # acknowledged, never pulled back
+    with pytest.raises(SyncError):
+        a.sync()
+    a.faults.no_pull = False
+    hub.restore(backup)
+    data = converge(a, b)
+    assert_present(data, rid, "city", "Dessau")

@@ -313,6 +313,16 @@ class SyncRejected(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class SyncAcked(Base):
+    """A push the hub acknowledged whose change this device has not pulled back yet. If the hub
+    is restored from a backup before the pull, the row is re-sent (sync/epoch.py)."""
+
+    __tablename__ = "sync_acked"
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+
+
 class SyncHeld(Base):
     """A pulled row not applied (yet): its parent has not arrived (``missing_parent``, applied
     as soon as it does) or it cannot be stored here (``invalid``, quarantined and reported)."""

@@ -307,6 +307,8 @@ class SyncEngine:
             with self._tx() as conn:
                 outcome = held.apply_page(conn, ordered, stats)
                 state.set_in(conn, state.CURSOR, nxt)
+                # Acknowledged pushes up to the cursor have now been pulled back.
+                conn.execute(text("DELETE FROM sync_acked WHERE seq <= :c"), {"c": nxt})
                 crashpoint("pull.apply_tx")
             crashpoint("pull.applied")
             self._note_held(outcome)

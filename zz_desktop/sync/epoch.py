@@ -4,7 +4,8 @@ The hub names its history in every response (``X-Hub-Epoch: <id>;<base>``, zz_hu
 ``base`` is the highest sequence number the restored data knows. Everything this device saw or
 was told beyond ``base`` may be gone from the hub, so — in one transaction — the device
 
-- re-sends the full values of every row it holds with a ``server_seq`` above ``base`` (the hub
+- re-sends the full values of every row it holds with a ``server_seq`` above ``base``, and of
+  every row whose acknowledged push it has not pulled back yet (table ``sync_acked``) (the hub
   gets back what was pushed after its backup; nothing is marked deleted because the hub lacks it),
 - lowers those rows' ``server_seq`` and every pending op's ``base_seq`` to ``base`` (what the
   device can still claim to have seen; a change after the restore then counts as concurrent),
@@ -69,10 +70,15 @@ def rebase(conn: Connection, base: int, epoch_header: str | None) -> int:
     """Align this device with a hub whose history ends at ``base``; returns rows re-sent."""
     resent = 0
     for entity, model in SYNCED_MODELS.items():
+        # Rows seen beyond base, and rows whose acknowledged push was never pulled back.
         ids = [
             r[0]
             for r in conn.execute(
-                text(f"SELECT id FROM {entity} WHERE server_seq > :b"), {"b": base}
+                text(
+                    f"SELECT id FROM {entity} WHERE server_seq > :b OR id IN (SELECT entity_id "
+                    "FROM sync_acked WHERE entity = :e AND seq > :b)"
+                ),
+                {"b": base, "e": entity},
             )
         ]
         for rid in ids:
@@ -82,6 +88,7 @@ def rebase(conn: Connection, base: int, epoch_header: str | None) -> int:
                 text(f"UPDATE {entity} SET server_seq = :b WHERE server_seq > :b"), {"b": base}
             )
     conn.execute(text("UPDATE outbox SET base_seq = :b WHERE base_seq > :b"), {"b": base})
+    conn.execute(text("DELETE FROM sync_acked"))
     cursor = int(state.get_in(conn, state.CURSOR) or 0)
     state.set_in(conn, state.CURSOR, min(cursor, base))
     state.set_in(conn, state.CHECK_CACHE, None)

@@ -111,6 +111,7 @@ def acknowledge(conn: Connection, batch: Batch, results: list[OpResult]) -> dict
     deletes = []
     mark_updates: dict[str, list[dict[str, Any]]] = {}
     rejected: list[dict[str, Any]] = []
+    acked: list[dict[str, Any]] = []
     for result in results:
         op = by_id.get(result.op_id)
         if op is None:
@@ -119,6 +120,8 @@ def acknowledge(conn: Connection, batch: Batch, results: list[OpResult]) -> dict
         deletes.append({"op": result.op_id})
         if op.entity not in SYNCED_ENTITIES:
             continue
+        if result.status != "rejected" and result.server_seq is not None:
+            acked.append({"e": op.entity, "i": op.entity_id, "s": result.server_seq})
         if result.status == "rejected":
             rejected.append(
                 {
@@ -143,6 +146,14 @@ def acknowledge(conn: Connection, batch: Batch, results: list[OpResult]) -> dict
                 "reason, at) VALUES (:op, :e, :i, :k, :f, :r, :at)"
             ),
             rejected,
+        )
+    if acked:
+        conn.execute(
+            text(
+                "INSERT INTO sync_acked (entity, entity_id, seq) VALUES (:e, :i, :s) "
+                "ON CONFLICT(entity, entity_id) DO UPDATE SET seq = max(seq, excluded.seq)"
+            ),
+            acked,
         )
     if deletes:
         conn.execute(text("DELETE FROM outbox WHERE op_id = :op"), deletes)

@@ -31,6 +31,12 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(), nullable=False),
     )
     op.create_table(
+        "sync_acked",
+        sa.Column("entity", sa.String(40), primary_key=True),
+        sa.Column("entity_id", sa.String(36), primary_key=True),
+        sa.Column("seq", sa.Integer(), nullable=False),
+    )
+    op.create_table(
         "sync_held",
         sa.Column("entity", sa.String(40), primary_key=True),
         sa.Column("entity_id", sa.String(36), primary_key=True),
@@ -45,4 +51,5 @@ def downgrade() -> None:
     with op.batch_alter_table("outbox") as batch:
         batch.drop_column("strict")
     op.drop_table("sync_held")
+    op.drop_table("sync_acked")
     op.drop_table("sync_rejected")
