@@ -317,3 +317,65 @@ def test_hub_restored_after_acknowledged_push_not_pulled(device, hub) -> None:
     hub.restore(backup)
     data = converge(a, b)
     assert_present(data, rid, "city", "Dessau")
+
+
+def _poison_on_hub(hub, entity_id: str, **bad: object) -> None:
+    """A malformed row as a hub without validation stored it: changed behind the API."""
+    from sqlalchemy import select
+
+    from zz_hub.db import Database
+    from zz_hub.models import SyncRow
+
+    db = Database(hub.database_url)
+    try:
+        with db.write() as session:
+            row = session.scalars(select(SyncRow).where(SyncRow.entity_id == entity_id)).one()
+            row.fields = {**row.fields, **bad}
+            top = session.scalar(select(SyncRow.server_seq).order_by(SyncRow.server_seq.desc()))
+            row.server_seq = int(top or 0) + 1  # served again to every device
+    finally:
+        db.dispose()
+
+
+def test_unstorable_pulled_row_is_quarantined_and_logs_keep_no_value(device, hub, tmp_path) -> None:
+    import datetime as dt
+    import logging
+
+    from zz_desktop.services import sync_problems
+    from zz_desktop.store.models import Consultation
+
+    log_file = tmp_path / "all.log"
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setLevel(logging.DEBUG)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    old_level = root.level
+    root.setLevel(logging.DEBUG)
+    try:
+        a, b = device("a", 0), device("b", 1)
+        org = add_org(a, name="Firma Geheimrat", email="geheim.person@example.org")
+        with a.store.write() as s:
+            c = Consultation(
+                date=dt.date(2026, 3, 1),
+                organisation_id=org,
+                title="Erstgespräch",
+                findings="Telefon 0345 999 888 von Frau Geheimrat",
+            )
+            s.add(c)
+        a.sync()
+        b.sync()
+        _poison_on_hub(hub, c.id, date="not-a-date", findings="Frau Geheimrat 0345 999 888")
+        report = b.sync()  # the bad row is set aside; the sync completes
+        assert report.quarantined == 1
+        assert [r["id"] for r in sync_problems.held_rows(b.store)] == [c.id]
+        b.sync()
+        with b.store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+        handler.close()
+    text = log_file.read_bytes()
+    assert b"quarantined" in text
+    for secret in (b"Geheimrat", b"geheim.person", b"999 888"):
+        assert secret not in text

@@ -1,6 +1,8 @@
 """A hypothesis state machine: three devices and a hub doing random creates, edits, deletes,
-syncs, network drops (request or answer lost) and restarts (device and hub). At every quiescent
-point all devices sync twice and invariants 1–3 of sync-protocol.md are checked:
+syncs, network drops (request or answer lost, or the pull failing after a good push), restarts
+(device and hub), the hub restored from a backup, a user switch on a profile, a device restoring
+its own backup, a new device whose first sync is cut after a few pages, and malformed ops. At
+every quiescent point all devices sync twice and invariants 1–3 of sync-protocol.md are checked:
 
 1. convergence — every device exports the same canonical JSON;
 2. no lost edit — every value a device wrote is the current value, or is kept in a Conflict, or
@@ -60,11 +62,17 @@ class SyncMachine(RuleBasedStateMachine):
         self.synced: list[list[int]] = []
         #: per device: steps of rounds whose push may have reached the hub (all but "down").
         self.pushed: list[list[int]] = []
+        self.hub_backup: str | None = None
+        #: per device: (step, path) of its own last backup.
+        self.device_backup: dict[int, tuple[int, Path]] = {}
+        self.users: list[str] = []
+        self.tmp: Path = Path()
 
     @initialize()
     def setup(self) -> None:
         _code, users = self.hub.new_centre((("a", "advisor"), ("b", "advisor"), ("c", "manager")))
         tmp = Path(tempfile.mkdtemp(dir=self.root))
+        self.tmp, self.users = tmp, users
         self.devices = [Device(tmp, f"d{i}", self.hub.base_url, u) for i, u in enumerate(users)]
         self.synced = [[], [], []]
         self.pushed = [[], [], []]
@@ -143,6 +151,105 @@ class SyncMachine(RuleBasedStateMachine):
     def restart_hub(self) -> None:
         if self.step % 4 == 0:  # restarts cost ~0.3 s: keep them occasional
             self.hub.restart()
+
+    @rule()
+    def backup_hub(self) -> None:
+        self.hub_backup = self.hub.snapshot()
+
+    @rule()
+    def restore_hub(self) -> None:
+        """The hub restored from its backup as docs/hub-admin.md says (with a new epoch)."""
+        if self.hub_backup is None:
+            return
+        self.hub.restore(self.hub_backup)
+        self.hub_backup = None
+        self._tick()
+        for dev in self.devices:
+            dev.faults.pushes.clear()  # the restored hub forgot those answers: no replay
+
+    @rule(d=st.integers(0, 2), u=st.integers(0, 2))
+    def switch_user(self, d: int, u: int) -> None:
+        """Logout, then a colleague of the same centre logs in on the profile."""
+        from zz_desktop.services import sync_service
+
+        dev = self.devices[d]
+        dev.faults.down = False
+        sync_service.logout(dev.store, client_factory=dev.client)
+        sync_service.login(
+            dev.store, self.hub.base_url, self.users[u], "demo", client_factory=dev.client
+        )
+        self._tick()
+
+    @rule(d=st.integers(0, 2))
+    def backup_device(self, d: int) -> None:
+        self.device_backup[d] = (self._tick(), self.devices[d].store.backup("machine"))
+
+    @rule(d=st.integers(0, 2))
+    def restore_device(self, d: int) -> None:
+        """The device restores its own backup: edits made after it and never sent are gone on
+        purpose; everything that reached the hub must survive."""
+        if d not in self.device_backup:
+            return
+        taken, path = self.device_backup.pop(d)
+        step = self._tick()
+        sent = [s for s in self.pushed[d] if taken < s < step]
+        self.edits = [
+            e
+            for e in self.edits
+            if not (e.device == d and e.step > taken and not any(s > e.step for s in sent))
+        ]
+        dev = self.devices[d]
+        dev.store.restore(path)
+        dev.restart()
+
+    @rule(pages=st.integers(1, 3))
+    def replace_device_cut_first_sync(self, pages: int) -> None:
+        """Device 2 is replaced by a new laptop whose first sync is cut after a few pages."""
+        from zz_desktop.sync.engine import SyncEngine
+
+        old = self.devices[2]
+        step = self._tick()
+        self.edits = [
+            e
+            for e in self.edits
+            if not (e.device == 2 and not any(s > e.step for s in self.pushed[2]))
+        ]
+        old.close()
+        new = Device(self.tmp, f"d2-{step}", self.hub.base_url, self.users[2])
+        self.devices[2] = new
+        self.synced[2], self.pushed[2] = [], []
+        self.device_backup.pop(2, None)
+        hub_url = state.get(new.store, state.HUB_URL) or ""
+        new.faults.pull_pages = pages
+        try:
+            SyncEngine(
+                new.store, new.client(hub_url, state.read_token(new.store)), page_size=2
+            ).run()
+        except SyncError:
+            pass
+        finally:
+            new.faults.pull_pages = None
+        with new.store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+
+    @rule(d=st.integers(0, 2))
+    def malformed_op(self, d: int) -> None:
+        """A malformed op is refused on its own; the centre's syncs go on."""
+        from zz_desktop.store.ids import new_id
+        from zz_desktop.sync.transport import HubClient
+        from zz_protocol.schemas import Op, PushRequest
+
+        dev = self.devices[d]
+        bad = Op(
+            op_id=new_id(),
+            entity="organisation",
+            entity_id=new_id(),
+            kind="upsert",
+            fields={"name": "x", "employees": 2**70},
+        )
+        with HubClient(self.hub.base_url, state.read_token(dev.store)) as client:
+            (result,) = client.push(PushRequest(batch_id=new_id(), ops=[bad])).results
+        assert result.status == "rejected"
 
     @rule()
     def quiescent(self) -> None:

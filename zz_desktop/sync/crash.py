@@ -1,5 +1,7 @@
 """Crash injection for tests: ``ZZ_SYNC_CRASH_AT=<step>`` ends the process at that step with
-``os._exit(137)`` (like SIGKILL: no cleanup, no commit). Steps are listed in :data:`STEPS`."""
+``os._exit(137)`` (like SIGKILL: no cleanup, no commit); ``<step>@N`` at the N-th time the step
+is reached (e.g. ``pull.apply_tx@3``: inside the third page of a first sync). Steps are listed
+in :data:`STEPS`."""
 
 from __future__ import annotations
 
@@ -19,7 +21,16 @@ STEPS = (
 )
 
 
+_reached: dict[str, int] = {}
+
+
 def crashpoint(step: str) -> None:
     want = os.environ.get("ZZ_SYNC_CRASH_AT")
-    if want and want == step:
+    if not want:
+        return
+    name, _, nth = want.partition("@")
+    if name != step:
+        return
+    _reached[step] = _reached.get(step, 0) + 1
+    if _reached[step] >= int(nth or 1):
         os._exit(137)

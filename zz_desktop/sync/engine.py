@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -34,7 +35,8 @@ from zz_protocol.schemas import SYNCED_ENTITIES, Change, CheckResponse, PushRequ
 log = logging.getLogger("zz_desktop.sync")
 
 Progress = Callable[[str, int, int], None]
-PAGE = 500
+#: Changes per pull page (``ZZ_SYNC_PAGE_SIZE`` lowers it: the crash sweep cuts first syncs).
+PAGE = max(1, min(500, int(os.environ.get("ZZ_SYNC_PAGE_SIZE") or 500)))
 CLOCK_SKEW_WARN = dt.timedelta(minutes=5)
 MASS_DELETE_SHARE = 0.25
 MASS_DELETE_MIN = 20
@@ -100,6 +102,7 @@ class SyncEngine:
         self._mass_seen: dict[str, int] = {}
         #: Set when an answer showed a hub restored from a backup (sync/epoch.py).
         self._rebased = False
+        self._quarantined: set[str] = set()
 
     # ------------------------------------------------------------------ transactions
 
@@ -324,9 +327,11 @@ class SyncEngine:
 
     def _note_held(self, outcome: held.PageOutcome) -> None:
         self.report.held = outcome.held
-        for entity, _rid in outcome.quarantined:
-            self.report.quarantined += 1
-            log.warning("a pulled %s row could not be stored and was set aside", entity)
+        for entity, rid in outcome.quarantined:
+            if rid not in self._quarantined:
+                self._quarantined.add(rid)
+                self.report.quarantined += 1
+                log.warning("a pulled %s row could not be stored and was set aside", entity)
 
     def _mass_delete_guard(self, changes: Sequence[Change]) -> None:
         if self.allow_mass_delete:
@@ -478,17 +483,28 @@ def _fingerprint(conn: Connection, entity: str) -> list[int]:
             f"coalesce(min(server_seq), 0) FROM {entity} WHERE server_seq IS NOT NULL"
         )
     ).one()
-    return [int(v) for v in row]
+    held_row = conn.execute(
+        text("SELECT count(*), coalesce(sum(seq), 0) FROM sync_held WHERE entity = :e"),
+        {"e": entity},
+    ).one()
+    return [int(v) for v in (*row, *held_row)]
 
 
 def local_check(conn: Connection, entity: str) -> tuple[int, str]:
-    """Count and SHA-256 over sorted ``id:server_seq`` lines — what the hub computes."""
-    lines = sorted(
-        f"{rid}:{seq}\n"
+    """Count and SHA-256 over sorted ``id:server_seq`` lines — what the hub computes. Rows held
+    aside (sync/held.py) count with the seq the hub sent: we have them, only not applied, so
+    they do not trigger a re-fetch in every round."""
+    seqs: dict[str, int] = {
+        rid: seq
         for rid, seq in conn.execute(
             text(f"SELECT id, server_seq FROM {entity} WHERE server_seq IS NOT NULL")
         )
-    )
+    }
+    for rid, seq in conn.execute(
+        text("SELECT entity_id, seq FROM sync_held WHERE entity = :e"), {"e": entity}
+    ):
+        seqs[rid] = seq
+    lines = sorted(f"{rid}:{seq}\n" for rid, seq in seqs.items())
     digest = hashlib.sha256()
     for line in lines:
         digest.update(line.encode("utf-8"))
