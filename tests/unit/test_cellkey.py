@@ -178,3 +178,31 @@ def test_the_attacker_does_pin_exact_counts_with_suppression() -> None:
     exact += [Observation((i,), 1, 4) for i, v in enumerate(truth) if v < 5]
     exact += [Observation((0, 1, 2), 18, 18), Observation((3, 4, 5), 17, 17)]  # row totals
     assert pinned(exact, truth) == [0, 3]
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_the_selfemployed_tables_with_their_totals_pin_nothing(seed: int) -> None:
+    """The self-employed report's fee-band table (WZ section × fee band) with its row totals,
+    column totals and grand total, as the report computes it — the same integer program."""
+    import uuid
+
+    from zz_desktop.services.report_queries import perturb_table
+
+    rng = random.Random(2000 + seed)
+    rows, cols = 4, 5
+    truth = _small_counts(rng, rows * cols)
+    ids = [[str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in range(n)] for n in truth]
+    matrix = [[[cellkey.key_of_id(i) for i in ids[r * cols + c]] for c in range(cols)] for r in range(rows)]
+    cells, row_totals, col_totals, total = perturb_table(matrix, T)
+    assert row_totals is not None and col_totals is not None
+
+    def seen(value: int | str | None) -> int | None:
+        return value if isinstance(value, int) else None
+
+    obs = [observe([r * cols + c], seen(cells[r][c]), T) for r in range(rows) for c in range(cols)]
+    obs += [observe([r * cols + c for c in range(cols)], seen(row_totals[r]), T) for r in range(rows)]
+    obs += [observe([r * cols + c for r in range(rows)], seen(col_totals[c]), T) for c in range(cols)]
+    obs.append(observe(range(rows * cols), seen(total), T))
+    assert pinned(obs, truth) == []
+    # Zeros are shown like small counts, never as a revealing "0".
+    assert all(cells[r][c] == f"<{T}" for r in range(rows) for c in range(cols) if truth[r * cols + c] == 0)
