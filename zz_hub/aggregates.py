@@ -44,6 +44,7 @@ DIMENSIONS: dict[str, Any] = {
     "gender": G.gender,
 }
 
+
 class BadDimension(ValueError):
     pass
 

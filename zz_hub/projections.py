@@ -22,7 +22,6 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 
 from zz_hub import codelists
-from zz_protocol.cellkey import random_record_key
 from zz_hub.models import (
     CONSULTATION_DIMS,
     AggConsultation,
@@ -34,6 +33,7 @@ from zz_hub.models import (
     SyncRow,
 )
 from zz_hub.tenancy import CentreScope
+from zz_protocol.cellkey import random_record_key
 
 UNKNOWN = codelists.UNKNOWN
 Key = tuple[str, str]

@@ -3,8 +3,6 @@ projections that follow edits."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pytest
 
 from tests.hub.hub_client import Device, new_id, op
@@ -89,7 +87,12 @@ def test_counts_by_centre_mode_topic_gender(base_url: str, coordinator: Device) 
     assert ("ZZ-ST", "video") not in by_mode  # 3 consultations: never published
     assert _near(
         by_mode,
-        {("ZZ-ST", "phone"): 12, ("ZZ-ST", "video"): 3, ("ZZ-SN", "phone"): 7, ("ZZ-SN", "video"): 9},
+        {
+            ("ZZ-ST", "phone"): 12,
+            ("ZZ-ST", "video"): 3,
+            ("ZZ-SN", "phone"): 7,
+            ("ZZ-SN", "video"): 9,
+        },
     )
     # One logical cell, one published value: all 31 consultations are topic ai_at_work, in ST/SN
     # sector K small — the same records, so the same cell key and the same published count.
@@ -245,7 +248,10 @@ def test_an_edit_keeps_the_published_value(base_url: str, coordinator: Device) -
     st = Device(base_url, "berater1")
     cids = [new_id() for _ in range(9)]
     results = st.push_ok(
-        [op("consultation", c, date="2018-03-03", mode="phone", topics=["ai_at_work"]) for c in cids]
+        [
+            op("consultation", c, date="2018-03-03", mode="phone", topics=["ai_at_work"])
+            for c in cids
+        ]
     )
     before = _cells(coordinator, 2018, "mode,topic")
     st.push_ok(

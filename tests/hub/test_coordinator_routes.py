@@ -12,7 +12,12 @@ from tests.hub.hub_client import SYNC_HEADERS, Device, new_id, op
 
 #: Routes a coordinator may read besides the aggregates: its own session and reference data
 #: (centres, code lists; users only of its own centre — no records of any centre).
-SESSION_ROUTES = {"/api/v1/health", "/api/v1/reference", "/api/v1/auth/login", "/api/v1/auth/logout"}
+SESSION_ROUTES = {
+    "/api/v1/health",
+    "/api/v1/reference",
+    "/api/v1/auth/login",
+    "/api/v1/auth/logout",
+}
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,7 @@ def test_the_table_is_unbiased_bounded_and_never_negative() -> None:
         assert sum(row.values()) == 1
         assert sum(Fraction(d) * p for d, p in row.items()) == 0
         assert all(abs(d) <= cellkey.MAX_DEVIATION and n + d >= 0 for d in row)
-    assert cellkey.VARIANCE == {1: Fraction(1), 2: Fraction(6, 5), 3: Fraction(6, 5)}
+    assert {1: Fraction(1), 2: Fraction(6, 5), 3: Fraction(6, 5)} == cellkey.VARIANCE
 
 
 def test_cell_keys_select_deviations_with_the_stated_probabilities() -> None:
@@ -76,7 +76,9 @@ def _add(session: Session, rng: random.Random, centre: str, land: str, day: str,
             record_key=key,
         )
         session.add(AggConsultation(centre_id=centre, consultation_id=cid, **dims))
-        session.add(AggConsultationTopic(centre_id=centre, consultation_id=cid, topic="ai_at_work", **dims))
+        session.add(
+            AggConsultationTopic(centre_id=centre, consultation_id=cid, topic="ai_at_work", **dims)
+        )
 
 
 def test_the_same_cell_has_the_same_published_value_in_every_query() -> None:
@@ -192,7 +194,10 @@ def test_the_selfemployed_tables_with_their_totals_pin_nothing(seed: int) -> Non
     rows, cols = 4, 5
     truth = _small_counts(rng, rows * cols)
     ids = [[str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in range(n)] for n in truth]
-    matrix = [[[cellkey.key_of_id(i) for i in ids[r * cols + c]] for c in range(cols)] for r in range(rows)]
+    matrix = [
+        [[cellkey.key_of_id(i) for i in ids[r * cols + c]] for c in range(cols)]
+        for r in range(rows)
+    ]
     cells, row_totals, col_totals, total = perturb_table(matrix, T)
     assert row_totals is not None and col_totals is not None
 
@@ -200,9 +205,15 @@ def test_the_selfemployed_tables_with_their_totals_pin_nothing(seed: int) -> Non
         return value if isinstance(value, int) else None
 
     obs = [observe([r * cols + c], seen(cells[r][c]), T) for r in range(rows) for c in range(cols)]
-    obs += [observe([r * cols + c for c in range(cols)], seen(row_totals[r]), T) for r in range(rows)]
-    obs += [observe([r * cols + c for r in range(rows)], seen(col_totals[c]), T) for c in range(cols)]
+    obs += [
+        observe([r * cols + c for c in range(cols)], seen(row_totals[r]), T) for r in range(rows)
+    ]
+    obs += [
+        observe([r * cols + c for r in range(rows)], seen(col_totals[c]), T) for c in range(cols)
+    ]
     obs.append(observe(range(rows * cols), seen(total), T))
     assert pinned(obs, truth) == []
     # Zeros are shown like small counts, never as a revealing "0".
-    assert all(cells[r][c] == f"<{T}" for r in range(rows) for c in range(cols) if truth[r * cols + c] == 0)
+    assert all(
+        cells[r][c] == f"<{T}" for r in range(rows) for c in range(cols) if truth[r * cols + c] == 0
+    )

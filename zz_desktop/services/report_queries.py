@@ -53,7 +53,6 @@ from zz_desktop.domain.validation import IN_DEPTH_CAP_HOURS
 from zz_desktop.errors import NotFound, ValidationFailed
 from zz_desktop.i18n import t
 from zz_desktop.store.database import Store
-from zz_protocol import cellkey
 from zz_desktop.store.models import (
     Affiliation,
     AppUser,
@@ -66,6 +65,7 @@ from zz_desktop.store.models import (
     Person,
     SelfEmployedProfile,
 )
+from zz_protocol import cellkey
 
 UNKNOWN = ""
 """Key of the "not recorded" row of a breakdown."""
@@ -998,7 +998,9 @@ def selfemployed_report(
             threshold,
         ),
         unemployment_insurance=_distribution(
-            ((_yes_no(p.unemployment_insurance), pid) for pid, p in prof_list), ["yes", "no"], threshold
+            ((_yes_no(p.unemployment_insurance), pid) for pid, p in prof_list),
+            ["yes", "no"],
+            threshold,
         ),
         platform_work=_distribution(
             ((_yes_no(p.platform_work), pid) for pid, p in prof_list), ["yes", "no"], threshold
