@@ -264,7 +264,7 @@ def run(smoke: bool) -> list[Result]:
 
                 def plain(dims: tuple[str, ...] = dims, span: Any = span) -> None:
                     with db.read() as session:
-                        _plain_group_by(session, list(dims), *span)
+                        aggregates.count_cells(session, list(dims), *span, keyed=False)
 
                 http_ms = _median_ms(over_http, repeat)
                 sql_ms = _median_ms(sql_only, repeat)
@@ -290,26 +290,3 @@ def run(smoke: bool) -> list[Result]:
                 )
         db.dispose()
     return results
-
-
-def _plain_group_by(session: Any, dims: list[str], start: Any, end: Any) -> None:
-    """The same GROUP BY without the cell-key sum (the perturbation's cost is the difference)."""
-    from sqlalchemy import func, select
-
-    from zz_hub import aggregates
-    from zz_hub.models import Centre
-
-    t, g = aggregates.T, aggregates.G
-    base: Any = t if "topic" in dims else g if "gender" in dims else aggregates.A
-    named = {"centre": Centre.code, "topic": t.topic, "gender": g.gender}
-    cols = [named[d] if d in named else getattr(base, aggregates.OWN[d]) for d in dims]
-    query = select(*cols, func.count()).select_from(base)
-    if "centre" in dims:
-        query = query.join(Centre, Centre.id == base.centre_id)
-    if "topic" in dims and "gender" in dims:
-        query = query.join(
-            g, (g.centre_id == t.centre_id) & (g.consultation_id == t.consultation_id)
-        )
-    if start is not None:
-        query = query.where(base.date >= start, base.date <= end)
-    session.execute(query.group_by(*cols)).all()

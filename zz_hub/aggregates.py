@@ -18,7 +18,7 @@ import re
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from zz_desktop.domain import enums
@@ -143,8 +143,12 @@ def count_cells(
     dims: list[str],
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    keyed: bool = True,
 ) -> dict[tuple[str, ...], tuple[int, int]]:
-    """{cell: (true count, cell key)} of the non-empty cells (the key summed in SQL)."""
+    """{cell: (true count, cell key)} of the non-empty cells (the key summed in SQL).
+
+    ``keyed=False`` leaves the key sum out (key 0): the plain GROUP BY, for the benchmark's
+    measure of what the perturbation costs."""
     # One table where possible: the topic and gender tables carry the consultation's dimensions.
     # Only topic × gender together needs a join (on the consultation's key).
     base: Any = T if "topic" in dims else G if "gender" in dims else A
@@ -159,7 +163,7 @@ def count_cells(
         return getattr(base, OWN[dim])
 
     columns = [column(d).label(d) for d in dims]
-    key_sum = func.sum(base.record_key) % cellkey.KEY_MODULUS
+    key_sum = func.sum(base.record_key) % cellkey.KEY_MODULUS if keyed else literal(0)
     query = select(*columns, func.count().label("n"), key_sum.label("k")).select_from(base)
     if "centre" in dims:
         query = query.join(Centre, Centre.id == base.centre_id)
