@@ -1,23 +1,30 @@
-"""Cross-centre counts for the coordinating centre, with small cells suppressed.
+"""Cross-centre counts for the coordinating centre, protected by the cell-key method.
 
 Counts consultations (live, all centres) by any combination of dimensions, read from the typed
 projection tables. A consultation with several topics (or participants of several genders) counts
-once in each of its topic (gender) cells. Cells under the threshold are hidden; then a second pass
-(complementary suppression) hides further cells until no line of the table — the cells that share
-all keys but one — has exactly one hidden cell, so that a total (or the query without that
-dimension) minus the visible cells cannot reveal a hidden one.
+once in each of its topic (gender) cells. Next to the GROUP BY, SQL sums the records' random keys
+(mod 2**32: the cell key); ``zz_protocol.cellkey`` turns (count, cell key) into the published
+count, so a cell has the same published value in every query that produces it. Cells whose
+published value is under the threshold are left out, exactly like empty cells. Periods are whole
+months, quarters or years only (:func:`parse_period`), so that there are no day ranges to subtract.
+Values outside the code lists are dropped here too (the push already rejects them).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from collections import defaultdict
+import re
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
+from zz_desktop.domain import enums
+from zz_hub import codelists
 from zz_hub.models import AggConsultation, AggConsultationGender, AggConsultationTopic, Centre
+from zz_protocol import cellkey
 from zz_protocol.schemas import AggregateCell
 
 A, T, G = AggConsultation, AggConsultationTopic, AggConsultationGender
@@ -56,12 +63,92 @@ def parse_dimensions(raw: list[str]) -> list[str]:
     return dims
 
 
+class BadPeriod(ValueError):
+    """A period that is not one whole month, quarter or year (the message says what is)."""
+
+
+PERIOD_HELP = (
+    "periods are whole months, quarters or years only: period=2026, period=2026-Q2 or"
+    " period=2026-05 (or from/to spanning exactly one of them)"
+)
+_PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2}))?$")
+
+
+def parse_period(text: str) -> tuple[dt.date, dt.date]:
+    """``2026`` → the year, ``2026-Q2`` → the quarter, ``2026-05`` → the month."""
+    match = _PERIOD.match(text.strip())
+    if not match:
+        raise BadPeriod(PERIOD_HELP)
+    year = int(match.group(1))
+    if match.group(2):
+        first = 3 * (int(match.group(2)) - 1) + 1
+        return dt.date(year, first, 1), _month_end(year, first + 2)
+    if match.group(3):
+        month = int(match.group(3))
+        if not 1 <= month <= 12:
+            raise BadPeriod(PERIOD_HELP)
+        return dt.date(year, month, 1), _month_end(year, month)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def check_range(date_from: dt.date | None, date_to: dt.date | None) -> None:
+    """Accept from/to only when together they are exactly one month, quarter or year."""
+    if date_from is None and date_to is None:
+        return
+    if date_from is None or date_to is None or date_from.day != 1:
+        raise BadPeriod(PERIOD_HELP)
+    months = (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
+    whole = date_to == _month_end(date_to.year, date_to.month)
+    aligned = (
+        months == 1
+        or (months == 3 and date_from.month % 3 == 1)
+        or (months == 12 and date_from.month == 1)
+    )
+    if not (whole and aligned):
+        raise BadPeriod(PERIOD_HELP)
+
+
+@cache
+def allowed_values() -> dict[str, frozenset[str]]:
+    """The code lists of every dimension but the centre (defence in depth: never a free text)."""
+    unknown = {codelists.UNKNOWN}
+    return {
+        "topic": frozenset(t.code for t in codelists.topics()),
+        "land": frozenset(set(codelists._laender().values()) | unknown),
+        "sector": frozenset({chr(c) for c in range(ord("A"), ord("V"))} | unknown),
+        "sme_class": frozenset({e.value for e in enums.SmeClass} | unknown),
+        "mode": frozenset({e.value for e in enums.ConsultationMode} | unknown),
+        "kind": frozenset({e.value for e in enums.ConsultationKind} | unknown),
+        "gender": frozenset({e.value for e in enums.Gender} | unknown),
+    }
+
+
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+def _valid(dim: str, value: str) -> bool:
+    if dim == "centre":
+        return True  # codes of the hub's own centre table
+    if dim == "quarter":
+        return value == codelists.UNKNOWN or bool(_QUARTER.match(value))
+    return value in allowed_values()[dim]
+
+
 def count_cells(
     session: Session,
     dims: list[str],
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
-) -> dict[tuple[str, ...], int]:
+    keyed: bool = True,
+) -> dict[tuple[str, ...], tuple[int, int]]:
+    """{cell: (true count, cell key)} of the non-empty cells (the key summed in SQL).
+
+    ``keyed=False`` leaves the key sum out (key 0): the plain GROUP BY, for the benchmark's
+    measure of what the perturbation costs."""
     # One table where possible: the topic and gender tables carry the consultation's dimensions.
     # Only topic × gender together needs a join (on the consultation's key).
     base: Any = T if "topic" in dims else G if "gender" in dims else A
@@ -76,7 +163,8 @@ def count_cells(
         return getattr(base, OWN[dim])
 
     columns = [column(d).label(d) for d in dims]
-    query = select(*columns, func.count().label("n")).select_from(base)
+    key_sum = func.sum(base.record_key) % cellkey.KEY_MODULUS if keyed else literal(0)
+    query = select(*columns, func.count().label("n"), key_sum.label("k")).select_from(base)
     if "centre" in dims:
         query = query.join(Centre, Centre.id == base.centre_id)
     if "topic" in dims and "gender" in dims:
@@ -89,39 +177,25 @@ def count_cells(
         query = query.where(base.date <= date_to)
     if columns:
         query = query.group_by(*columns)
-    cells: dict[tuple[str, ...], int] = {}
+    cells: dict[tuple[str, ...], tuple[int, int]] = {}
     for row in session.execute(query):
-        count = int(row[-1])
-        if count:
-            cells[tuple(str(v) for v in row[:-1])] = count
+        count, key = int(row[-2]), int(row[-1] or 0)
+        values = tuple(str(v) for v in row[:-2])
+        if count and all(_valid(d, v) for d, v in zip(dims, values, strict=True)):
+            cells[values] = (count, key)
     return cells
 
 
-def suppress(
-    cells: dict[tuple[str, ...], int], threshold: int
-) -> dict[tuple[str, ...], int | None]:
-    """Primary suppression under ``threshold``, then complementary suppression (see module doc)."""
-    hidden = {key for key, n in cells.items() if n < threshold}
-    if not hidden:
-        return dict(cells)
-    width = len(next(iter(cells)))
-    changed = True
-    while changed:
-        changed = False
-        for dim in range(width):
-            lines: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-            for key in cells:
-                lines[key[:dim] + key[dim + 1 :]].append(key)
-            for members in lines.values():
-                inside = [k for k in members if k in hidden]
-                if len(inside) != 1:
-                    continue
-                visible = [k for k in members if k not in hidden]
-                if visible:
-                    # Hide the smallest visible cell: the least information lost.
-                    hidden.add(min(visible, key=lambda k: (cells[k], k)))
-                    changed = True
-    return {key: (None if key in hidden else n) for key, n in cells.items()}
+def publish(
+    cells: dict[tuple[str, ...], tuple[int, int]], threshold: int
+) -> dict[tuple[str, ...], int]:
+    """The published cells: perturbed counts at or over the threshold (the others left out)."""
+    out: dict[tuple[str, ...], int] = {}
+    for key, (count, cell_key) in cells.items():
+        value = cellkey.publish(count, cell_key, threshold)
+        if value is not None:
+            out[key] = value
+    return out
 
 
 def aggregate(
@@ -131,9 +205,20 @@ def aggregate(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> list[AggregateCell]:
-    counts = count_cells(session, dims, date_from, date_to)
-    shown = suppress(counts, threshold)
+    shown = publish(count_cells(session, dims, date_from, date_to), threshold)
     return [
         AggregateCell(keys=dict(zip(dims, key, strict=True)), count=shown[key])
         for key in sorted(shown)
     ]
+
+
+def period_name(date_from: dt.date | None, date_to: dt.date | None) -> str | None:
+    """``2026``, ``2026-Q2`` or ``2026-05`` for a checked range; None for all time."""
+    if date_from is None or date_to is None:
+        return None
+    months = (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
+    if months == 12:
+        return str(date_from.year)
+    if months == 3:
+        return f"{date_from.year}-Q{(date_from.month - 1) // 3 + 1}"
+    return f"{date_from.year}-{date_from.month:02d}"

@@ -162,6 +162,9 @@ class AggConsultation(Base):
     sector_section: Mapped[str] = mapped_column(String(2))
     sme_class: Mapped[str] = mapped_column(String(10))
     organisation_id: Mapped[str | None] = mapped_column(String(36))
+    #: The consultation's random cell-key record key in [0, 2**32) (zz_protocol.cellkey); kept
+    #: while the consultation lives, so that its cells keep their published values.
+    record_key: Mapped[int] = mapped_column(SeqInt, default=0)
 
     __table_args__ = (
         Index("ix_agg_consultation_org", "centre_id", "organisation_id"),
@@ -180,10 +183,21 @@ class _ConsultationDims:
     kind: Mapped[str] = mapped_column(String(12))
     sector_section: Mapped[str] = mapped_column(String(2))
     sme_class: Mapped[str] = mapped_column(String(10))
+    #: The consultation's record key (a copy, like the dimensions: cell keys read one table).
+    record_key: Mapped[int] = mapped_column(SeqInt, default=0)
 
 
 #: Columns of _ConsultationDims (the same names in agg_consultation).
-CONSULTATION_DIMS = ("date", "quarter", "land", "mode", "kind", "sector_section", "sme_class")
+CONSULTATION_DIMS = (
+    "date",
+    "quarter",
+    "land",
+    "mode",
+    "kind",
+    "sector_section",
+    "sme_class",
+    "record_key",
+)
 
 
 class AggConsultationTopic(_ConsultationDims, Base):

@@ -33,6 +33,7 @@ from zz_hub.models import (
     SyncRow,
 )
 from zz_hub.tenancy import CentreScope
+from zz_protocol.cellkey import random_record_key
 
 UNKNOWN = codelists.UNKNOWN
 Key = tuple[str, str]
@@ -150,7 +151,18 @@ def apply(
 
     # Consultations: drop the projection rows of those that existed (new ones have none).
     old_cids = sorted(r.entity_id for r in consultations if (r.entity, r.entity_id) not in created)
+    # An edited consultation keeps its record key (its cells must not change value by an edit
+    # that does not change them); a new one draws a fresh random key.
+    kept_keys: dict[str, int] = {}
     if old_cids:
+        kept_keys = {
+            cid: int(key)
+            for cid, key in session.execute(
+                select(A.consultation_id, A.record_key).where(
+                    A.centre_id == centre, A.consultation_id.in_(old_cids)
+                )
+            )
+        }
         for table in (A, T):
             session.execute(
                 delete(table).where(table.centre_id == centre, table.consultation_id.in_(old_cids))
@@ -216,6 +228,7 @@ def apply(
             "mode": _text(values.get("mode"), 12),
             "kind": _text(values.get("kind"), 12),
             **p.org_dims(p.organisation(org_id)),
+            "record_key": kept_keys.get(row.entity_id, random_record_key()),
         }
         session.add(
             A(centre_id=centre, consultation_id=row.entity_id, organisation_id=org_id, **dims)

@@ -170,7 +170,8 @@ class ReferenceResponse(_Model):
 
 
 class AggregateCell(_Model):
-    """One cell of an aggregate; ``count`` is None where it was suppressed (shown as "<5")."""
+    """One published cell: its keys and its perturbed count (cell-key method). Cells that are
+    empty or whose perturbed count is under the threshold are not listed at all."""
 
     keys: dict[str, str]
     count: int | None
@@ -181,6 +182,13 @@ class AggregateResponse(_Model):
     threshold: int
     cells: list[AggregateCell]
     server_time: datetime
+    #: The whole month, quarter or year counted ("2026-Q2"), or None for all time.
+    period: str | None = None
+    method: str = "cell-key"
+    #: Largest difference between a published and the true count.
+    max_deviation: int = 2
+    #: Variance of that difference for counts of 2 and more (1.0 for a count of 1).
+    variance: float = 1.2
 
 
 class ErrorResponse(_Model):

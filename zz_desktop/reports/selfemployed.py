@@ -1,7 +1,7 @@
 """The self-employed situation report (Haus der Selbstständigen): consultations by topic and the
 situation of the self-employed people advised — social security, fee bands by field, platform
-work — as aggregates only, with small cells suppressed ("<5", and "•" where a total would
-otherwise give a hidden cell away)."""
+work — as aggregates only, perturbed by the cell-key method (small figures shown as "<5"; see
+docs/disclosure-control.md)."""
 
 from __future__ import annotations
 
@@ -58,8 +58,9 @@ def build_story(ctx: ReportContext, lab: Labeller, data: SelfEmployedReport) -> 
             t_lang(
                 lang,
                 "Consultations of self-employed persons (persons with a self-employed profile) in "
-                "the period. Aggregates only: counts below {k} are shown as “<{k}”; “•” marks a "
-                "further cell withheld so that totals cannot reveal a hidden one.",
+                "the period. Aggregates only, perturbed by the cell-key method: every figure may "
+                "differ from the true count by up to 2, so totals need not add up; figures below "
+                "{k} (and zeros) are shown as “<{k}”.",
                 k=data.threshold,
             ),
             "small",

@@ -65,6 +65,7 @@ from zz_desktop.store.models import (
     Person,
     SelfEmployedProfile,
 )
+from zz_protocol import cellkey
 
 UNKNOWN = ""
 """Key of the "not recorded" row of a breakdown."""
@@ -859,23 +860,59 @@ def suppress(
     return cells, rt, ct, total
 
 
+Keys = list[int]
+"""The cell-key record keys of the records counted in one cell (zz_protocol.cellkey)."""
+
+
+def perturb_table(
+    matrix: Sequence[Sequence[Keys]],
+    threshold: int = DEFAULT_MIN_CELL,
+    row_totals: bool = True,
+    column_totals: bool = True,
+) -> tuple[list[list[Cell]], list[Cell] | None, list[Cell] | None, Cell | None]:
+    """The cell-key method (docs/disclosure-control.md): every cell and every total is its own
+    logical cell, perturbed by the key of its records, so totals carry their own noise and do
+    not pin a hidden cell; a perturbed count under ``threshold`` (zeros too) is shown as "<5"."""
+
+    def cell(keys: Keys) -> Cell:
+        value = cellkey.publish(len(keys), cellkey.cell_key(keys), threshold)
+        return f"<{threshold}" if value is None else value
+
+    n_cols = len(matrix[0]) if matrix else 0
+    cells = [[cell(k) for k in row] for row in matrix]
+    rt = [cell([k for c in row for k in c]) for row in matrix] if row_totals else None
+    ct = (
+        [cell([k for row in matrix for k in row[j]]) for j in range(n_cols)]
+        if column_totals
+        else None
+    )
+    everything = [k for row in matrix for c in row for k in c]
+    total = cell(everything) if row_totals or column_totals else None
+    return cells, rt, ct, total
+
+
 def _table(
     rows: list[str],
     columns: list[str],
-    counts: Counter[tuple[str, str]],
+    keys: dict[tuple[str, str], Keys],
     threshold: int,
     row_totals: bool = True,
     column_totals: bool = True,
 ) -> SuppressedTable:
-    matrix = [[counts[(r, c)] for c in columns] for r in rows]
-    cells, rt, ct, total = suppress(matrix, threshold, row_totals, column_totals)
+    matrix = [[keys.get((r, c), []) for c in columns] for r in rows]
+    cells, rt, ct, total = perturb_table(matrix, threshold, row_totals, column_totals)
     return SuppressedTable(rows, columns, cells, rt, ct, total)
 
 
-def _distribution(values: Iterable[str], order: Sequence[str], threshold: int) -> SuppressedTable:
-    counts = Counter((v, "n") for v in values)
-    present = [o for o in order if counts[(o, "n")]] + ([UNKNOWN] if counts[(UNKNOWN, "n")] else [])
-    return _table(present, ["n"], counts, threshold, row_totals=False)
+def _distribution(
+    values: Iterable[tuple[str, str]], order: Sequence[str], threshold: int
+) -> SuppressedTable:
+    """(value, person id) pairs → a one-column table of persons per value."""
+    keys: dict[tuple[str, str], Keys] = {}
+    for value, pid in values:
+        keys.setdefault((value, "n"), []).append(cellkey.key_of_id(pid))
+    present = [o for o in order if (o, "n") in keys] + ([UNKNOWN] if (UNKNOWN, "n") in keys else [])
+    return _table(present, ["n"], keys, threshold, row_totals=False)
 
 
 @dataclass(frozen=True)
@@ -913,50 +950,62 @@ def selfemployed_report(
         ):
             profiles.setdefault(prof.person_id, prof)
         found = session.execute(
-            select(Consultation.person_id, Consultation.topics).where(
+            select(Consultation.id, Consultation.person_id, Consultation.topics).where(
                 Consultation.deleted.is_(False),
                 Consultation.date >= period.start,
                 Consultation.date <= period.end,
                 Consultation.person_id.in_(select(SelfEmployedProfile.person_id)),
             )
         ).all()
-    advised = [(str(pid), topics) for pid, topics in found if pid in profiles]
-    persons = {pid for pid, _ in advised}
-    topic_counts: Counter[tuple[str, str]] = Counter()
-    for _, topics in advised:
+    advised = [(str(cid), str(pid), topics) for cid, pid, topics in found if pid in profiles]
+    persons = {pid for _, pid, _ in advised}
+    # Record keys: consultations and persons are counted, each by the key of its random id.
+    topic_keys: dict[tuple[str, str], Keys] = {}
+    for cid, _, topics in advised:
         for tp in dict.fromkeys(topics or []):
-            topic_counts[(tp, "n")] += 1
-    topic_rows = sorted({tp for tp, _ in topic_counts}, key=lambda tp: -topic_counts[(tp, "n")])
-    prof_list = [profiles[pid] for pid in sorted(persons)]
+            topic_keys.setdefault((tp, "n"), []).append(cellkey.key_of_id(cid))
+    topic_rows = sorted({tp for tp, _ in topic_keys}, key=lambda tp: -len(topic_keys[(tp, "n")]))
+    prof_list = [(pid, profiles[pid]) for pid in sorted(persons)]
     fee_cols = [b.value for b in FeeBand] + [UNKNOWN]
-    fee_counts: Counter[tuple[str, str]] = Counter()
-    for prof in prof_list:
-        fee_counts[(_section(prof.sector_code, prof.sector_version), prof.fee_band or UNKNOWN)] += 1
-    fee_rows = sorted({r for r, _ in fee_counts}, key=lambda s: (s == UNKNOWN, s))
-    count_cells, _, _, _ = suppress([[len(advised)], [len(persons)]], threshold, False, False)
+    fee_keys: dict[tuple[str, str], Keys] = {}
+    for pid, prof in prof_list:
+        cell = (_section(prof.sector_code, prof.sector_version), prof.fee_band or UNKNOWN)
+        fee_keys.setdefault(cell, []).append(cellkey.key_of_id(pid))
+    fee_rows = sorted({r for r, _ in fee_keys}, key=lambda s: (s == UNKNOWN, s))
+    count_cells, _, _, _ = perturb_table(
+        [
+            [[cellkey.key_of_id(cid) for cid, _, _ in advised]],
+            [[cellkey.key_of_id(pid) for pid in persons]],
+        ],
+        threshold,
+        False,
+        False,
+    )
     return SelfEmployedReport(
         period=period,
         threshold=threshold,
         consultations=count_cells[0][0],
         persons=count_cells[1][0],
-        by_topic=_table(topic_rows, ["n"], topic_counts, threshold, False, False),
+        by_topic=_table(topic_rows, ["n"], topic_keys, threshold, False, False),
         health_insurance=_distribution(
-            (p.health_insurance or UNKNOWN for p in prof_list),
+            ((p.health_insurance or UNKNOWN, pid) for pid, p in prof_list),
             [h.value for h in HealthInsurance],
             threshold,
         ),
         pension=_distribution(
-            (p.pension or UNKNOWN for p in prof_list),
+            ((p.pension or UNKNOWN, pid) for pid, p in prof_list),
             [p.value for p in PensionProvision],
             threshold,
         ),
         unemployment_insurance=_distribution(
-            (_yes_no(p.unemployment_insurance) for p in prof_list), ["yes", "no"], threshold
+            ((_yes_no(p.unemployment_insurance), pid) for pid, p in prof_list),
+            ["yes", "no"],
+            threshold,
         ),
         platform_work=_distribution(
-            (_yes_no(p.platform_work) for p in prof_list), ["yes", "no"], threshold
+            ((_yes_no(p.platform_work), pid) for pid, p in prof_list), ["yes", "no"], threshold
         ),
-        fee_bands=_table(fee_rows, fee_cols, fee_counts, threshold),
+        fee_bands=_table(fee_rows, fee_cols, fee_keys, threshold),
     )
 
 

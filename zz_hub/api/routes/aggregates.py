@@ -1,4 +1,4 @@
-"""Cross-centre aggregates for the coordinator role (counts only, small cells suppressed)."""
+"""Cross-centre aggregates for the coordinator role: perturbed counts only (cell-key method)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Query
 from zz_hub import aggregates
 from zz_hub.api.deps import CoordinatorCaller, DatabaseDep, SettingsDep
 from zz_hub.security import server_now
+from zz_protocol import cellkey
 from zz_protocol.schemas import AggregateResponse, ErrorResponse
 
 router = APIRouter(tags=["aggregates"])
@@ -18,7 +19,14 @@ router = APIRouter(tags=["aggregates"])
 @router.get(
     "/aggregates",
     response_model=AggregateResponse,
-    responses={403: {"model": ErrorResponse}, 400: {"model": ErrorResponse}},
+    responses={
+        403: {"model": ErrorResponse},
+        400: {"model": ErrorResponse},
+        422: {"model": ErrorResponse, "description": "not a whole month, quarter or year"},
+    },
+    description="Counts of consultations across centres by the given dimensions, perturbed by"
+    " the cell-key method (the same cell always has the same published value; cells under the"
+    " threshold are left out like empty ones). " + aggregates.PERIOD_HELP + ".",
 )
 def get_aggregates(
     _caller: CoordinatorCaller,
@@ -31,13 +39,29 @@ def get_aggregates(
             + ", ".join(aggregates.DIMENSIONS)
         ),
     ] = [],  # noqa: B006 - FastAPI copies query defaults
-    date_from: Annotated[dt.date | None, Query(alias="from")] = None,
-    date_to: Annotated[dt.date | None, Query(alias="to")] = None,
+    period: Annotated[
+        str | None, Query(description="2026 (a year), 2026-Q2 (a quarter) or 2026-05 (a month)")
+    ] = None,
+    date_from: Annotated[
+        dt.date | None, Query(alias="from", description="first day of a month, quarter or year")
+    ] = None,
+    date_to: Annotated[
+        dt.date | None, Query(alias="to", description="last day of the same month/quarter/year")
+    ] = None,
 ) -> AggregateResponse:
     try:
         dims = aggregates.parse_dimensions(by)
     except aggregates.BadDimension as exc:
         raise HTTPException(status_code=400, detail=f"unknown dimension: {exc}") from exc
+    try:
+        if period is not None:
+            if date_from is not None or date_to is not None:
+                raise aggregates.BadPeriod("give either period or from/to, not both")
+            date_from, date_to = aggregates.parse_period(period)
+        else:
+            aggregates.check_range(date_from, date_to)
+    except aggregates.BadPeriod as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
     with database.read() as session:
         cells = aggregates.aggregate(
             session, dims, settings.aggregate_threshold, date_from, date_to
@@ -47,4 +71,7 @@ def get_aggregates(
         threshold=settings.aggregate_threshold,
         cells=cells,
         server_time=server_now(),
+        period=aggregates.period_name(date_from, date_to),
+        max_deviation=cellkey.MAX_DEVIATION,
+        variance=float(cellkey.VARIANCE[2]),
     )
