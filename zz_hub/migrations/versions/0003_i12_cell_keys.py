@@ -6,7 +6,7 @@ GROUP BY. Existing consultations draw their keys here, once; the projection code
 while its consultation lives.
 
 Revision ID: 0003_i12_cell_keys
-Revises: 0002
+Revises: 0003_i9
 Create Date: 2026-12-01 22:30:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_i12_cell_keys"
-down_revision = "0002"
+down_revision = "0003_i9"
 branch_labels = None
 depends_on = None
 
