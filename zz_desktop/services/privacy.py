@@ -9,9 +9,11 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from zz_desktop.domain.scrub import Scrubber, identifiers
 from zz_desktop.errors import UserError
 from zz_desktop.i18n import t
-from zz_desktop.services import records
+from zz_desktop.services import erasure, records
+from zz_desktop.services.erasure import ErasureReport
 from zz_desktop.store.base import Synced, to_wire, utcnow
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import (
@@ -100,13 +102,16 @@ def _audit_row(store: Store, action: str, person_id: str) -> AuditEntry:
     )
 
 
-def erase_person(store: Store, person_id: str) -> None:
-    """Art. 17: blank the personal fields of the person (and of their self-employed profile and
-    of conflict records about them) and send an ``erase`` op that wins everywhere."""
+def erase_person(store: Store, person_id: str) -> ErasureReport:
+    """Art. 17: blank the personal and special-category fields of the person (and of their
+    self-employed profile), replace the person's identifiers in every free text and conflict
+    value, drop drafts that mention them, send an ``erase`` op that wins everywhere, then zero
+    the freed pages (search index, WAL) and deal with older backups per policy."""
     with store.write() as session:
         person = records.get(session, Person, person_id, include_deleted=True)
         if person.erased_at is not None:
             raise UserError(t("This person has already been erased."))
+        scrubber = Scrubber(identifiers(to_wire(person)))
         profiles = list(
             session.scalars(
                 select(SelfEmployedProfile).where(SelfEmployedProfile.person_id == person_id)
@@ -117,7 +122,6 @@ def erase_person(store: Store, person_id: str) -> None:
         session.info["erase"] = erase_ids
         for field in PERSONAL_FIELDS["person"]:
             setattr(person, field, None)
-        person.disability = None
         person.erased_at = utcnow()
         for profile in profiles:
             for field in PERSONAL_FIELDS["selfemployed_profile"]:
@@ -125,6 +129,12 @@ def erase_person(store: Store, person_id: str) -> None:
         for conflict in session.scalars(select(Conflict).where(Conflict.entity_id.in_(erase_ids))):
             conflict.value_current = None
             conflict.value_other = None
+        session.flush()
+        touched = erasure.scrub_free_text(session, scrubber, skip=erase_ids)
+        drafts = erasure.drop_drafts(session, scrubber, erase_ids)
+    erasure.wipe_freed_pages(store)
+    backups = erasure.handle_old_backups(store, person_id)
+    return ErasureReport(touched=touched, drafts=drafts, backups=backups)
 
 
 def person_linked_tables() -> set[str]:
