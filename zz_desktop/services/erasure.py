@@ -15,15 +15,15 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import JSON, String, Text, or_, select
+from sqlalchemy import JSON, or_, select
 from sqlalchemy.orm import Session
 
 from zz_desktop.domain.scrub import Scrubber
 from zz_desktop.store import backup as backup_mod
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import SYNCED_MODELS, Draft
+from zz_desktop.sync.erase_apply import text_columns
 
 ERASURE_LOG = "erasures.json"
 BACKUP_POLICIES = ("mark", "replace")
@@ -36,17 +36,6 @@ class ErasureReport:
     drafts: int = 0
     #: backups made before the erasure (names), after the policy was applied
     backups: list[str] = field(default_factory=list)
-
-
-def text_columns(model: Any) -> list[str]:
-    """Columns that can hold free text or JSON values (ids and codes excluded by name)."""
-    names = []
-    for column in model.__table__.columns:
-        if column.key == "id" or column.key.endswith("_id") or column.key in ("entity", "field"):
-            continue
-        if isinstance(column.type, String | Text | JSON):
-            names.append(column.key)
-    return names
 
 
 def scrub_free_text(session: Session, scrubber: Scrubber, skip: set[str]) -> dict[str, list[str]]:
@@ -146,6 +135,3 @@ def erased_since_backup(backup_dir: Path, name: str) -> list[str]:
         return []
     entries = json.loads(log_path.read_text("utf-8"))
     return [e["person_id"] for e in entries if name in e.get("backups", [])]
-
-
-
