@@ -46,7 +46,10 @@ def text_columns(model: Any) -> list[str]:
     for the erasing device (services.erasure) and for a pulled erase."""
     names = []
     for column in model.__table__.columns:
-        if column.key == "id" or column.key.endswith("_id") or column.key in ("entity", "field"):
+        key = column.key
+        if key == "id" or key.endswith(("_id", "_ids", "_by")) or key.startswith("author_"):
+            continue  # ids of records and users
+        if key in ("entity", "field"):
             continue
         if isinstance(column.type, String | Text | JSON):
             names.append(column.key)
