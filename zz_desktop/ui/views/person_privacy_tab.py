@@ -128,6 +128,7 @@ class PersonPrivacyTab(QWidget):
             ]
             for j, value in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
         active = sorted({self.purposes[r["purpose"]] for r in self.rows if r["active"]})
         self.state.setText(
             self.tr("Active consents: {0}").format(", ".join(active))
