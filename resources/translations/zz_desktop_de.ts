@@ -2149,6 +2149,61 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Persons whose retention period has ended (last contact plus {0} months, and not before the end of the ESF retention period on {1}). Erase them or keep them longer; both are logged.</source>
+        <translation>Personen, deren Aufbewahrungsfrist abgelaufen ist (letzter Kontakt plus {0} Monate, frühestens zum Ende der ESF-Aufbewahrungsfrist am {1}). Löschen oder länger aufbewahren – beides wird protokolliert.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>Review since</source>
+        <translation>Prüfung fällig seit</translation>
+    </message>
+    <message>
+        <source> year(s)</source>
+        <translation> Jahr(e)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep longer</source>
+        <translation>&amp;Länger aufbewahren</translation>
+    </message>
+    <message>
+        <source>&amp;Erase …</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Only a manager can erase or extend.</source>
+        <translation>Nur die Leitung kann löschen oder verlängern.</translation>
+    </message>
+    <message>
+        <source>Select a person first.</source>
+        <translation>Bitte zuerst eine Person auswählen.</translation>
+    </message>
+    <message>
+        <source>Kept until {0}.</source>
+        <translation>Aufbewahrt bis {0}.</translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation>Person löschen</translation>
+    </message>
+    <message>
+        <source>Erase all personal data of this person everywhere? This cannot be undone.</source>
+        <translation>Alle personenbezogenen Daten dieser Person überall löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Erased.</source>
+        <translation>Gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
