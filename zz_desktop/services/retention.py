@@ -58,7 +58,8 @@ def esf_end(store: Store) -> dt.date:
 def review_date(store: Store, last_contact: dt.date, person_id: str) -> dt.date:
     months = store.get_setting(MONTHS_SETTING, DEFAULT_MONTHS)
     due = max(_add_months(last_contact, int(months)), esf_end(store))  # type: ignore[call-overload]
-    extended = (store.get_setting(EXTENDED_SETTING, {}) or {}).get(person_id)  # type: ignore[union-attr]
+    kept = store.get_setting(EXTENDED_SETTING, {})
+    extended = kept.get(person_id) if isinstance(kept, dict) else None
     return max(due, dt.date.fromisoformat(extended)) if extended else due
 
 
