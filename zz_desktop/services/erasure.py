@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from zz_desktop.domain.scrub import Scrubber
 from zz_desktop.store import backup as backup_mod
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import SYNCED_MODELS, Draft
+from zz_desktop.store.models import SYNCED_MODELS, Draft, Person
 from zz_desktop.sync.erase_apply import text_columns
 
 ERASURE_LOG = "erasures.json"
@@ -128,10 +128,20 @@ def handle_old_backups(store: Store, person_id: str) -> list[str]:
     return [p.name for p in old]
 
 
-def erased_since_backup(backup_dir: Path, name: str) -> list[str]:
-    """Person ids erased after the backup ``name`` was made (to re-apply after a restore)."""
-    log_path = backup_dir / ERASURE_LOG
+def reapply_after_restore(store: Store) -> int:
+    """After a restore: erase again every person listed in ``erasures.json`` who is back in the
+    restored database (a backup made before their erasure). Returns how many were erased."""
+    from zz_desktop.services import privacy  # privacy uses this module
+
+    log_path = store.backup_dir / ERASURE_LOG
     if not log_path.exists():
-        return []
-    entries = json.loads(log_path.read_text("utf-8"))
-    return [e["person_id"] for e in entries if name in e.get("backups", [])]
+        return 0
+    done = 0
+    for entry in json.loads(log_path.read_text("utf-8")):
+        with store.read() as session:
+            person = session.get(Person, entry["person_id"])
+            pending = person is not None and person.erased_at is None
+        if pending:
+            privacy.erase_person(store, entry["person_id"])
+            done += 1
+    return done
