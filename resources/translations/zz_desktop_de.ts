@@ -1945,6 +1945,50 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>Person löschen (Art. 17) …</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Keine Angabe</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Behinderung</translation>
+    </message>
+    <message>
+        <source>Third-country national</source>
+        <translation>Drittstaatsangehörig</translation>
+    </message>
+    <message>
+        <source>Foreign origin</source>
+        <translation>Ausländische Herkunft</translation>
+    </message>
+    <message>
+        <source>Minority</source>
+        <translation>Minderheit</translation>
+    </message>
+    <message>
+        <source>Homeless</source>
+        <translation>Wohnungslos</translation>
+    </message>
+    <message>
+        <source>Rural area</source>
+        <translation>Ländlicher Raum</translation>
+    </message>
+    <message>
+        <source>Save answers</source>
+        <translation>Angaben speichern</translation>
+    </message>
+    <message>
+        <source>Needs the consent for ESF monitoring.</source>
+        <translation>Erfordert die Einwilligung in das ESF-Monitoring.</translation>
+    </message>
+    <message>
         <source>Active consents: {0}</source>
         <translation>Aktive Einwilligungen: {0}</translation>
     </message>

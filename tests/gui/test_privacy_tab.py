@@ -25,15 +25,24 @@ def test_privacy_tab_consents_access_erase(
     pid = _person_with_everything(store)
     tab = PersonPrivacyTab(store, pid)
     qtbot.addWidget(tab)
-    tab.resize(900, 480)
+    tab.resize(960, 600)
     tab.show()
     assert tab.table.rowCount() == 1
+    # ESF monitoring answers are locked until the person gives the ESF consent.
+    assert not tab.esf_fields["minority"].isEnabled() and not tab.esf_save.isEnabled()
     tab.purpose.setCurrentIndex(tab.purpose.findData("esf_monitoring"))
     tab.method.setCurrentIndex(tab.method.findData("online"))
     tab.text_version.setText("2026-01")
     tab.give_button.click()
     assert tab.table.rowCount() == 2
     assert tab.purposes["esf_monitoring"] in tab.state.text()
+    assert tab.esf_fields["minority"].isEnabled()
+    combo = tab.esf_fields["minority"]
+    combo.setCurrentIndex(combo.findData("yes"))
+    tab.esf_save.click()
+    assert tab.error.text() == ""
+    with store.read() as s:
+        assert s.get(Person, pid).minority == "yes"
     rows = {r["purpose"]: r for r in tab.rows}
     assert rows["esf_monitoring"]["text_version"] == "2026-01"
     assert rows["esf_monitoring"]["method"] == "online"

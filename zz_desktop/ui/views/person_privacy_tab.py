@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from zz_desktop.domain import roles
+from zz_desktop.domain.esf import DISADVANTAGE_FIELDS
 from zz_desktop.errors import UserError
-from zz_desktop.services import consents, permissions, privacy_export
+from zz_desktop.services import consents, permissions, persons, privacy_export
 from zz_desktop.store.database import Store
 
 
@@ -77,6 +79,8 @@ class PersonPrivacyTab(QWidget):
         self.error.setStyleSheet("color: #b00020")
         layout.addWidget(self.error)
 
+        layout.addWidget(self._build_esf())
+
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
             [
@@ -112,6 +116,63 @@ class PersonPrivacyTab(QWidget):
         layout.addLayout(buttons)
         self.refresh()
 
+    # ------------------------------------------------------------ ESF monitoring
+
+    def _build_esf(self) -> QGroupBox:
+        """The ESF disadvantage answers: editable only with the ESF monitoring consent
+        (disability additionally needs the Art. 9 consent, checked by services.persons)."""
+        box = QGroupBox(self.tr("ESF monitoring"))
+        grid = QGridLayout(box)
+        answers = {
+            "yes": self.tr("Yes"),
+            "no": self.tr("No"),
+            "no_answer": self.tr("No answer"),
+        }
+        labels = {
+            "disability": self.tr("Disability"),
+            "third_country_national": self.tr("Third-country national"),
+            "foreign_origin": self.tr("Foreign origin"),
+            "minority": self.tr("Minority"),
+            "homeless": self.tr("Homeless"),
+            "rural_area": self.tr("Rural area"),
+        }
+        self.esf_fields: dict[str, QComboBox] = {}
+        for i, name in enumerate(DISADVANTAGE_FIELDS):
+            combo = QComboBox()
+            combo.addItem("—", None)
+            for code, label in answers.items():
+                combo.addItem(label, code)
+            combo.setToolTip(labels[name])
+            grid.addWidget(QLabel(labels[name]), i // 3, (i % 3) * 2)
+            grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
+            self.esf_fields[name] = combo
+        self.esf_save = QPushButton(self.tr("Save answers"))
+        self.esf_save.clicked.connect(self.save_esf)
+        grid.addWidget(self.esf_save, 2, 5)
+        self.esf_box = box
+        return box
+
+    def _load_esf(self) -> None:
+        values = persons.esf_answers(self.store, self.person_id)
+        for name, combo in self.esf_fields.items():
+            combo.setCurrentIndex(max(0, combo.findData(values.get(name))))
+        editable = consents.has_consent(self.store, self.person_id, "esf_monitoring")
+        for w in (*self.esf_fields.values(), self.esf_save):
+            w.setEnabled(editable)
+        self.esf_box.setToolTip(
+            "" if editable else self.tr("Needs the consent for ESF monitoring.")
+        )
+
+    def save_esf(self) -> None:
+        self.error.clear()
+        changes = {name: combo.currentData() for name, combo in self.esf_fields.items()}
+        try:
+            persons.update_esf_answers(self.store, self.person_id, changes)
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.refresh()
+
     # ------------------------------------------------------------ consents
 
     def refresh(self) -> None:
@@ -129,6 +190,7 @@ class PersonPrivacyTab(QWidget):
             for j, value in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
+        self._load_esf()
         active = sorted({self.purposes[r["purpose"]] for r in self.rows if r["active"]})
         self.state.setText(
             self.tr("Active consents: {0}").format(", ".join(active))
