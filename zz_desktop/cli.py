@@ -16,6 +16,7 @@ from pathlib import Path
 
 from zz_desktop import __version__, i18n
 from zz_desktop.errors import UserError
+from zz_desktop.files import owner_only_umask
 
 COMMAND_MODULES = (
     "demo",
@@ -57,6 +58,8 @@ def _lang_from_argv(argv: Sequence[str]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Exports, reports, logs and backups are personal data: owner-only from the first file on.
+    owner_only_umask()
     _lang_from_argv(argv)
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -8,6 +8,7 @@ import logging.handlers
 import os
 from pathlib import Path
 
+from zz_desktop.files import make_private
 from zz_desktop.paths import log_dir
 
 _configured = False
@@ -22,6 +23,9 @@ def setup_logging(level: int = logging.INFO, directory: Path | None = None) -> P
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
+        # An older log may have been created world-readable (before owner_only_umask).
+        make_private(directory)
+        make_private(path)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root = logging.getLogger("zz_desktop")
         root.addHandler(handler)

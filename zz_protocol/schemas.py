@@ -42,6 +42,14 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
         "phone",
         "postcode",
         "notes",
+        # Special-category (Art. 9) and ESF disadvantage answers and the birth year: together
+        # with the postcode they identify a person, so an erase blanks them too.
+        "birth_year",
+        "disability",
+        "third_country_national",
+        "foreign_origin",
+        "minority",
+        "homeless",
     ),
     "selfemployed_profile": ("notes",),
 }

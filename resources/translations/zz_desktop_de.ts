@@ -1855,6 +1855,173 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>PersonPrivacyTab</name>
+    <message>
+        <source>Contact data</source>
+        <translation>Kontaktdaten</translation>
+    </message>
+    <message>
+        <source>ESF monitoring</source>
+        <translation>ESF-Monitoring</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Newsletter</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Special categories (Art. 9)</source>
+        <translation>Besondere Kategorien (Art. 9)</translation>
+    </message>
+    <message>
+        <source>On paper</source>
+        <translation>Schriftlich</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Per E-Mail</translation>
+    </message>
+    <message>
+        <source>Verbally</source>
+        <translation>Mündlich</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Record a consent</source>
+        <translation>Einwilligung erfassen</translation>
+    </message>
+    <message>
+        <source>Text version, e.g. 2026-01</source>
+        <translation>Textfassung, z. B. 2026-01</translation>
+    </message>
+    <message>
+        <source>&amp;Give consent</source>
+        <translation>Einwilligung &amp;erteilen</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Erteilt am</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Widerrufen am</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Text version</source>
+        <translation>Textfassung</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Erfasst von</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw selected consent</source>
+        <translation>Ausgewählte Einwilligung &amp;widerrufen</translation>
+    </message>
+    <message>
+        <source>Access (Art. 15) …</source>
+        <translation>Auskunft (Art. 15) …</translation>
+    </message>
+    <message>
+        <source>Every record about this person as PDF and JSON</source>
+        <translation>Alle Datensätze zu dieser Person als PDF und JSON</translation>
+    </message>
+    <message>
+        <source>Erase person (Art. 17) …</source>
+        <translation>Person löschen (Art. 17) …</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Keine Angabe</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Behinderung</translation>
+    </message>
+    <message>
+        <source>Third-country national</source>
+        <translation>Drittstaatsangehörig</translation>
+    </message>
+    <message>
+        <source>Foreign origin</source>
+        <translation>Ausländische Herkunft</translation>
+    </message>
+    <message>
+        <source>Minority</source>
+        <translation>Minderheit</translation>
+    </message>
+    <message>
+        <source>Homeless</source>
+        <translation>Wohnungslos</translation>
+    </message>
+    <message>
+        <source>Rural area</source>
+        <translation>Ländlicher Raum</translation>
+    </message>
+    <message>
+        <source>Save answers</source>
+        <translation>Angaben speichern</translation>
+    </message>
+    <message>
+        <source>Needs the consent for ESF monitoring.</source>
+        <translation>Erfordert die Einwilligung in das ESF-Monitoring.</translation>
+    </message>
+    <message>
+        <source>Active consents: {0}</source>
+        <translation>Aktive Einwilligungen: {0}</translation>
+    </message>
+    <message>
+        <source>No active consent.</source>
+        <translation>Keine aktive Einwilligung.</translation>
+    </message>
+    <message>
+        <source>Select a consent that is still active.</source>
+        <translation>Bitte eine noch aktive Einwilligung auswählen.</translation>
+    </message>
+    <message>
+        <source>Save access report</source>
+        <translation>Auskunft speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Access report written to {0}</source>
+        <translation>Auskunft geschrieben nach {0}</translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation>Person löschen</translation>
+    </message>
+    <message>
+        <source>Erase all personal data of this person on this device, on the hub and on all devices? Counts for statistics stay. This cannot be undone.</source>
+        <translation>Alle personenbezogenen Daten dieser Person auf diesem Gerät, auf dem Hub und auf allen Geräten löschen? Die Zählungen für die Statistik bleiben. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
@@ -2023,6 +2190,61 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Creating the report …</source>
         <translation>Bericht wird erstellt …</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Persons whose retention period has ended (last contact plus {0} months, and not before the end of the ESF retention period on {1}). Erase them or keep them longer; both are logged.</source>
+        <translation>Personen, deren Aufbewahrungsfrist abgelaufen ist (letzter Kontakt plus {0} Monate, frühestens zum Ende der ESF-Aufbewahrungsfrist am {1}). Löschen oder länger aufbewahren – beides wird protokolliert.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>Review since</source>
+        <translation>Prüfung fällig seit</translation>
+    </message>
+    <message>
+        <source> year(s)</source>
+        <translation> Jahr(e)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep longer</source>
+        <translation>&amp;Länger aufbewahren</translation>
+    </message>
+    <message>
+        <source>&amp;Erase …</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Only a manager can erase or extend.</source>
+        <translation>Nur die Leitung kann löschen oder verlängern.</translation>
+    </message>
+    <message>
+        <source>Select a person first.</source>
+        <translation>Bitte zuerst eine Person auswählen.</translation>
+    </message>
+    <message>
+        <source>Kept until {0}.</source>
+        <translation>Aufbewahrt bis {0}.</translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation>Person löschen</translation>
+    </message>
+    <message>
+        <source>Erase all personal data of this person everywhere? This cannot be undone.</source>
+        <translation>Alle personenbezogenen Daten dieser Person überall löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Erased.</source>
+        <translation>Gelöscht.</translation>
     </message>
 </context>
 <context>

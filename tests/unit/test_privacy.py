@@ -74,11 +74,10 @@ def test_erase_leaves_no_personal_value(store: Store) -> None:
         person = s.get(Person, pid)
         assert person.first_name is None and person.last_name is None and person.email is None
         assert person.erased_at is not None
-        assert (person.gender, person.birth_year, person.employment_status) == (
-            "female",
-            1975,
-            "employed",
-        )
+        # Statistics keep gender, employment and education; the birth year and the ESF
+        # disadvantage answers identify the person (issue 13) and are blanked.
+        assert (person.gender, person.employment_status) == ("female", "employed")
+        assert person.birth_year is None and person.disability is None
         assert search.search(s, "Yıldırım") == [] and search.search(s, "Gülsen") == []
         ops = s.scalars(select(OutboxOp).where(OutboxOp.entity_id == pid)).all()
         assert ops[-1].kind == "erase" and ops[-1].fields == {}
@@ -105,3 +104,37 @@ def test_erase_twice_is_a_clear_error(store: Store) -> None:
 
     with pytest.raises(UserError):
         privacy.erase_person(store, pid)
+
+
+def test_restoring_an_older_backup_erases_again(store: Store) -> None:
+    from zz_desktop.services import erasure
+    from zz_desktop.store.database import open_store
+
+    pid = _person_with_everything(store)
+    old = store.backup("before")
+    report = privacy.erase_person(store, pid)
+    assert report.backups == [old.name]
+    listed = json.loads((store.backup_dir / erasure.ERASURE_LOG).read_text("utf-8"))
+    assert listed[0]["person_id"] == pid and listed[0]["backups"] == [old.name]
+    path = store.profile_dir
+    store.restore(old)
+    restored = open_store(path)
+    try:
+        with restored.read() as s:
+            assert s.get(Person, pid).erased_at is None  # the old backup still has the person
+        assert erasure.reapply_after_restore(restored) == 1
+        with restored.read() as s:
+            person = s.get(Person, pid)
+            assert person.erased_at is not None and person.last_name is None
+    finally:
+        restored.close()
+
+
+def test_replace_policy_rewrites_older_backups(store: Store) -> None:
+    pid = _person_with_everything(store)
+    old = store.backup("before")
+    store.set_setting("privacy.backup_policy", "replace")
+    report = privacy.erase_person(store, pid)
+    assert report.backups == [old.name] and not old.exists()
+    fresh = list(store.backup_dir.glob("*-erasure.zzbak"))
+    assert len(fresh) == 1

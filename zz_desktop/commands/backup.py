@@ -30,7 +30,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     aside = store.restore(args.path)
     # Reopen: migrates a backup made by an older version and proves the restore is readable.
-    open_store(profile_dir(args), passphrase=passphrase(args)).close()
+    reopened = open_store(profile_dir(args), passphrase=passphrase(args))
+    try:
+        # A backup made before an Art. 17 erasure must not bring the person back.
+        from zz_desktop.services.erasure import reapply_after_restore
+
+        reapply_after_restore(reopened)
+    finally:
+        reopened.close()
     emit(
         args,
         t("Backup restored. The previous database was kept as {path}.", path=aside),

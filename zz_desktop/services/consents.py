@@ -40,3 +40,29 @@ def active_consents(store: Store, person_id: str, purpose: str | None = None) ->
 
 def has_consent(store: Store, person_id: str, purpose: str) -> bool:
     return bool(active_consents(store, person_id, purpose))
+
+
+def history(store: Store, person_id: str) -> list[dict[str, Any]]:
+    """Every consent of the person, newest first, with who recorded it (for the privacy tab)."""
+    from zz_desktop.store.models import AppUser
+
+    with store.read() as session:
+        names = {u.id: u.display_name for u in session.scalars(select(AppUser))}
+        rows = session.scalars(
+            select(Consent)
+            .where(Consent.person_id == person_id, Consent.deleted.is_(False))
+            .order_by(Consent.given_at.desc(), Consent.id.desc())
+        )
+        return [
+            {
+                "id": c.id,
+                "purpose": c.purpose,
+                "given_at": c.given_at,
+                "withdrawn_at": c.withdrawn_at,
+                "method": c.method,
+                "text_version": c.text_version,
+                "recorded_by": names.get(c.created_by or "", c.created_by or ""),
+                "active": c.withdrawn_at is None,
+            }
+            for c in rows
+        ]

@@ -127,6 +127,28 @@ def update_person(store: Store, person_id: str, changes: Mapping[str, Any]) -> P
     return records.update(store, Person, person_id, changes, validate_person)
 
 
+def esf_answers(store: Store, person_id: str) -> dict[str, str | None]:
+    """The ESF disadvantage answers of the person (for the privacy tab)."""
+    from zz_desktop.domain.esf import DISADVANTAGE_FIELDS
+
+    with store.read() as session:
+        person = records.get(session, Person, person_id, include_deleted=True)
+        return {name: getattr(person, name) for name in DISADVANTAGE_FIELDS}
+
+
+def update_esf_answers(store: Store, person_id: str, changes: Mapping[str, Any]) -> Person:
+    """Set ESF disadvantage answers — only with the person's ESF monitoring consent."""
+    from zz_desktop.domain.esf import DISADVANTAGE_FIELDS
+    from zz_desktop.services.consents import has_consent
+
+    values = {k: v for k, v in changes.items() if k in DISADVANTAGE_FIELDS}
+    if not has_consent(store, person_id, "esf_monitoring"):
+        raise ValidationFailed(
+            {"esf": t("ESF monitoring answers need the person's consent for ESF monitoring.")}
+        )
+    return update_person(store, person_id, values)
+
+
 def delete_person(store: Store, person_id: str) -> None:
     records.soft_delete(store, Person, person_id)
 

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from zz_desktop.errors import NotFound, UserError, ValidationFailed
 from zz_desktop.i18n import t
-from zz_desktop.services import identity
+from zz_desktop.services import erasure, identity
 from zz_desktop.store.base import from_wire, utcnow
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import SYNCED_MODELS, AppUser, Centre, Conflict, Topic
@@ -206,7 +206,13 @@ def sync(
             engine = SyncEngine(
                 store, client, progress=progress, allow_mass_delete=allow_mass_delete
             )
-            return engine.run()
+            report = engine.run()
+            if report.scrubbed:
+                # A pulled erase replaced the person's identifiers in local texts: send the
+                # cleaned texts now and zero the freed pages (services.erasure).
+                SyncEngine(store, client, allow_mass_delete=allow_mass_delete).run()
+                erasure.wipe_freed_pages(store)
+            return report
     except TokenRevoked:
         state.delete_token(store)
         _record_error(store, TokenRevoked().message)

@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlcipher3
 
 from zz_desktop.errors import ProfileError, UserError
+from zz_desktop.files import make_private
 from zz_desktop.i18n import t
 from zz_desktop.store.keys import raw_key_literal
 
@@ -44,6 +45,7 @@ def export_copy(db_path: Path, key_hex: str, target: Path) -> Path:
         conn.close()
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
+    make_private(tmp)  # an encrypted backup is still personal data: owner only
     tmp.replace(target)
     return target
 

@@ -26,6 +26,8 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA temp_store = MEMORY")
+        # GDPR erase: deleted cells and freed pages are zeroed, not left in the file.
+        cur.execute("PRAGMA secure_delete = ON")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
     finally:

@@ -22,8 +22,10 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, insert, text, update
 from sqlalchemy.types import JSON, Boolean, Date, DateTime, Float, Integer
 
+from zz_desktop.domain.scrub import Scrubber
 from zz_desktop.store.base import Synced, from_wire
 from zz_desktop.store.models import SYNCED_MODELS
+from zz_desktop.sync.erase_apply import pending_erasures, scrub_locally
 from zz_protocol.schemas import PERSONAL_FIELDS, SYNCED_ENTITIES, Change
 
 ORDER = {name: i for i, name in enumerate(SYNCED_ENTITIES)}
@@ -136,6 +138,8 @@ class ApplyStats:
     updated: int = 0
     deleted: int = 0
     erased: int = 0
+    #: persons erased on the hub whose identifiers were replaced in this device's texts
+    scrubbed: int = 0
     by_entity: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
@@ -162,6 +166,12 @@ def _apply_entity(conn: Connection, entity: str, changes: list[Change], stats: A
     updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
     scrub: list[str] = []
     required = [c for c in table.columns if not c.nullable and c.key not in ("id",)]
+    # GDPR erase pulled from the hub: read the identifiers before the row is blanked, replace
+    # them in this device's free texts after it (sync.erase_apply).
+    erasing: list[Scrubber] = []
+    if entity == "person":
+        newly = [c.entity_id for c in changes if c.fields.get("erased_at") is not None]
+        erasing = pending_erasures(conn, newly) if newly else []
     for ch in changes:
         values = from_wire(model, ch.fields)
         values["deleted"] = bool(ch.deleted)
@@ -209,6 +219,10 @@ def _apply_entity(conn: Connection, entity: str, changes: list[Change], stats: A
         _scrub_outbox(conn, entity, scrub, personal)
     if model.__search__ is not None:
         reindex(conn, model, ids)
+    if erasing:
+        stats.scrubbed += len(erasing)
+        for name, touched in scrub_locally(conn, erasing).items():
+            reindex(conn, SYNCED_MODELS[name], touched)
 
 
 def _scrub_outbox(conn: Connection, entity: str, ids: list[str], personal: set[str]) -> None:

@@ -51,6 +51,8 @@ class SyncReport:
     pulled: int = 0
     deleted: int = 0
     erased: int = 0
+    #: persons newly erased here by a pulled erase (issue 13: their texts were scrubbed)
+    scrubbed: int = 0
     snapshot: bool = False
     refetched: list[str] = field(default_factory=list)
     #: Pulled rows waiting for their parent / set aside because they cannot be stored here.
@@ -318,6 +320,7 @@ class SyncEngine:
             self.report.pulled += len(ordered)
             self.report.deleted += stats.deleted
             self.report.erased += stats.erased
+            self.report.scrubbed += stats.scrubbed
             done += len(ordered)
             cursor = nxt
             self.progress("pull", done, done + (self.page_size if more else 0))

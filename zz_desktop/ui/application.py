@@ -90,6 +90,11 @@ def run(args: argparse.Namespace) -> int:
 
     if not store.actor.user_id:
         ensure_local_identity(store)
+    from zz_desktop.services.erasure import reapply_after_restore
+
+    # After a restore (the settings page restarts the app): a backup made before an Art. 17
+    # erasure must not bring the person back (backups/erasures.json; cheap when nothing to do).
+    reapply_after_restore(store)
     window = MainWindow(store)
     from zz_desktop.ui.sync_ui import install_sync
 
