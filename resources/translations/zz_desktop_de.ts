@@ -2013,6 +2013,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <source>Save as …</source>
         <translation>Speichern unter …</translation>
     </message>
+    <message>
+        <source>The choice has changed: create the report again.</source>
+        <translation>Die Auswahl wurde geändert: Bericht bitte neu erstellen.</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -2142,8 +2146,8 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>Synchronisieren alle:</translation>
     </message>
     <message>
-        <source>Available once this device is logged in to a hub.</source>
-        <translation>Verfügbar, sobald dieses Gerät an einem Hub angemeldet ist.</translation>
+        <source>Applies when this device is logged in to a hub.</source>
+        <translation>Gilt, sobald dieses Gerät an einem Hub angemeldet ist.</translation>
     </message>
     <message>
         <source>Backup written: %1</source>
@@ -2264,6 +2268,7 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <name>SyncController</name>
     <message>
         <source>Synchronise</source>
+        <extracomment>The one sync interval setting (in the profile, not in QSettings): the settings page writes it, the scheduler reads it.</extracomment>
         <translation>Synchronisieren</translation>
     </message>
     <message>
@@ -2289,6 +2294,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Synchronising: %1 %2/%3</source>
         <translation>Synchronisiere: %1 %2/%3</translation>
+    </message>
+    <message>
+        <source>Synchronisation failed. Details are in the log file.</source>
+        <translation>Die Synchronisation ist fehlgeschlagen. Einzelheiten stehen in der Protokolldatei.</translation>
     </message>
     <message>
         <source>Many deletions</source>

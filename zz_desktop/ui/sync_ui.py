@@ -29,6 +29,18 @@ from zz_desktop.sync.errors import ClientOutdated, MassDeleteBlocked, Offline, T
 
 log = logging.getLogger("zz_desktop.ui.sync")
 DEFAULT_INTERVAL_MIN = 5
+#: The one sync interval setting (in the profile, not in QSettings): the settings page writes it,
+#: the scheduler reads it.
+INTERVAL_KEY = "sync.interval_minutes"
+
+
+def interval_minutes(store: Store) -> int:
+    try:
+        return int(store.get_setting(INTERVAL_KEY, DEFAULT_INTERVAL_MIN))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return DEFAULT_INTERVAL_MIN
+
+
 CLOSE_BUDGET_MS = 4000
 RETRY_STEPS_S = (30, 60, 120, 240)
 
@@ -92,8 +104,7 @@ class SyncController(QObject):
         self.action.setToolTip(self.tr("Synchronise with the hub"))
         self.action.triggered.connect(self._on_action)
         window.installEventFilter(self)
-        interval = store.get_setting("sync.interval_minutes", DEFAULT_INTERVAL_MIN)
-        self.set_interval(int(interval))  # type: ignore[call-overload]
+        self.set_interval(interval_minutes(store))
         self.show_status()
 
     # -- scheduling ------------------------------------------------------------------------
@@ -148,12 +159,15 @@ class SyncController(QObject):
             for warning in getattr(report, "warnings", []):
                 self.window.statusBar().showMessage(warning, 15_000)
         else:
-            message = str(error)
+            # UserErrors carry one translated line; anything else is a bug: no class names
+            # or tracebacks for the user (the log has the details).
+            message = (
+                error.message
+                if isinstance(error, UserError)
+                else self.tr("Synchronisation failed. Details are in the log file.")
+            )
             self._handle_error(error)
-        self.show_status()
-        refresh = getattr(self.window, "refresh_counts", None)
-        if callable(refresh):
-            refresh()
+        self.show_status()  # also refreshes the counts
         self.finished.emit(report, message)
 
     def _handle_error(self, error: Exception) -> None:
@@ -178,7 +192,10 @@ class SyncController(QObject):
             self.window.statusBar().showMessage(text)
 
     def show_status(self) -> None:
-        self._set_status(sync_service.status_text(sync_service.status(self.store)))
+        self._set_status(sync_service.status_head(sync_service.status(self.store)))
+        refresh = getattr(self.window, "refresh_counts", None)
+        if callable(refresh):  # the counts next to it come from the same moment
+            refresh()
 
     # -- dialogs ---------------------------------------------------------------------------
 
