@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from zz_desktop.store.database import DEFAULT_BACKUP_DAYS, Store
-from zz_desktop.ui.sync_ui import INTERVAL_KEY, interval_minutes
 from zz_desktop.ui import ops, settings
+from zz_desktop.ui.sync_ui import INTERVAL_KEY, interval_minutes
 from zz_desktop.ui.widgets import heading
 
 
