@@ -41,7 +41,16 @@ _DELETE: dict[str, tuple[Callable[[Store, str], None], Callable[[Store, str], No
 
 
 class MainWindow(QMainWindow):
-    PAGES = ("start", "organisation", "person", "consultation", "event", "reports", "settings")
+    PAGES = (
+        "start",
+        "organisation",
+        "person",
+        "consultation",
+        "event",
+        "calendar",
+        "reports",
+        "settings",
+    )
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -83,6 +92,7 @@ class MainWindow(QMainWindow):
     # -- construction -----------------------------------------------------------------------
 
     def _build_pages(self) -> None:
+        from zz_desktop.ui.views.calendar_page import CalendarPage
         from zz_desktop.ui.views.reports_page import ReportsPage
         from zz_desktop.ui.views.settings_page import SettingsPage
         from zz_desktop.ui.views.start_page import StartPage
@@ -104,9 +114,13 @@ class MainWindow(QMainWindow):
             page.delete_record.connect(self.delete_record)
             self.lists[entity] = page
             pages.append((title, page))
+        self.calendar_page = CalendarPage(self.store, self)
+        self.calendar_page.open_record.connect(self.open_record)
+        self.calendar_page.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.reports_page = ReportsPage(self.store, self)
         self.settings_page = SettingsPage(self.store, self)
         pages += [
+            (self.tr("Calendar"), self.calendar_page),
             (self.tr("Reports"), self.reports_page),
             (self.tr("Settings"), self.settings_page),
         ]

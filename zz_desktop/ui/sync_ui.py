@@ -26,6 +26,7 @@ from zz_desktop.errors import UserError
 from zz_desktop.services import sync_service
 from zz_desktop.store.database import Store
 from zz_desktop.sync.errors import ClientOutdated, MassDeleteBlocked, Offline, TokenRevoked
+from zz_desktop.ui.bus import ChangeSet, bus
 
 log = logging.getLogger("zz_desktop.ui.sync")
 DEFAULT_INTERVAL_MIN = 5
@@ -43,6 +44,13 @@ def interval_minutes(store: Store) -> int:
 
 CLOSE_BUDGET_MS = 4000
 RETRY_STEPS_S = (30, 60, 120, 240)
+
+
+def pulled_anything(report: Any) -> bool:
+    return any(
+        getattr(report, name, 0)
+        for name in ("pulled", "deleted", "erased", "conflicts", "snapshot", "resynced")
+    )
 
 
 class _Signals(QObject):
@@ -158,6 +166,10 @@ class SyncController(QObject):
             self._failures = 0
             for warning in getattr(report, "warnings", []):
                 self.window.statusBar().showMessage(warning, 15_000)
+            if pulled_anything(report):
+                # The round wrote rows from other devices: every open view reloads (an empty
+                # ChangeSet touches every entity; the report does not say which were hit).
+                bus().announce(ChangeSet())
         else:
             # UserErrors carry one translated line; anything else is a bug: no class names
             # or tracebacks for the user (the log has the details).
