@@ -2386,4 +2386,59 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>Viele Löschungen</translation>
     </message>
 </context>
+<context>
+    <name>TeamOverview</name>
+    <message>
+        <source>Team this month</source>
+        <translation>Team in diesem Monat</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Beratende</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Beratungen</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Offene Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>Near the 80 h cap</source>
+        <translation>Nahe an der 80-h-Grenze</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Events this month</source>
+        <translation>Veranstaltungen in diesem Monat</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>(no advisor recorded)</source>
+        <translation>(keine Beratenden erfasst)</translation>
+    </message>
+    <message>
+        <source>This device: last sync %1, %2 changes waiting.</source>
+        <translation>Dieses Gerät: zuletzt synchronisiert %1, %2 Änderungen warten.</translation>
+    </message>
+    <message>
+        <source>This device: not synchronised yet, %2 changes waiting.</source>
+        <translation>Dieses Gerät: noch nicht synchronisiert, %2 Änderungen warten.</translation>
+    </message>
+    <message>
+        <source>The hub does not report the other devices of the centre.</source>
+        <translation>Die anderen Geräte des Zentrums meldet der Hub nicht.</translation>
+    </message>
+</context>
 </TS>
