@@ -1393,7 +1393,16 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Synchronisations&amp;konflikte …</translation>
     </message>
     <message>
+        <source>Log &amp;out of the hub</source>
+        <translation>Vom Hub &amp;abmelden</translation>
+    </message>
+    <message>
+        <source>Switch &amp;profile …</source>
+        <translation>&amp;Profil wechseln …</translation>
+    </message>
+    <message>
         <source>&amp;Import contacts …</source>
+        <extracomment>Set by &quot;Switch profile …&quot;: the profile the application opens after this window.</extracomment>
         <translation>Kontakte &amp;importieren …</translation>
     </message>
     <message>
@@ -1988,6 +1997,21 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>ProfileChooser</name>
+    <message>
+        <source>Choose a profile</source>
+        <translation>Profil wählen</translation>
+    </message>
+    <message>
+        <source>Several profiles are stored on this computer:</source>
+        <translation>Auf diesem Computer sind mehrere Profile gespeichert:</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+</context>
+<context>
     <name>ProtocolDialog</name>
     <message>
         <source>Save report</source>
@@ -2384,6 +2408,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Many deletions</source>
         <translation>Viele Löschungen</translation>
+    </message>
+    <message>
+        <source>Logged out of the hub. Your data stays on this device.</source>
+        <translation>Vom Hub abgemeldet. Ihre Daten bleiben auf diesem Gerät.</translation>
     </message>
 </context>
 <context>

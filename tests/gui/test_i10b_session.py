@@ -75,3 +75,84 @@ def test_offline_message_is_plain_german(window: Any, store: Any, qtbot: Any) ->
     state.put(store, **{state.LAST_ERROR: error.message})
     controller.show_status()
     assert "ConnectError" not in window.sync_label.text()
+
+
+# -- log in / log out, profile chooser ---------------------------------------------------------
+
+from tests.sync.conftest import hub  # noqa: E402,F401  (the real hub over HTTP)
+
+
+def test_logout_from_the_menu_revokes_the_token(
+    window: Any,
+    store: Any,
+    qtbot: Any,
+    hub: Any,  # noqa: F811
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from zz_desktop.services import sync_service
+    from zz_desktop.ui.sync_ui import install_sync
+    from zz_hub import admin
+    from zz_hub.db import Database
+
+    _code, (user,) = hub.new_centre((("a", "advisor"),))
+    sync_service.login(store, hub.base_url, user, "demo")
+    controller = install_sync(window, store)
+    window.attach_sync(controller)
+    logout = window.findChild(QAction, "logoutAction")
+    assert logout.isEnabled() and not window.login_action.isEnabled()
+    controller.pool.waitForDone(10_000)
+    logout.trigger()
+    wait_ops(qtbot)
+    qtbot.waitUntil(lambda: window.login_action.isEnabled(), timeout=10_000)
+    assert not logout.isEnabled()
+    assert not sync_service.status(store).logged_in
+    db = Database(hub.database_url)
+    try:
+        assert all(d.revoked_at is not None for d in admin.list_devices(db) if d.username == user)
+    finally:
+        db.dispose()
+    assert "nicht angemeldet" in window.sync_label.text()
+
+
+def _profiles(root: Path, names: list[str]) -> list[Path]:
+    from zz_desktop.store.database import open_store
+
+    made = []
+    for name in names:
+        st = open_store(root / name, create=True)
+        st.close()
+        made.append(root / name)
+    return made
+
+
+def test_profile_chooser_at_start_and_switch(
+    window: Any, store: Any, qtbot: Any, tmp_path: Path, memory_keyring: Any
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from tests.gui.helpers import find_top
+    from zz_desktop.ui.dialogs.profile_chooser import ProfileChooser, choose_profile
+
+    root = tmp_path / "profiles"
+    one = _profiles(root, ["beratung-halle"])
+    assert choose_profile(root, None) == one[0]  # a single profile: no question
+    both = _profiles(root, ["beratung-dessau"]) + one
+
+    def pick(name: str, shot: str | None = None) -> None:
+        dialog = find_top(ProfileChooser)
+        assert dialog is not None
+        items = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        assert items == ["beratung-dessau", "beratung-halle"]
+        dialog.list.setCurrentRow(items.index(name))
+        if shot:
+            dialog.grab().save(str(SHOTS / shot))
+        dialog.accept()
+
+    QTimer.singleShot(100, lambda: pick("beratung-halle", "profile-chooser.png"))
+    assert choose_profile(root, None) == both[1]
+    window.profile_dir = both[0]
+    QTimer.singleShot(100, lambda: pick("beratung-halle"))
+    window.switch_profile()
+    assert window.switch_to == both[1]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)

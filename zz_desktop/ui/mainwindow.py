@@ -4,6 +4,7 @@ sync figures and the undo button in the status bar."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Slot
@@ -184,6 +185,14 @@ class MainWindow(QMainWindow):
         self.login_action.setObjectName("loginAction")
         self.conflicts_action = file_menu.addAction(self.tr("Sync &conflicts …"))
         self.conflicts_action.setObjectName("conflictsAction")
+        self.logout_action = file_menu.addAction(self.tr("Log &out of the hub"))
+        self.logout_action.setObjectName("logoutAction")
+        self.switch_profile_action = file_menu.addAction(self.tr("Switch &profile …"))
+        self.switch_profile_action.setObjectName("switchProfileAction")
+        self.switch_profile_action.triggered.connect(self.switch_profile)
+        #: Set by "Switch profile …": the profile the application opens after this window.
+        self.switch_to: Path | None = None
+        self.profile_dir: Path | None = None
         file_menu.addSeparator()
         import_action = file_menu.addAction(self.tr("&Import contacts …"))
         import_action.setObjectName("importAction")
@@ -249,6 +258,28 @@ class MainWindow(QMainWindow):
         self.sync_controller = controller
         self.login_action.triggered.connect(controller.show_login)
         self.conflicts_action.triggered.connect(controller.show_conflicts)
+        self.logout_action.triggered.connect(controller.logout)
+        controller.session_changed.connect(self._session_changed)
+        self._session_changed(controller.logged_in())
+
+    def _session_changed(self, logged_in: bool) -> None:
+        self.login_action.setEnabled(not logged_in)
+        self.logout_action.setEnabled(logged_in)
+
+    def switch_profile(self) -> None:
+        """Choose another profile; this window closes and the application opens that one."""
+        from zz_desktop.paths import default_profile_dir
+        from zz_desktop.ui.dialogs.profile_chooser import ProfileChooser, find_profiles
+
+        root = (self.profile_dir or default_profile_dir()).parent
+        profiles = find_profiles(root)
+        dialog = ProfileChooser(profiles, self.profile_dir, self)
+        if not dialog.exec() or (chosen := dialog.chosen()) is None:
+            return
+        if chosen == self.profile_dir:
+            return
+        self.switch_to = chosen
+        self.close()
 
     # -- status -------------------------------------------------------------------------------
 

@@ -88,6 +88,7 @@ class _Round(QRunnable):
 class SyncController(QObject):
     progress = Signal(str, int, int)
     finished = Signal(object, object)  # report or None, error message or None
+    session_changed = Signal(bool)  # logged in?
 
     def __init__(self, window: QMainWindow, store: Store) -> None:
         super().__init__(window)
@@ -218,8 +219,32 @@ class SyncController(QObject):
         ok = bool(dialog.exec())
         self.show_status()
         if ok:
+            self.set_interval(interval_minutes(self.store))
+            self.session_changed.emit(True)
             self.sync_now()
         return ok
+
+    def logged_in(self) -> bool:
+        return sync_service.status(self.store).logged_in
+
+    def logout(self) -> None:
+        """Revoke this device's token on the hub (when reachable) and forget it; data stays."""
+        from zz_desktop.ui import ops
+
+        store = self.store
+
+        def done(_: object) -> None:
+            self.timer.stop()
+            self.retry_timer.stop()
+            self.show_status()
+            self.window.statusBar().showMessage(
+                self.tr("Logged out of the hub. Your data stays on this device."), 10_000
+            )
+            self.session_changed.emit(False)
+
+        ops.Op(lambda: sync_service.logout(store), self.window, write=True).success(done).failure(
+            lambda e: ops.show_error(self.window, e)
+        ).run()
 
     def show_conflicts(self) -> None:
         from zz_desktop.ui.dialogs.conflict_inbox import ConflictInbox
