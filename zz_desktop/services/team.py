@@ -78,7 +78,7 @@ def team_overview(store: Store, today: dt.date | None = None) -> TeamOverview:
     month = {"a": first.isoformat(), "b": (nxt - dt.timedelta(days=1)).isoformat()}
     with store.read() as session:
         conn = session.connection()
-        names = dict(
+        names: dict[str, str] = dict(
             conn.execute(
                 text(
                     "SELECT id, coalesce(display_name, username) FROM app_user "
@@ -87,7 +87,7 @@ def team_overview(store: Store, today: dt.date | None = None) -> TeamOverview:
             ).all()
         )
         # advisor_ids is a JSON list: one row per advisor of each consultation this month.
-        per_advisor = dict(
+        per_advisor: dict[str, int] = dict(
             conn.execute(
                 text(
                     "SELECT coalesce(j.value, ''), count(DISTINCT c.id) FROM consultation c "
