@@ -129,14 +129,17 @@ def _revoke_token(hub_url: str, token: str, client_factory: ClientFactory) -> No
 def status_head(st: SyncStatus) -> str:
     """The sync part of the status bar: last sync and the last error, without the counts (the
     window shows pending changes and conflicts in their own, always current, fields)."""
-    if not st.logged_in:
-        head = t("Sync: not logged in")
-    elif st.last_sync:
-        when = dt.datetime.fromisoformat(st.last_sync).replace(tzinfo=dt.UTC).astimezone()
-        head = t("Last sync {time}", time=when.strftime("%d.%m.%Y %H:%M"))
-    else:
-        head = t("Not synced yet")
+    head = _head(st)
     return f"{head} · {st.last_error}" if st.last_error else head
+
+
+def _head(st: SyncStatus) -> str:
+    if not st.logged_in:
+        return t("Sync: not logged in")
+    if st.last_sync:
+        when = dt.datetime.fromisoformat(st.last_sync).replace(tzinfo=dt.UTC).astimezone()
+        return t("Last sync {time}", time=when.strftime("%d.%m.%Y %H:%M"))
+    return t("Not synced yet")
 
 
 def store_reference(store: Store, ref: ReferenceResponse) -> None:
@@ -273,16 +276,9 @@ def status(store: Store) -> SyncStatus:
 
 def status_text(st: SyncStatus) -> str:
     """The status bar line: last successful sync, pending changes, open conflicts."""
-    if not st.logged_in:
-        head = t("Sync: not logged in")
-    elif st.last_sync:
-        when = dt.datetime.fromisoformat(st.last_sync).replace(tzinfo=dt.UTC).astimezone()
-        head = t("Last sync {time}", time=when.strftime("%d.%m.%Y %H:%M"))
-    else:
-        head = t("Not synced yet")
     text = t(
         "{head} · {pending} pending changes · {conflicts} open conflicts",
-        head=head,
+        head=_head(st),
         pending=st.pending,
         conflicts=st.open_conflicts,
     )

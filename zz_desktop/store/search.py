@@ -135,9 +135,12 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def snippet(body: str, tokens: list[str], words: int = 8) -> str:
     """A few words of ``body`` around the first word that matches (folded) a typed prefix, the
     match in brackets; computed from the original text so that the hit shows it as written."""
-    if not body:
+    if not body or not tokens:
         return ""
-    found = [m for m in _WORD.finditer(body)]
+    folded = fold(body)
+    if not any(tok in folded for tok in tokens):
+        return ""  # the hit is in the title: nothing to mark here, no word-by-word scan
+    found = list(_WORD.finditer(body))
     at = next(
         (i for i, m in enumerate(found) if any(fold(m.group()).startswith(t) for t in tokens)),
         None,
