@@ -3,6 +3,7 @@ consultations and events. The index lives inside the encrypted database."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -134,24 +135,36 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def snippet(body: str, tokens: list[str], words: int = 8) -> str:
     """A few words of ``body`` around the first word that matches (folded) a typed prefix, the
-    match in brackets; computed from the original text so that the hit shows it as written."""
+    match in brackets; computed from the original text so that the hit shows it as written.
+    Reads only as far as the match: a long text is folded once and never scanned word by word."""
     if not body or not tokens:
         return ""
     folded = fold(body)
-    if not any(tok in folded for tok in tokens):
-        return ""  # the hit is in the title: nothing to mark here, no word-by-word scan
-    found = list(_WORD.finditer(body))
-    at = next(
-        (i for i, m in enumerate(found) if any(fold(m.group()).startswith(t) for t in tokens)),
-        None,
-    )
-    if at is None:
-        return ""
-    lo, hi = max(at - words // 2, 0), min(at + words // 2 + 1, len(found))
-    start, end = found[lo].start(), found[hi - 1].end()
+    first = _first_prefix(folded, tokens)
+    if first is None:
+        return ""  # the hit is in the title: nothing to mark here
+    # Folding keeps word boundaries, so the match is the same word number in the original.
+    at = len(_WORD.findall(folded, 0, first))
+    lo = max(at - words // 2, 0)
+    found = list(itertools.islice(_WORD.finditer(body), at + words // 2 + 1))
+    if len(found) <= at or not fold(found[at].group()).startswith(tuple(tokens)):
+        found = list(_WORD.finditer(body))  # boundaries moved: match word by word
+        at = next((i for i, m in enumerate(found) if fold(m.group()).startswith(tuple(tokens))), -1)
+        if at < 0:
+            return ""
+        lo = max(at - words // 2, 0)
+        found = found[: at + words // 2 + 1]
+    start, end = found[lo].start(), found[-1].end()
     m = found[at]
     text_ = body[start : m.start()] + "[" + m.group() + "]" + body[m.end() : end]
-    return ("…" if lo > 0 else "") + " ".join(text_.split()) + ("…" if hi < len(found) else "")
+    more = bool(_WORD.search(body, end))
+    return ("…" if lo > 0 else "") + " ".join(text_.split()) + ("…" if more else "")
+
+
+def _first_prefix(folded: str, tokens: list[str]) -> int | None:
+    """Where the first word starting with one of ``tokens`` begins in ``folded``."""
+    hits = [m.start() for tok in tokens if (m := re.search(r"\b" + re.escape(tok), folded))]
+    return min(hits) if hits else None
 
 
 def rebuild(session: Session) -> int:
