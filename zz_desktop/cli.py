@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "report_cmd",
     "privacy_cmd",
     "backup",
+    "calendar_cmd",
 )
 log = logging.getLogger("zz_desktop.cli")
 

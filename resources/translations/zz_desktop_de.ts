@@ -44,6 +44,84 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Export (.ics) …</source>
+        <translation>Exportieren (.ics) …</translation>
+    </message>
+    <message>
+        <source>◆ next appointment   ☐ follow-up (red: overdue)   ● event</source>
+        <translation>◆ nächster Termin   ☐ Wiedervorlage (rot: überfällig)   ● Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries exported.</source>
+        <translation>
+            <numerusform>%n Eintrag exportiert.</numerusform>
+            <numerusform>%n Einträge exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Check</source>
@@ -1239,6 +1317,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Start</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
@@ -1311,7 +1393,16 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Synchronisations&amp;konflikte …</translation>
     </message>
     <message>
+        <source>Log &amp;out of the hub</source>
+        <translation>Vom Hub &amp;abmelden</translation>
+    </message>
+    <message>
+        <source>Switch &amp;profile …</source>
+        <translation>&amp;Profil wechseln …</translation>
+    </message>
+    <message>
         <source>&amp;Import contacts …</source>
+        <extracomment>Set by &quot;Switch profile …&quot;: the profile the application opens after this window.</extracomment>
         <translation>Kontakte &amp;importieren …</translation>
     </message>
     <message>
@@ -2073,6 +2164,21 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>ProfileChooser</name>
+    <message>
+        <source>Choose a profile</source>
+        <translation>Profil wählen</translation>
+    </message>
+    <message>
+        <source>Several profiles are stored on this computer:</source>
+        <translation>Auf diesem Computer sind mehrere Profile gespeichert:</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+</context>
+<context>
     <name>ProtocolDialog</name>
     <message>
         <source>Save report</source>
@@ -2179,6 +2285,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Save as …</source>
         <translation>Speichern unter …</translation>
+    </message>
+    <message>
+        <source>The choice has changed: create the report again.</source>
+        <translation>Die Auswahl wurde geändert: Bericht bitte neu erstellen.</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
@@ -2364,8 +2474,8 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>Synchronisieren alle:</translation>
     </message>
     <message>
-        <source>Available once this device is logged in to a hub.</source>
-        <translation>Verfügbar, sobald dieses Gerät an einem Hub angemeldet ist.</translation>
+        <source>Applies when this device is logged in to a hub.</source>
+        <translation>Gilt, sobald dieses Gerät an einem Hub angemeldet ist.</translation>
     </message>
     <message>
         <source>Backup written: %1</source>
@@ -2486,6 +2596,7 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <name>SyncController</name>
     <message>
         <source>Synchronise</source>
+        <extracomment>The one sync interval setting (in the profile, not in QSettings): the settings page writes it, the scheduler reads it.</extracomment>
         <translation>Synchronisieren</translation>
     </message>
     <message>
@@ -2513,8 +2624,71 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>Synchronisiere: %1 %2/%3</translation>
     </message>
     <message>
+        <source>Synchronisation failed. Details are in the log file.</source>
+        <translation>Die Synchronisation ist fehlgeschlagen. Einzelheiten stehen in der Protokolldatei.</translation>
+    </message>
+    <message>
         <source>Many deletions</source>
         <translation>Viele Löschungen</translation>
+    </message>
+    <message>
+        <source>Logged out of the hub. Your data stays on this device.</source>
+        <translation>Vom Hub abgemeldet. Ihre Daten bleiben auf diesem Gerät.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamOverview</name>
+    <message>
+        <source>Team this month</source>
+        <translation>Team in diesem Monat</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Beratende</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Beratungen</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Offene Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>Near the 80 h cap</source>
+        <translation>Nahe an der 80-h-Grenze</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Events this month</source>
+        <translation>Veranstaltungen in diesem Monat</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>(no advisor recorded)</source>
+        <translation>(keine Beratenden erfasst)</translation>
+    </message>
+    <message>
+        <source>This device: last sync %1, %2 changes waiting.</source>
+        <translation>Dieses Gerät: zuletzt synchronisiert %1, %2 Änderungen warten.</translation>
+    </message>
+    <message>
+        <source>This device: not synchronised yet, %2 changes waiting.</source>
+        <translation>Dieses Gerät: noch nicht synchronisiert, %2 Änderungen warten.</translation>
+    </message>
+    <message>
+        <source>The hub does not report the other devices of the centre.</source>
+        <translation>Die anderen Geräte des Zentrums meldet der Hub nicht.</translation>
     </message>
 </context>
 </TS>

@@ -92,3 +92,38 @@ def test_print_protocol_dialog(page: Any, qtbot: Any, store: Any) -> None:
         actions = session.scalars(select(AuditEntry.action).where(AuditEntry.entity_id == cid))
         assert "print" in list(actions)
     dialog.close()
+
+
+def test_switching_the_report_drops_the_old_preview_and_saves_the_new(
+    page: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any, lang: str
+) -> None:
+    """Issue 10: after switching the report, "Save as …" saved the old one."""
+    import pypdf
+
+    from zz_desktop.services.report_queries import Period
+    from zz_desktop.ui import ops
+    from zz_desktop.ui.views import reports_page
+
+    saved: list[bytes] = []
+    monkeypatch.setattr(reports_page, "save_pdf", lambda pdf, _p, _s: saved.append(pdf) or tmp_path)
+    page.kind.setCurrentIndex(page.kind.findData("activity"))
+    page.set_period(Period.year(2026))
+    page.generate()
+    qtbot.waitUntil(lambda: bool(page.pdf), timeout=30_000)
+    qtbot.waitUntil(ops.idle, timeout=20_000)
+    page.kind.setCurrentIndex(page.kind.findData("esf"))
+    assert page.pdf == b"" and page.preview.page_count() == 0
+    assert not page.save_button.isEnabled() and not page.print_button.isEnabled()
+    page.save_button.click()
+    assert saved == []
+    if lang == "de":
+        shot = Path(__file__).resolve().parents[2] / "docs/screenshots/report-stale.png"
+        page.grab().save(str(shot))
+    page.generate()
+    qtbot.waitUntil(lambda: bool(page.pdf), timeout=30_000)
+    qtbot.waitUntil(ops.idle, timeout=20_000)
+    page.save_button.click()
+    import io
+
+    text = "".join(p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(saved[0])).pages)
+    assert page.last_kind == "esf" and "ESF" in text and "Tätigkeitsbericht" not in text

@@ -96,6 +96,8 @@ class OrgRec:
     city: str = ""
     email: str = ""
     phone: str = ""
+    #: WZ code where known: two firms of different divisions are not one firm.
+    sector: str = ""
     core: str = field(init=False)
     dist: str = field(init=False)
     key: str = field(init=False)
@@ -207,9 +209,51 @@ def name_similarity(a: OrgRec, b: OrgRec) -> float:
     return (full + fuzz.token_set_ratio(da, db)) / 2
 
 
+#: Two words this similar (rapidfuzz ratio) are one word with a typo.
+SAME_WORD = 85
+#: Remainders less similar than this name different trades.
+SAME_REMAINDER = 75
+#: What a different trade costs: enough to keep a shared surname and postcode below the line.
+TRADE_PENALTY = 30
+
+
+def _remainders(a: str, b: str) -> tuple[list[str], list[str], bool]:
+    """The words of ``a`` and ``b`` left after pairing off the words they share (typos
+    allowed), and whether any word was shared."""
+    rest_b = b.split()
+    rest_a: list[str] = []
+    shared = False
+    for word in a.split():
+        match = next((w for w in rest_b if w == word), None) or next(
+            (w for w in rest_b if fuzz.ratio(w, word) >= SAME_WORD), None
+        )
+        if match is None:
+            rest_a.append(word)
+        else:
+            rest_b.remove(match)
+            shared = True
+    return rest_a, rest_b, shared
+
+
+def different_trade(a: OrgRec, b: OrgRec) -> bool:
+    """True when two names share a word (often the owner's surname) but go on differently:
+    "Reising Bauunternehmen" / "Reising Kreusel", "Schulz Anlagenbau" / "Schulz Landhotel";
+    or when both WZ codes are known and lie in different divisions. A name that only adds
+    words ("Müller Metallbau" / "Müller & Söhne Metallbau") is no conflict."""
+    if a.sector[:2] and b.sector[:2] and a.sector[:2] != b.sector[:2]:
+        return True
+    rest_a, rest_b, shared = _remainders(a.core, b.core)
+    if not (shared and rest_a and rest_b):
+        return False
+    ra, rb = " ".join(sorted(rest_a)), " ".join(sorted(rest_b))
+    return max(fuzz.ratio(ra, rb), fuzz.partial_ratio(ra, rb)) < SAME_REMAINDER
+
+
 def compare_orgs(a: OrgRec, b: OrgRec) -> tuple[int, tuple[str, ...], bool]:
     """``(score, reasons, exact)`` of two organisations."""
     name = name_similarity(a, b)
+    if a.core != b.core and different_trade(a, b):
+        name -= TRADE_PENALTY
     reasons: list[str] = []
     same_pc = bool(a.postcode) and a.postcode == b.postcode
     pc_conflict = bool(a.postcode and b.postcode) and not same_pc
@@ -394,10 +438,12 @@ class OrgIndex(_Index):
                     Organisation.city,
                     Organisation.email,
                     Organisation.phone,
+                    Organisation.sector_code,
                 ).where(Organisation.deleted.is_(False))
             ).all()
         return cls(
-            OrgRec(r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "", r[5] or "") for r in rows
+            OrgRec(r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "", r[5] or "", r[6] or "")
+            for r in rows
         )
 
 
@@ -456,6 +502,7 @@ def org_rec(data: Mapping[str, Any], rec_id: str = "") -> OrgRec:
         str(data.get("city") or ""),
         str(data.get("email") or ""),
         str(data.get("phone") or ""),
+        str(data.get("sector_code") or ""),
     )
 
 

@@ -77,21 +77,21 @@ def login(
     device = device_name or f"{platform.node() or 'desktop'} ({store.meta.profile_id[:8]})"
     with client_factory(hub_url, **_client_options()) as client:
         response = client.login(username, password, device)
+    refusal = None
     if response.centre is None or response.user.role not in RECORD_ROLES:
-        raise LoginFailed(
-            t(
-                "this account cannot keep records on a desktop (role {role})",
-                role=response.user.role,
-            )
+        refusal = t(
+            "this account cannot keep records on a desktop (role {role})",
+            role=response.user.role,
         )
-    bound = state.get(store, state.CENTRE_ID)
-    if bound and bound != response.centre.id:
-        raise LoginFailed(
-            t(
-                "this profile belongs to another centre; use a new profile for {code}",
-                code=response.centre.code,
-            )
+    elif (bound := state.get(store, state.CENTRE_ID)) and bound != response.centre.id:
+        refusal = t(
+            "this profile belongs to another centre; use a new profile for {code}",
+            code=response.centre.code,
         )
+    if refusal is not None or response.centre is None:
+        # The hub issued a device token before we refused: revoke it, never leave it active.
+        _revoke_token(hub_url, response.token, client_factory)
+        raise LoginFailed(refusal or "")
     state.save_token(store, response.token)
     state.put(
         store,
@@ -116,6 +116,30 @@ def login(
         centre_name=response.centre.name,
         moved=moved,
     )
+
+
+def _revoke_token(hub_url: str, token: str, client_factory: ClientFactory) -> None:
+    try:
+        with client_factory(hub_url, token, **{**_client_options(), "retries": 0}) as client:
+            client.logout()
+    except SyncError as exc:
+        log.warning("refused login: token not revoked (%s)", type(exc).__name__)
+
+
+def status_head(st: SyncStatus) -> str:
+    """The sync part of the status bar: last sync and the last error, without the counts (the
+    window shows pending changes and conflicts in their own, always current, fields)."""
+    head = _head(st)
+    return f"{head} · {st.last_error}" if st.last_error else head
+
+
+def _head(st: SyncStatus) -> str:
+    if not st.logged_in:
+        return t("Sync: not logged in")
+    if st.last_sync:
+        when = dt.datetime.fromisoformat(st.last_sync).replace(tzinfo=dt.UTC).astimezone()
+        return t("Last sync {time}", time=when.strftime("%d.%m.%Y %H:%M"))
+    return t("Not synced yet")
 
 
 def store_reference(store: Store, ref: ReferenceResponse) -> None:
@@ -258,16 +282,9 @@ def status(store: Store) -> SyncStatus:
 
 def status_text(st: SyncStatus) -> str:
     """The status bar line: last successful sync, pending changes, open conflicts."""
-    if not st.logged_in:
-        head = t("Sync: not logged in")
-    elif st.last_sync:
-        when = dt.datetime.fromisoformat(st.last_sync).replace(tzinfo=dt.UTC).astimezone()
-        head = t("Last sync {time}", time=when.strftime("%d.%m.%Y %H:%M"))
-    else:
-        head = t("Not synced yet")
     text = t(
         "{head} · {pending} pending changes · {conflicts} open conflicts",
-        head=head,
+        head=_head(st),
         pending=st.pending,
         conflicts=st.open_conflicts,
     )

@@ -15,7 +15,7 @@ from zz_desktop.store.base import Synced, to_wire, utcnow
 from zz_desktop.store.capture import Actor, audit_entry, stamp_new
 from zz_desktop.store.ids import new_id
 from zz_desktop.store.models import AuditEntry
-from zz_desktop.store.search import index_entry
+from zz_desktop.store.search import INSERT_SQL, index_entry
 
 
 def insert_new(
@@ -75,13 +75,7 @@ def insert_new(
         conn.execute(
             text("INSERT INTO search_doc (rowid, entity_id) VALUES (:rowid, :id)"), searches
         )
-        conn.execute(
-            text(
-                "INSERT INTO search_index (rowid, entity, entity_id, title, body) "
-                "VALUES (:rowid, :entity, :id, :title, :body)"
-            ),
-            searches,
-        )
+        conn.execute(text(INSERT_SQL), searches)
     return count
 
 

@@ -3,18 +3,28 @@ consultations and events. The index lives inside the encrypted database."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from zz_desktop.domain.textfold import fold
 from zz_desktop.store.base import Synced
 
+#: ``title``/``body`` keep the text as written (shown in hits); only their folded copies
+#: ``ftitle``/``fbody`` are indexed, so "weissenfels" finds "Weißenfels" (see domain.textfold).
 FTS_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
-    "entity UNINDEXED, entity_id UNINDEXED, title, body, "
+    "entity UNINDEXED, entity_id UNINDEXED, title UNINDEXED, body UNINDEXED, ftitle, fbody, "
     "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+)
+#: The one INSERT every writer (single save, bulk insert, sync apply) uses; rows from
+#: :func:`entry`.
+INSERT_SQL = (
+    "INSERT INTO search_index (rowid, entity, entity_id, title, body, ftitle, fbody) "
+    "VALUES (:rowid, :entity, :id, :title, :body, :ftitle, :fbody)"
 )
 #: Maps a record id to its FTS rowid, so that re-indexing one row never scans the index.
 DOC_DDL = "CREATE TABLE IF NOT EXISTS search_doc (rowid INTEGER PRIMARY KEY, entity_id TEXT UNIQUE)"
@@ -24,18 +34,25 @@ def _text_of(obj: Synced, columns: tuple[str, ...]) -> str:
     return " ".join(str(v) for c in columns if (v := getattr(obj, c, None)))
 
 
+def entry(entity: str, entity_id: str, title: str, body: str) -> dict[str, str]:
+    """Parameters of :data:`INSERT_SQL` (without ``rowid``): the text and its folded copy."""
+    return {
+        "entity": entity,
+        "id": entity_id,
+        "title": title,
+        "body": body,
+        "ftitle": fold(title),
+        "fbody": fold(body),
+    }
+
+
 def index_entry(obj: Synced) -> dict[str, str] | None:
     """What the index holds for ``obj`` (None for unsearchable or deleted rows)."""
     spec = type(obj).__search__
     if spec is None or obj.deleted:
         return None
     title_cols, body_cols = spec
-    return {
-        "entity": obj.__entity__,
-        "id": obj.id,
-        "title": _text_of(obj, title_cols),
-        "body": _text_of(obj, body_cols),
-    }
+    return entry(obj.__entity__, obj.id, _text_of(obj, title_cols), _text_of(obj, body_cols))
 
 
 def reindex(session: Session, obj: Synced) -> None:
@@ -55,13 +72,7 @@ def reindex(session: Session, obj: Synced) -> None:
         rowid = conn.execute(
             text("INSERT INTO search_doc (entity_id) VALUES (:id) RETURNING rowid"), {"id": obj.id}
         ).scalar()
-    conn.execute(
-        text(
-            "INSERT INTO search_index (rowid, entity, entity_id, title, body) "
-            "VALUES (:rowid, :entity, :id, :title, :body)"
-        ),
-        {"rowid": rowid, **(index_entry(obj) or {})},
-    )
+    conn.execute(text(INSERT_SQL), {"rowid": rowid, **(index_entry(obj) or {})})
 
 
 @dataclass(frozen=True)
@@ -75,9 +86,15 @@ class Hit:
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
+def query_tokens(user_text: str) -> list[str]:
+    """The folded words of what the user typed (the same fold as the index)."""
+    return _TOKEN.findall(fold(user_text))
+
+
 def fts_query(user_text: str) -> str | None:
-    """A safe FTS5 query from what the user typed: every word as a prefix, all must match."""
-    tokens = _TOKEN.findall(user_text)
+    """A safe FTS5 query from what the user typed: every word (folded) as a prefix, all must
+    match. Matches the folded columns only (the others are not indexed)."""
+    tokens = query_tokens(user_text)
     if not tokens:
         return None
     return " ".join(f'"{tok}"*' for tok in tokens)
@@ -95,11 +112,9 @@ def search(
     conn = session.connection()
     hits: list[Hit] = []
     seen: set[str] = set()
-    for match in (f"{{title}} : ({query})", query):
-        sql = (
-            "SELECT entity, entity_id, title, snippet(search_index, 3, '[', ']', '…', 8) "
-            "FROM search_index WHERE search_index MATCH :q"
-        )
+    tokens = query_tokens(user_text)
+    for match in (f"{{ftitle}} : ({query})", query):
+        sql = "SELECT entity, entity_id, title, body FROM search_index WHERE search_index MATCH :q"
         params: dict[str, object] = {"q": match, "limit": limit - len(hits) + len(seen)}
         if entity:
             sql += " AND entity = :entity"
@@ -109,10 +124,47 @@ def search(
             if row[1] in seen:
                 continue
             seen.add(row[1])
-            hits.append(Hit(row[0], row[1], row[2], row[3]))
+            hits.append(Hit(row[0], row[1], row[2], snippet(row[3] or "", tokens)))
             if len(hits) >= limit:
                 return hits
     return hits
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def snippet(body: str, tokens: list[str], words: int = 8) -> str:
+    """A few words of ``body`` around the first word that matches (folded) a typed prefix, the
+    match in brackets; computed from the original text so that the hit shows it as written.
+    Reads only as far as the match: a long text is folded once and never scanned word by word."""
+    if not body or not tokens:
+        return ""
+    folded = fold(body)
+    first = _first_prefix(folded, tokens)
+    if first is None:
+        return ""  # the hit is in the title: nothing to mark here
+    # Folding keeps word boundaries, so the match is the same word number in the original.
+    at = len(_WORD.findall(folded, 0, first))
+    lo = max(at - words // 2, 0)
+    found = list(itertools.islice(_WORD.finditer(body), at + words // 2 + 1))
+    if len(found) <= at or not fold(found[at].group()).startswith(tuple(tokens)):
+        found = list(_WORD.finditer(body))  # boundaries moved: match word by word
+        at = next((i for i, m in enumerate(found) if fold(m.group()).startswith(tuple(tokens))), -1)
+        if at < 0:
+            return ""
+        lo = max(at - words // 2, 0)
+        found = found[: at + words // 2 + 1]
+    start, end = found[lo].start(), found[-1].end()
+    m = found[at]
+    text_ = body[start : m.start()] + "[" + m.group() + "]" + body[m.end() : end]
+    more = bool(_WORD.search(body, end))
+    return ("…" if lo > 0 else "") + " ".join(text_.split()) + ("…" if more else "")
+
+
+def _first_prefix(folded: str, tokens: list[str]) -> int | None:
+    """Where the first word starting with one of ``tokens`` begins in ``folded``."""
+    hits = [m.start() for tok in tokens if (m := re.search(r"\b" + re.escape(tok), folded))]
+    return min(hits) if hits else None
 
 
 def rebuild(session: Session) -> int:

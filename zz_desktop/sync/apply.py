@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Table, bindparam, insert, text, update
 from sqlalchemy.types import JSON, Boolean, Date, DateTime, Float, Integer
 
 from zz_desktop.domain.scrub import Scrubber
+from zz_desktop.store import search
 from zz_desktop.store.base import Synced, from_wire
 from zz_desktop.store.models import SYNCED_MODELS
 from zz_desktop.sync.erase_apply import pending_erasures, scrub_locally
@@ -289,23 +290,11 @@ def reindex(conn: Connection, model: type[Synced], ids: Sequence[str]) -> None:
             if r[1]:
                 continue
             values = r[2:]
-            entries.append(
-                {
-                    "rowid": docs[r[0]],
-                    "entity": entity,
-                    "id": r[0],
-                    "title": " ".join(str(v) for v in values[:nt] if v),
-                    "body": " ".join(str(v) for v in values[nt:] if v),
-                }
-            )
+            title = " ".join(str(v) for v in values[:nt] if v)
+            body = " ".join(str(v) for v in values[nt:] if v)
+            entries.append({"rowid": docs[r[0]], **search.entry(entity, r[0], title, body)})
         if entries:
-            conn.execute(
-                text(
-                    "INSERT INTO search_index (rowid, entity, entity_id, title, body) "
-                    "VALUES (:rowid, :entity, :id, :title, :body)"
-                ),
-                entries,
-            )
+            conn.execute(text(search.INSERT_SQL), entries)
 
 
 def live_counts(conn: Connection, entities: Iterable[str]) -> dict[str, int]:

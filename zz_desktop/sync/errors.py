@@ -23,11 +23,9 @@ class Offline(SyncError):
     exit_code = 6
 
     def __init__(self, detail: str = "") -> None:
+        # The technical cause ("ConnectError", "HTTP 503") is for the log, not for the user.
         super().__init__(
-            t(
-                "The hub cannot be reached ({detail}). Your changes are kept and sent later.",
-                detail=detail or "offline",
-            )
+            t("The hub cannot be reached right now. Your changes are kept and sent later.")
         )
         self.detail = detail
 

@@ -8,6 +8,7 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
@@ -81,12 +82,31 @@ def run(args: argparse.Namespace) -> int:
     app = make_app(args.lang)
     crash.install()
     app.setWindowIcon(icons.app_icon())
-    profile = Path(args.profile) if args.profile else default_profile_dir()
-    store = open_profile_gui(profile)
-    if store is None:
-        return 1
+    if args.profile:
+        profile: Path | None = Path(args.profile)
+    else:
+        from zz_desktop.ui.dialogs.profile_chooser import choose_profile
+
+        default = default_profile_dir()
+        profile = choose_profile(default.parent, default)  # several profiles: ask which one
+    code = 1
+    # One window per profile; "Switch profile …" closes it and names the next one.
+    while profile is not None:
+        store = open_profile_gui(profile)
+        if store is None:
+            return 1
+        window = open_window(store, profile)
+        code = app.exec()
+        store.close()
+        profile = window.switch_to
+    return int(code)
+
+
+def open_window(store: Any, profile: Path) -> Any:
     from zz_desktop.services.identity import ensure_local_identity
+    from zz_desktop.ui import ops
     from zz_desktop.ui.mainwindow import MainWindow
+    from zz_desktop.ui.sync_ui import install_sync
 
     if not store.actor.user_id:
         ensure_local_identity(store)
@@ -96,14 +116,9 @@ def run(args: argparse.Namespace) -> int:
     # erasure must not bring the person back (backups/erasures.json; cheap when nothing to do).
     reapply_after_restore(store)
     window = MainWindow(store)
-    from zz_desktop.ui.sync_ui import install_sync
-
+    window.profile_dir = profile
     window.attach_sync(install_sync(window, store))
     window.show()
-    from zz_desktop.ui import ops
-
     # Today's automatic backup runs after the window is usable, on the write executor.
     ops.Op(store.daily_backup, window, write=True).failure(lambda _e: None).run()
-    code = app.exec()
-    store.close()
-    return int(code)
+    return window

@@ -4,6 +4,7 @@ sync figures and the undo button in the status bar."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Slot
@@ -41,7 +42,16 @@ _DELETE: dict[str, tuple[Callable[[Store, str], None], Callable[[Store, str], No
 
 
 class MainWindow(QMainWindow):
-    PAGES = ("start", "organisation", "person", "consultation", "event", "reports", "settings")
+    PAGES = (
+        "start",
+        "organisation",
+        "person",
+        "consultation",
+        "event",
+        "calendar",
+        "reports",
+        "settings",
+    )
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -83,6 +93,7 @@ class MainWindow(QMainWindow):
     # -- construction -----------------------------------------------------------------------
 
     def _build_pages(self) -> None:
+        from zz_desktop.ui.views.calendar_page import CalendarPage
         from zz_desktop.ui.views.reports_page import ReportsPage
         from zz_desktop.ui.views.settings_page import SettingsPage
         from zz_desktop.ui.views.start_page import StartPage
@@ -104,9 +115,13 @@ class MainWindow(QMainWindow):
             page.delete_record.connect(self.delete_record)
             self.lists[entity] = page
             pages.append((title, page))
+        self.calendar_page = CalendarPage(self.store, self)
+        self.calendar_page.open_record.connect(self.open_record)
+        self.calendar_page.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.reports_page = ReportsPage(self.store, self)
         self.settings_page = SettingsPage(self.store, self)
         pages += [
+            (self.tr("Calendar"), self.calendar_page),
             (self.tr("Reports"), self.reports_page),
             (self.tr("Settings"), self.settings_page),
         ]
@@ -170,6 +185,14 @@ class MainWindow(QMainWindow):
         self.login_action.setObjectName("loginAction")
         self.conflicts_action = file_menu.addAction(self.tr("Sync &conflicts …"))
         self.conflicts_action.setObjectName("conflictsAction")
+        self.logout_action = file_menu.addAction(self.tr("Log &out of the hub"))
+        self.logout_action.setObjectName("logoutAction")
+        self.switch_profile_action = file_menu.addAction(self.tr("Switch &profile …"))
+        self.switch_profile_action.setObjectName("switchProfileAction")
+        self.switch_profile_action.triggered.connect(self.switch_profile)
+        #: Set by "Switch profile …": the profile the application opens after this window.
+        self.switch_to: Path | None = None
+        self.profile_dir: Path | None = None
         file_menu.addSeparator()
         import_action = file_menu.addAction(self.tr("&Import contacts …"))
         import_action.setObjectName("importAction")
@@ -235,6 +258,28 @@ class MainWindow(QMainWindow):
         self.sync_controller = controller
         self.login_action.triggered.connect(controller.show_login)
         self.conflicts_action.triggered.connect(controller.show_conflicts)
+        self.logout_action.triggered.connect(controller.logout)
+        controller.session_changed.connect(self._session_changed)
+        self._session_changed(controller.logged_in())
+
+    def _session_changed(self, logged_in: bool) -> None:
+        self.login_action.setEnabled(not logged_in)
+        self.logout_action.setEnabled(logged_in)
+
+    def switch_profile(self) -> None:
+        """Choose another profile; this window closes and the application opens that one."""
+        from zz_desktop.paths import default_profile_dir
+        from zz_desktop.ui.dialogs.profile_chooser import ProfileChooser, find_profiles
+
+        root = (self.profile_dir or default_profile_dir()).parent
+        profiles = find_profiles(root)
+        dialog = ProfileChooser(profiles, self.profile_dir, self)
+        if not dialog.exec() or (chosen := dialog.chosen()) is None:
+            return
+        if chosen == self.profile_dir:
+            return
+        self.switch_to = chosen
+        self.close()
 
     # -- status -------------------------------------------------------------------------------
 

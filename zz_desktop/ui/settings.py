@@ -23,11 +23,10 @@ class Option:
 
 
 LANGUAGE = Option("ui/language", str, "de")
-SYNC_INTERVAL_MIN = Option("sync/interval_minutes", int, 15)
 GEOMETRY = Option("window/geometry", bytes, b"")
 WINDOW_STATE = Option("window/state", bytes, b"")
 
-OPTIONS = (LANGUAGE, SYNC_INTERVAL_MIN, GEOMETRY, WINDOW_STATE)
+OPTIONS = (LANGUAGE, GEOMETRY, WINDOW_STATE)
 
 
 def qsettings() -> QSettings:

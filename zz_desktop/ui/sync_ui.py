@@ -26,11 +26,31 @@ from zz_desktop.errors import UserError
 from zz_desktop.services import sync_service
 from zz_desktop.store.database import Store
 from zz_desktop.sync.errors import ClientOutdated, MassDeleteBlocked, Offline, TokenRevoked
+from zz_desktop.ui.bus import ChangeSet, bus
 
 log = logging.getLogger("zz_desktop.ui.sync")
 DEFAULT_INTERVAL_MIN = 5
+#: The one sync interval setting (in the profile, not in QSettings): the settings page writes it,
+#: the scheduler reads it.
+INTERVAL_KEY = "sync.interval_minutes"
+
+
+def interval_minutes(store: Store) -> int:
+    try:
+        return int(store.get_setting(INTERVAL_KEY, DEFAULT_INTERVAL_MIN))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return DEFAULT_INTERVAL_MIN
+
+
 CLOSE_BUDGET_MS = 4000
 RETRY_STEPS_S = (30, 60, 120, 240)
+
+
+def pulled_anything(report: Any) -> bool:
+    return any(
+        getattr(report, name, 0)
+        for name in ("pulled", "deleted", "erased", "conflicts", "snapshot", "resynced")
+    )
 
 
 class _Signals(QObject):
@@ -68,6 +88,7 @@ class _Round(QRunnable):
 class SyncController(QObject):
     progress = Signal(str, int, int)
     finished = Signal(object, object)  # report or None, error message or None
+    session_changed = Signal(bool)  # logged in?
 
     def __init__(self, window: QMainWindow, store: Store) -> None:
         super().__init__(window)
@@ -92,8 +113,7 @@ class SyncController(QObject):
         self.action.setToolTip(self.tr("Synchronise with the hub"))
         self.action.triggered.connect(self._on_action)
         window.installEventFilter(self)
-        interval = store.get_setting("sync.interval_minutes", DEFAULT_INTERVAL_MIN)
-        self.set_interval(int(interval))  # type: ignore[call-overload]
+        self.set_interval(interval_minutes(store))
         self.show_status()
 
     # -- scheduling ------------------------------------------------------------------------
@@ -147,13 +167,20 @@ class SyncController(QObject):
             self._failures = 0
             for warning in getattr(report, "warnings", []):
                 self.window.statusBar().showMessage(warning, 15_000)
+            if pulled_anything(report):
+                # The round wrote rows from other devices: every open view reloads (an empty
+                # ChangeSet touches every entity; the report does not say which were hit).
+                bus().announce(ChangeSet())
         else:
-            message = str(error)
+            # UserErrors carry one translated line; anything else is a bug: no class names
+            # or tracebacks for the user (the log has the details).
+            message = (
+                error.message
+                if isinstance(error, UserError)
+                else self.tr("Synchronisation failed. Details are in the log file.")
+            )
             self._handle_error(error)
-        self.show_status()
-        refresh = getattr(self.window, "refresh_counts", None)
-        if callable(refresh):
-            refresh()
+        self.show_status()  # also refreshes the counts
         self.finished.emit(report, message)
 
     def _handle_error(self, error: Exception) -> None:
@@ -178,7 +205,10 @@ class SyncController(QObject):
             self.window.statusBar().showMessage(text)
 
     def show_status(self) -> None:
-        self._set_status(sync_service.status_text(sync_service.status(self.store)))
+        self._set_status(sync_service.status_head(sync_service.status(self.store)))
+        refresh = getattr(self.window, "refresh_counts", None)
+        if callable(refresh):  # the counts next to it come from the same moment
+            refresh()
 
     # -- dialogs ---------------------------------------------------------------------------
 
@@ -189,8 +219,32 @@ class SyncController(QObject):
         ok = bool(dialog.exec())
         self.show_status()
         if ok:
+            self.set_interval(interval_minutes(self.store))
+            self.session_changed.emit(True)
             self.sync_now()
         return ok
+
+    def logged_in(self) -> bool:
+        return sync_service.status(self.store).logged_in
+
+    def logout(self) -> None:
+        """Revoke this device's token on the hub (when reachable) and forget it; data stays."""
+        from zz_desktop.ui import ops
+
+        store = self.store
+
+        def done(_: object) -> None:
+            self.timer.stop()
+            self.retry_timer.stop()
+            self.show_status()
+            self.window.statusBar().showMessage(
+                self.tr("Logged out of the hub. Your data stays on this device."), 10_000
+            )
+            self.session_changed.emit(False)
+
+        ops.Op(lambda: sync_service.logout(store), self.window, write=True).success(done).failure(
+            lambda e: ops.show_error(self.window, e)
+        ).run()
 
     def show_conflicts(self) -> None:
         from zz_desktop.ui.dialogs.conflict_inbox import ConflictInbox

@@ -56,6 +56,14 @@ class PdfPreview(QPdfView):
             self._buffer.close()
         self._buffer = buffer
 
+    def clear(self) -> None:
+        """Show nothing (the shown PDF no longer matches the choices)."""
+        self.document.close()
+        self.pdf = b""
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer = None
+
     def page_count(self) -> int:
         return int(self.document.pageCount())
 

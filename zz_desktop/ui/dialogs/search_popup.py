@@ -1,5 +1,6 @@
 """Global search (Ctrl+K): a popup that shows results while typing; arrows move, Enter opens
-the record, Esc closes. Uses the full-text index (prefix, umlaut-insensitive)."""
+the record, Esc closes. Uses the full-text index (prefix; ß/ss, umlauts and diacritics
+folded) and shows one line of context per hit."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zz_desktop.services.finder import find
 from zz_desktop.store.database import Store
-from zz_desktop.store.search import search
 from zz_desktop.ui import icons
 
 LIMIT = 30
@@ -73,15 +74,15 @@ class SearchPopup(QDialog):
 
     def _typed(self, text: str) -> None:
         with self.store.read() as session:
-            hits = search(session, text, limit=LIMIT)
+            hits = find(session, text, limit=LIMIT)
         self.results.clear()
         for hit in hits:
             snippet = hit.snippet.replace("\n", " ")
             title = hit.title or snippet
-            item = QListWidgetItem(
-                icons.nav_icon(hit.entity),
-                f"{title}   ·   {self._labels.get(hit.entity, hit.entity)}",
-            )
+            kind = self._labels.get(hit.entity, hit.entity)
+            # Context tells two "Anna Schulz" apart: her firm, a consultation's date and company.
+            line = f"{title}   ·   {kind}" + (f"\n{hit.context}" if hit.context else "")
+            item = QListWidgetItem(icons.nav_icon(hit.entity), line)
             if snippet and snippet != title:
                 item.setToolTip(snippet)
             item.setData(ENTITY_ROLE, hit.entity)

@@ -151,6 +151,13 @@ class ReportsPage(QWidget):
         self.generate_button.clicked.connect(self.generate)
         self.print_button.clicked.connect(self.print_)
         self.save_button.clicked.connect(self.save)
+        # Any other choice makes the shown report stale: print/save would hand out the old one.
+        for combo in (self.kind, self.language):
+            combo.currentIndexChanged.connect(self._invalidate)
+        self.consultation.currentIndexChanged.connect(self._consultation_changed)
+        self.date_from.dateChanged.connect(self._invalidate)
+        self.date_to.dateChanged.connect(self._invalidate)
+        self._generation = 0
         self.preset.setCurrentIndex(PRESETS.index("this_quarter"))
         self._preset_changed()
         self._kind_changed()
@@ -172,6 +179,7 @@ class ReportsPage(QWidget):
             edit.blockSignals(True)
             edit.setDate(QDate(value.year, value.month, value.day))
             edit.blockSignals(False)
+        self._invalidate()
         self._load_consultations()
 
     def _preset_changed(self) -> None:
@@ -203,9 +211,17 @@ class ReportsPage(QWidget):
 
         def fill(rows: list[tuple[str, dt.date, str]]) -> None:
             self._loading = False
+            before = self.consultation.currentData()
+            # Refill quietly and keep the choice: only a different consultation is a change.
+            self.consultation.blockSignals(True)
             self.consultation.clear()
             for cid, date, title in rows:
                 self.consultation.addItem(f"{date:%d.%m.%Y} – {title}", cid)
+            if (at := self.consultation.findData(before)) >= 0:
+                self.consultation.setCurrentIndex(at)
+            self.consultation.blockSignals(False)
+            if self.consultation.currentData() != before:
+                self._consultation_changed()
             if self._reload:
                 self._load_consultations()
 
@@ -215,6 +231,19 @@ class ReportsPage(QWidget):
 
         op = ops.run_read(lambda: consultations_in(self.store, period), self)
         op.success(fill).failure(failed).run()
+
+    def _consultation_changed(self) -> None:
+        if self.kind.currentData() == "protocol":  # only a protocol depends on it
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        self._generation = getattr(self, "_generation", 0) + 1
+        if not self.pdf:
+            return
+        self.pdf, self.last_kind, self.last_id = b"", "", None
+        self.preview.clear()
+        self.status.setText(self.tr("The choice has changed: create the report again."))
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         self.print_button.setEnabled(bool(self.pdf))
@@ -230,6 +259,7 @@ class ReportsPage(QWidget):
         lang = self.language.currentData()
         period = self.period()
         relay = self._relay
+        generation = self._generation
 
         def work() -> bytes:
             return reports.render(
@@ -237,9 +267,11 @@ class ReportsPage(QWidget):
             )
 
         def done(pdf: bytes) -> None:
-            self.pdf, self.last_kind, self.last_id = pdf, kind, cid
             self.progress.setVisible(False)
             self.generate_button.setEnabled(True)
+            if generation != self._generation:
+                return  # the choices changed while it was built: this PDF is not the one asked
+            self.pdf, self.last_kind, self.last_id = pdf, kind, cid
             self.preview.show_pdf(pdf)
             self.status.setText(self.tr("%n page(s)", "", self.preview.page_count()))
             self._update_buttons()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from zz_desktop.store.database import DEFAULT_BACKUP_DAYS, Store
 from zz_desktop.ui import ops, settings
+from zz_desktop.ui.sync_ui import INTERVAL_KEY, interval_minutes
 from zz_desktop.ui.widgets import heading
 
 
@@ -84,11 +85,11 @@ class SettingsPage(QWidget):
         self.interval.setObjectName("syncInterval")
         self.interval.setRange(5, 240)
         self.interval.setSuffix(self.tr(" min"))
-        self.interval.setValue(settings.get(settings.SYNC_INTERVAL_MIN))
-        self.interval.setEnabled(False)
+        self.interval.setValue(interval_minutes(store))
         self.interval.setAccessibleName(self.tr("Sync interval"))
+        self.interval.editingFinished.connect(self._interval_changed)
         sform.addRow(self.tr("Synchronise every:"), self.interval)
-        note = QLabel(self.tr("Available once this device is logged in to a hub."), sync)
+        note = QLabel(self.tr("Applies when this device is logged in to a hub."), sync)
         note.setProperty("role", "muted")
         sform.addRow("", note)
         lay.addWidget(sync)
@@ -97,6 +98,18 @@ class SettingsPage(QWidget):
     def _language_changed(self) -> None:
         settings.put(settings.LANGUAGE, self.language.currentData())
         self.language_note.show()
+
+    def _interval_changed(self) -> None:
+        minutes = self.interval.value()
+        controller = getattr(self.window(), "sync_controller", None)
+
+        def done(_: object) -> None:
+            if controller is not None:
+                controller.set_interval(minutes)  # the running scheduler follows at once
+
+        ops.Op(lambda: self.store.set_setting(INTERVAL_KEY, minutes), self, write=True).success(
+            done
+        ).run()
 
     def _keep_days_changed(self) -> None:
         days = self.keep_days.value()

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zz_desktop.services import followups, listing
+from zz_desktop.services import followups, listing, team
 from zz_desktop.store.database import Store
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.labels import enum_label, fmt_date
+from zz_desktop.ui.views.team_overview import TeamOverview
 from zz_desktop.ui.widgets import heading
 
 MAX_FOLLOWUPS = 200
@@ -94,6 +95,12 @@ class StartPage(QWidget):
         sy_lay.addWidget(self.sync_label)
         sy_lay.addStretch(1)
         grid.addWidget(sy_card, 1, 1)
+        # The manager sees the team of the centre under the personal cards.
+        self.team: TeamOverview | None = None
+        if team.is_manager(store):
+            self.team = TeamOverview(store, self)
+            self.team.open_record.connect(self.open_record)
+            grid.addWidget(self.team, 2, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         lay.addLayout(grid, 1)
