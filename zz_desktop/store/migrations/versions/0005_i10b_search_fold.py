@@ -2,7 +2,7 @@
 ``ftitle``/``fbody`` next to the text as written and is rebuilt from the rows
 
 Revision ID: 0005_i10b_search_fold
-Revises: 0004
+Revises: 0005_i9
 Create Date: 2026-12-01
 """
 
@@ -10,7 +10,7 @@ from alembic import op
 from sqlalchemy.orm import Session
 
 revision = "0005_i10b_search_fold"
-down_revision = "0004"
+down_revision = "0005_i9"
 branch_labels = None
 depends_on = None
 
