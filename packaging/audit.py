@@ -36,7 +36,9 @@ def main() -> int:
     found = [(d["name"], d["version"], v["id"]) for d in audited for v in d.get("vulns", [])]
     for name, version, vuln in found:
         print(f"pip-audit: {name} {version}: {vuln}")
-    print(f"pip-audit: {len(audited)} of {len(deps)} locked packages audited, {len(found)} issue(s)")
+    print(
+        f"pip-audit: {len(audited)} of {len(deps)} locked packages audited, {len(found)} issue(s)"
+    )
     return 1 if found else 0
 
 

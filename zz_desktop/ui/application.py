@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from zz_desktop import APP_TITLE
@@ -99,6 +100,11 @@ def run(args: argparse.Namespace) -> int:
 
     # Today's automatic backup runs after the window is usable, on the write executor.
     ops.Op(store.daily_backup, window, write=True).failure(lambda _e: None).run()
+    quit_after = os.environ.get("ZZ_QUIT_AFTER_MS", "")
+    if quit_after.isdigit():
+        # Smoke tests of the frozen build and start-time measurements: the window came up and
+        # the event loop ran; close as a user would (geometry saved, store closed).
+        QTimer.singleShot(int(quit_after), window.close)
     code = app.exec()
     store.close()
     return int(code)
