@@ -95,7 +95,8 @@ def main(binary: Path) -> int:
         except SmokeFailed as failed:
             print(f"package-smoke: FAILED {failed}")
             return 1
-    size = sum(f.stat().st_size for f in binary.parent.rglob("*") if f.is_file())
+    files = binary.parent.rglob("*")
+    size = sum(f.stat().st_size for f in files if f.is_file() and not f.is_symlink())
     print(f"package-smoke: {version.strip()}, bundle {size / 2**20:.0f} MiB")
     for name, took, last in report:
         print(f"  ok  {name:<14} {took:6.2f} s  {last[:70]}")
