@@ -37,6 +37,7 @@ Description: Zukunftszentren Desktop – Beratungsdokumentation, auch offline
  Contacts, consultations and ESF reports of the Zukunftszentren, encrypted on
  the device and synchronised with the programme's hub.
 CONTROL
-dpkg-deb --build --root-owner-group "$root" "dist/zz-desktop_${version}_${arch}.deb" >/dev/null
+# gzip: several times faster to build than the default xz, for little more size (CI time).
+dpkg-deb -Zgzip --build --root-owner-group "$root" "dist/zz-desktop_${version}_${arch}.deb" >/dev/null
 echo "package: dist/zz-desktop_${version}_${arch}.deb ($(du -h "dist/zz-desktop_${version}_${arch}.deb" | cut -f1))"
 echo "make package took $(( $(date +%s) - started )) s"

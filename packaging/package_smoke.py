@@ -26,6 +26,7 @@ class SmokeFailed(Exception):
 
 
 def main(binary: Path) -> int:
+    binary = binary.resolve()  # the steps run in a temporary directory
     if not binary.is_file():
         print(f"package-smoke: no frozen binary at {binary} (run `make package` first)")
         return 1
