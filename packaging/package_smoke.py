@@ -93,7 +93,7 @@ def main(binary: Path) -> int:
                 if not pdf.read_bytes().startswith(b"%PDF"):
                     raise SmokeFailed("report: not a PDF")
                 # Closed 1.5 s after the window is up: closing in the very first event-loop turn, while
-                # the startup sync and backup are starting, once hung (see docs/benchmarks.md, B15).
+                # the startup sync and backup are starting, once hung (intermittent; open).
                 step("GUI offscreen", *common, extra={"ZZ_QUIT_AFTER_MS": "1500"})
         except SmokeFailed as failed:
             print(f"package-smoke: FAILED {failed}")
