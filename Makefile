@@ -4,21 +4,40 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 
-.PHONY: run test venv lint typecheck unit bench bench-smoke translations clean hub demo-profile
+.PHONY: run test venv lint typecheck unit bench bench-smoke translations clean hub demo-profile \
+	syslibs-run syslibs-test lock audit package package-smoke
 
-$(STAMP): pyproject.toml
+# Installs exactly the locked set (hashes checked), then the project itself without resolving.
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[hub,dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
 venv: $(STAMP)
 
+# Regenerate the lock after changing dependencies in pyproject.toml (see CONTRIBUTING.md).
+lock:
+	@command -v uv >/dev/null || { echo "uv missing: pip install uv"; exit 1; }
+	uv pip compile pyproject.toml --extra hub --extra dev --extra package --generate-hashes \
+		--python-version 3.11 --universal --quiet -o $(LOCK)
+
+audit: $(STAMP)
+	$(BIN)/python packaging/audit.py
+
+syslibs-run: $(STAMP)
+	@$(BIN)/python packaging/check_system_libs.py run
+
+syslibs-test: $(STAMP)
+	@$(BIN)/python packaging/check_system_libs.py test
+
 translations: $(STAMP)
 	$(BIN)/python -m zz_desktop.ui.i18n_build
 
-run: $(STAMP)
+run: $(STAMP) syslibs-run
 	@bash packaging/run-local.sh
 
 lint: $(STAMP)
@@ -28,7 +47,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP)
+test: $(STAMP) syslibs-test
 	$(MAKE) --no-print-directory lint typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --durations=15
 	$(MAKE) --no-print-directory bench-smoke
@@ -38,6 +57,13 @@ bench: $(STAMP)
 
 bench-smoke: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run_all --smoke
+
+# One-folder frozen build (dist/zz-desktop/) plus a .deb (see packaging/README.md).
+package: $(STAMP)
+	bash packaging/build-linux.sh
+
+package-smoke:
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/package_smoke.py dist/zz-desktop/zz-desktop
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

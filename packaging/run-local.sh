@@ -37,8 +37,8 @@ if [ ! -f "$PROFILE/profile.json" ]; then
   $BIN/zz-desktop sync --profile "$PROFILE" || echo "Erste Synchronisation fehlgeschlagen – die App versucht es erneut."
 fi
 
+# No display: offscreen (packaging/check_system_libs.py, run by `make run`, has said so).
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ] && [ "$(uname)" = Linux ]; then
-  echo "Kein Bildschirm gefunden (DISPLAY ist leer). Die App startet offscreen; setzen Sie DISPLAY, um sie zu sehen."
   export QT_QPA_PLATFORM=offscreen
 fi
 $BIN/zz-desktop --profile "$PROFILE"

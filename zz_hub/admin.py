@@ -108,18 +108,29 @@ class DeviceLine:
     created_at: dt.datetime
     last_seen_at: dt.datetime | None
     revoked_at: dt.datetime | None
+    client_version: str | None = None
+    centre_code: str | None = None
 
 
-def list_devices(db: Database) -> list[DeviceLine]:
+def list_devices(db: Database, centre_code: str | None = None) -> list[DeviceLine]:
+    """Devices with their user (and the user's centre), optionally of one centre only."""
     with db.read() as session:
-        rows = session.execute(
-            select(Device, HubUser.username)
+        query = (
+            select(Device, HubUser.username, Centre.code)
             .join(HubUser, HubUser.id == Device.user_id)
-            .order_by(HubUser.username, Device.created_at)
-        ).all()
+            .outerjoin(Centre, Centre.id == HubUser.centre_id)
+            .order_by(Centre.code, HubUser.username, Device.created_at)
+        )
+        if centre_code is not None:
+            if centre_by_code(session, centre_code) is None:
+                raise AdminError(f"no centre {centre_code}")
+            query = query.where(Centre.code == centre_code)
+        rows = session.execute(query).all()
     return [
-        DeviceLine(d.id, name, d.name, d.created_at, d.last_seen_at, d.revoked_at)
-        for d, name in rows
+        DeviceLine(
+            d.id, name, d.name, d.created_at, d.last_seen_at, d.revoked_at, d.client_version, code
+        )
+        for d, name, code in rows
     ]
 
 

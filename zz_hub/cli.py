@@ -7,12 +7,14 @@ migrates the database first, exits 0 on success and non-zero with one line on st
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from zz_hub import admin
+from zz_hub import accounts, admin, backup, logs
 from zz_hub.config import HubSettings
 from zz_hub.db import Database
 from zz_hub.migrate import NewerDatabaseError, upgrade
@@ -39,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
         help="addresses of reverse proxies whose X-Forwarded-For is trusted",
     )
     serve.add_argument("--log-level", default="info")
+    serve.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        help="log lines as text or JSON (ZZ_HUB_LOG_FORMAT)",
+    )
 
     with_db(sub.add_parser("demo", help="create demo centres and accounts (password: demo)"))
 
@@ -64,7 +71,26 @@ def _parser() -> argparse.ArgumentParser:
     who = rev.add_mutually_exclusive_group(required=True)
     who.add_argument("--user")
     who.add_argument("--device")
-    with_db(adm.add_parser("list-devices"))
+    devices = with_db(adm.add_parser("list-devices"))
+    devices.add_argument("--centre", help="only the devices of this centre's accounts")
+    state = with_db(
+        adm.add_parser("device-state", help="each centre's devices: last sync, version")
+    )
+    state.add_argument("--centre")
+    with_db(adm.add_parser("list-users"))
+    for name in ("disable-user", "enable-user"):
+        with_db(adm.add_parser(name)).add_argument("name")
+    reset = with_db(adm.add_parser("reset-password", help="new password; revokes the devices"))
+    reset.add_argument("name")
+    reset.add_argument("--password-stdin", action="store_true", required=True)
+    role = with_db(adm.add_parser("set-role"))
+    role.add_argument("name")
+    role.add_argument("role", choices=admin.ROLES)
+    role.add_argument("--centre", help="also move the account to this centre")
+    back = with_db(sub.add_parser("backup", help="write a backup of the hub database"))
+    back.add_argument("file", type=Path)
+    rest = with_db(sub.add_parser("restore", help="replace the hub database by a backup"))
+    rest.add_argument("file", type=Path)
     purge = with_db(adm.add_parser("purge-tombstones"))
     purge.add_argument("--older-than-days", type=int)
     return parser
@@ -85,6 +111,10 @@ def _open(settings: HubSettings) -> Database:
 def _serve(args: argparse.Namespace, settings: HubSettings) -> int:
     import uvicorn
 
+    log_format = args.log_format or settings.log_format
+    logs.configure(log_format)
+    os.environ["ZZ_HUB_LOG_FORMAT"] = log_format  # workers configure their logging alike
+
     db = _open(settings)
     purged = admin.purge_tombstones(db, settings.tombstone_days)
     if purged:
@@ -99,6 +129,8 @@ def _serve(args: argparse.Namespace, settings: HubSettings) -> int:
         "proxy_headers": bool(args.forwarded_allow_ips),
         "forwarded_allow_ips": args.forwarded_allow_ips,
         "server_header": False,
+        # Our root logging (text or JSON) instead of uvicorn's own formatters.
+        "log_config": None,
         # Keep idle connections 75 s (nginx's default) rather than uvicorn's 5 s: under load a
         # client's pooled connection is otherwise often closed just as it sends the next request.
         "timeout_keep_alive": 75,
@@ -118,14 +150,21 @@ def _run(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.command == "serve":
         return _serve(args, settings)
+    if args.command == "backup":
+        print(backup.backup(settings.database, args.file))
+        return 0
+    if args.command == "restore":
+        backup.restore(settings.database, args.file)
+        print(f"restored {args.file}")
+        return 0
     db = _open(settings)
     try:
         if args.command == "demo":
             from zz_hub.demo import DEMO_PASSWORD, seed_demo
 
-            accounts = seed_demo(db, settings)
+            seeded = seed_demo(db, settings)
             print(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
-            for username, role, centre in accounts:
+            for username, role, centre in seeded:
                 print(f"  {username:<14} {role:<12} {centre or '-'}")
             return 0
         action = args.action
@@ -149,10 +188,28 @@ def _run(args: argparse.Namespace) -> int:
             count = admin.revoke(db, username=args.user, device_id=args.device)
             print(f"revoked {count} device(s)")
         elif action == "list-devices":
-            for d in admin.list_devices(db):
+            for d in admin.list_devices(db, args.centre):
                 state = "revoked" if d.revoked_at else "active"
-                seen = d.last_seen_at.isoformat(timespec="seconds") if d.last_seen_at else "-"
-                print(f"{d.id}\t{d.username}\t{state}\t{seen}\t{d.name}")
+                print(f"{d.id}\t{d.username}\t{state}\t{_when(d.last_seen_at)}\t{d.name}")
+        elif action == "device-state":
+            _device_state(admin.list_devices(db, args.centre))
+        elif action == "list-users":
+            for u in accounts.list_users(db):
+                state = "active" if u.active else "disabled"
+                print(
+                    f"{u.username}\t{u.role}\t{u.centre_code or '-'}\t{state}\t"
+                    f"{u.devices} device(s)\t{u.display_name}"
+                )
+        elif action in ("disable-user", "enable-user"):
+            accounts.set_active(db, args.name, action == "enable-user")
+            print(f"{args.name}: {'enabled' if action == 'enable-user' else 'disabled'}")
+        elif action == "reset-password":
+            password = sys.stdin.readline().rstrip("\r\n")
+            revoked = accounts.reset_password(db, settings, args.name, password)
+            print(f"{args.name}: password reset, revoked {revoked} device(s)")
+        elif action == "set-role":
+            accounts.set_role(db, args.name, args.role, args.centre)
+            print(f"{args.name}: {args.role}")
         elif action == "new-epoch":
             from zz_hub.epoch import begin_new_epoch
 
@@ -170,11 +227,26 @@ def _run(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def _when(moment: dt.datetime | None) -> str:
+    return moment.isoformat(timespec="seconds") if moment else "-"
+
+
+def _device_state(lines: list[admin.DeviceLine]) -> None:
+    """Per centre: each device, its account, state, last sync and the release it runs."""
+    centre: str | None = ""
+    for d in lines:
+        if d.centre_code != centre:
+            centre = d.centre_code
+            print(f"{centre or '(no centre)'}:")
+        state = "revoked" if d.revoked_at else "active"
+        print(
+            f"  {d.username}\t{d.name}\t{state}\tlast sync {_when(d.last_seen_at)}\t"
+            f"version {d.client_version or '-'}"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    logs.configure(os.environ.get("ZZ_HUB_LOG_FORMAT", "text"))
     args = _parser().parse_args(argv)
     try:
         return _run(args)

@@ -59,5 +59,9 @@ class HubSettings(BaseSettings):
     #: Argon2id cost (argon2-cffi defaults: 3 passes over 64 MiB).
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
+    #: Serve Prometheus metrics at /metrics (unauthenticated: expose it to the scraper only).
+    metrics: bool = False
+    #: Log lines as plain text or as one JSON object per line.
+    log_format: str = "text"
     #: Name of the coordinating centre shown in reports (configuration, not code).
     coordination_name: str = "Zentrum Zukunft der Arbeitswelt"

@@ -12,7 +12,7 @@ import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
@@ -21,6 +21,7 @@ from zz_hub.api.middleware import HubMiddleware
 from zz_hub.api.routes import aggregates, auth, health, reference, sync
 from zz_hub.config import HubSettings
 from zz_hub.db import Busy, Database, is_sqlite
+from zz_hub.metrics import HubMetrics, MetricsMiddleware
 from zz_hub.migrate import upgrade
 
 log = logging.getLogger("zz_hub")
@@ -80,6 +81,17 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
         app.include_router(module.router, prefix="/api/v1")
     # Level 5: nearly the size of level 9 at a fraction of the CPU (pull pages are large).
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    app.state.metrics = None
+    if settings.metrics:
+        metrics = HubMetrics(database.engine)
+        app.state.metrics = metrics
+        app.add_middleware(MetricsMiddleware, metrics=metrics)
+
+        @app.get("/metrics", include_in_schema=False)
+        def _metrics() -> Response:
+            body, content_type = metrics.exposition()
+            return Response(content=body, media_type=content_type)
+
     # Outermost: rejects oversized or wrong-version requests before any routing or parsing.
     app.add_middleware(HubMiddleware, settings=settings, epoch=hub_epoch.header())
 

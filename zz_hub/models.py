@@ -79,6 +79,8 @@ class Device(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: X-ZZ-Client-Version of the device's latest recorded request (see deps._touch).
+    client_version: Mapped[str | None] = mapped_column(String(40))
 
 
 class LoginThrottle(Base):

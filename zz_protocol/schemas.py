@@ -15,6 +15,8 @@ PROTOCOL_VERSION = 1
 SCHEMA_VERSION = 1
 PROTOCOL_HEADER = "X-Sync-Protocol"
 SCHEMA_HEADER = "X-Sync-Schema"
+#: The desktop release that sends a request (informational; stored with the device).
+CLIENT_VERSION_HEADER = "X-ZZ-Client-Version"
 
 #: Synced entities in parent-before-child order. Pushes and snapshots follow this order.
 SYNCED_ENTITIES: tuple[str, ...] = (

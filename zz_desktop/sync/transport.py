@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+from zz_desktop import __version__
 from zz_desktop.sync.errors import (
     ClientOutdated,
     CursorGone,
@@ -25,6 +26,7 @@ from zz_desktop.sync.errors import (
     TokenRevoked,
 )
 from zz_protocol.schemas import (
+    CLIENT_VERSION_HEADER,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SCHEMA_HEADER,
@@ -87,6 +89,8 @@ class HubClient:
             PROTOCOL_HEADER: str(protocol_version),
             SCHEMA_HEADER: str(schema_version),
             "Accept-Encoding": "gzip",
+            # Stored with the device on the hub, so an admin sees who still runs an old release.
+            CLIENT_VERSION_HEADER: __version__,
         }
         if token:
             headers["Authorization"] = f"Bearer {token}"

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from zz_desktop import APP_TITLE
@@ -96,6 +97,11 @@ def run(args: argparse.Namespace) -> int:
         if store is None:
             return 1
         window = open_window(store, profile)
+        quit_after = os.environ.get("ZZ_QUIT_AFTER_MS", "")
+        if quit_after.isdigit():
+            # Smoke tests of the frozen build and start-time measurements: the window came up
+            # and the event loop ran; close as a user would (geometry saved, store closed).
+            QTimer.singleShot(int(quit_after), window.close)
         code = app.exec()
         store.close()
         profile = window.switch_to

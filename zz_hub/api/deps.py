@@ -20,9 +20,11 @@ from sqlalchemy import select, update
 
 from zz_hub.config import HubSettings
 from zz_hub.db import Busy, Database
+from zz_hub.metrics import HubMetrics
 from zz_hub.models import Device, HubUser
 from zz_hub.security import token_digest, utcnow
 from zz_hub.tenancy import Caller, CentreScope
+from zz_protocol.schemas import CLIENT_VERSION_HEADER
 
 #: Roles that read and write records of their centre (coordinators get aggregates only).
 RECORD_ROLES = frozenset({"advisor", "manager"})
@@ -40,6 +42,15 @@ def get_database(request: Request) -> Database:
 
 SettingsDep = Annotated[HubSettings, Depends(get_settings)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
+
+
+def get_metrics(request: Request) -> HubMetrics | None:
+    """The app's metrics, or None when ``ZZ_HUB_METRICS`` is off."""
+    metrics: HubMetrics | None = getattr(request.app.state, "metrics", None)
+    return metrics
+
+
+MetricsDep = Annotated[HubMetrics | None, Depends(get_metrics)]
 
 
 _UNAUTHORISED = HTTPException(
@@ -71,7 +82,7 @@ def current_caller(request: Request, database: DatabaseDep, settings: SettingsDe
     device, user = found
     if device.revoked_at is not None or not user.active:
         raise _UNAUTHORISED
-    _touch(database, device, settings)
+    _touch(database, device, settings, client_version(request))
     return Caller(
         user_id=user.id,
         username=user.username,
@@ -81,13 +92,24 @@ def current_caller(request: Request, database: DatabaseDep, settings: SettingsDe
     )
 
 
-def _touch(database: Database, device: Device, settings: HubSettings) -> None:
+def client_version(request: Request) -> str | None:
+    """The desktop release named by the request (cut to the column's size), if any."""
+    raw = request.headers.get(CLIENT_VERSION_HEADER)
+    return raw.strip()[:40] or None if raw else None
+
+
+def _touch(database: Database, device: Device, settings: HubSettings, version: str | None) -> None:
     now = utcnow()
     interval = dt.timedelta(seconds=settings.last_seen_interval_seconds)
-    if device.last_seen_at is not None and now - device.last_seen_at < interval:
+    fresh = device.last_seen_at is not None and now - device.last_seen_at < interval
+    # A new release is written at once (an admin checking an upgrade should see it).
+    if fresh and (version is None or version == device.client_version):
         return
+    values: dict[str, object] = {"last_seen_at": now}
+    if version is not None:
+        values["client_version"] = version
     with database.write() as session:
-        session.execute(update(Device).where(Device.id == device.id).values(last_seen_at=now))
+        session.execute(update(Device).where(Device.id == device.id).values(**values))
 
 
 CurrentDevice = Annotated[Caller, Depends(current_caller)]

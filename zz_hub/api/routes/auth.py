@@ -6,7 +6,13 @@ from fastapi import APIRouter, HTTPException, Request, status
 from sqlalchemy import select, update
 
 from zz_hub import security
-from zz_hub.api.deps import CurrentDevice, DatabaseDep, SettingsDep
+from zz_hub.api.deps import (
+    CurrentDevice,
+    DatabaseDep,
+    MetricsDep,
+    SettingsDep,
+    client_version,
+)
 from zz_hub.ids import uuid7
 from zz_hub.models import Centre, Device, HubUser
 from zz_hub.reference import centre_info, user_info
@@ -28,13 +34,19 @@ def client_address(request: Request) -> str:
     responses={401: {"model": ErrorResponse}, 429: {"model": ErrorResponse}},
 )
 def login(
-    body: LoginRequest, request: Request, database: DatabaseDep, settings: SettingsDep
+    body: LoginRequest,
+    request: Request,
+    database: DatabaseDep,
+    settings: SettingsDep,
+    metrics: MetricsDep,
 ) -> LoginResponse:
     address = client_address(request)
     with database.read() as session:
         # The rate limit comes first: a blocked attempt costs no Argon2 work at all.
         if security.login_blocked(session, settings, body.username, address):
             security_log.warning("login throttled")
+            if metrics is not None:
+                metrics.rate_limited.inc()
             raise HTTPException(status_code=429, detail="too many attempts, try again later")
         user = session.scalar(select(HubUser).where(HubUser.username == body.username))
     if user is None:
@@ -55,6 +67,7 @@ def login(
         token_hash=security.token_digest(token),
         created_at=utcnow(),
         last_seen_at=utcnow(),
+        client_version=client_version(request),
     )
     with database.write() as session:
         security.clear_login_failures(session, body.username)

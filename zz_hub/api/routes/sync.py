@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from zz_hub.api.deps import (
     DatabaseDep,
+    MetricsDep,
     ReadTenant,
     RecordCaller,
     SettingsDep,
@@ -54,6 +55,7 @@ async def push(
     settings: SettingsDep,
     database: DatabaseDep,
     gate: WriteGateDep,
+    metrics: MetricsDep,
 ) -> Response:
     if len(body.ops) > settings.max_ops_per_push:
         raise HTTPException(status_code=413, detail="too many ops in one batch")
@@ -72,6 +74,8 @@ async def push(
     # Waiting for a turn happens here, without a thread or a database connection.
     async with gate.turn():
         results = await run_in_threadpool(work)
+    if metrics is not None:
+        metrics.record_push(r.status for r in results)
     return _json(PushResponse(results=results, server_time=server_now()))
 
 
@@ -88,6 +92,7 @@ def _json(model: BaseModel) -> Response:
 def pull(
     tenancy: ReadTenant,
     settings: SettingsDep,
+    metrics: MetricsDep,
     after: int = Query(0, ge=0),
     limit: int = Query(500, ge=1),
 ) -> Response:
@@ -101,6 +106,8 @@ def pull(
             )
         rows = scope.changes_after(after, limit + 1)
     page = rows[:limit]
+    if metrics is not None:
+        metrics.pull_rows.inc(len(page))
     envelope = PullResponse.model_construct(
         changes=[],
         next=page[-1].server_seq if page else after,
