@@ -161,3 +161,23 @@ def test_json_shape(store: Any) -> None:
         "not_stated": 0,
         "total": 1,
     }
+
+
+def test_wz2008_health_firm_lands_in_section_q_with_its_2008_title(store: Any) -> None:
+    from zz_desktop.domain.codelists import report_section, section_title
+    from zz_desktop.reports.labels import Labeller
+    from zz_desktop.services.report_queries import Period, breakdown
+
+    assert report_section("86.10", "WZ2008") == "Q8"
+    assert section_title("Q8") == "Q – Gesundheits- und Sozialwesen (WZ 2008)"
+    assert report_section("62.01", "WZ2025") == "K"
+    org = organisations.create_organisation(
+        store,
+        {"name": "Praxis", "employees": 5, "sector_code": "86.10", "sector_version": "WZ2008"},
+    ).id
+    _consult(store, "2026-02-01", organisation_id=org, esf_counting="entity")
+    rows = {b.key: b.consultations for b in breakdown(store, Period(*YEAR), "section")}
+    assert rows["Q8"] == 1
+    assert "Q – Gesundheits- und Sozialwesen (WZ 2008)" in [
+        Labeller(store, "de").section(k) for k in rows
+    ]

@@ -166,11 +166,7 @@ class PeriodRows:
 
 
 def _section(code: str | None, version: str | None) -> str:
-    if not code:
-        return UNKNOWN
-    if version == "WZ2008":
-        return codelists.wz_section("WZ2008", code) or UNKNOWN
-    return codelists.wz_section("WZ2025", code) or UNKNOWN
+    return codelists.report_section(code, version) or UNKNOWN
 
 
 @functools.lru_cache(maxsize=8192)
