@@ -181,3 +181,32 @@ def test_wz2008_health_firm_lands_in_section_q_with_its_2008_title(store: Any) -
     assert "Q – Gesundheits- und Sozialwesen (WZ 2008)" in [
         Labeller(store, "de").section(k) for k in rows
     ]
+
+
+def test_esf_pdf_shows_the_per_operation_figures(store: Any) -> None:
+    import io
+
+    import pdfplumber
+
+    from zz_desktop import reports
+    from zz_desktop.services.report_queries import Period
+
+    for name, day in (("Lena", "2025-05-01"), ("Mia", "2026-05-01"), ("Nora", "2026-06-01")):
+        _consult(store, day, person_id=_person(store, name))
+    _consult(store, "2026-06-02", person_id=_person(store, "Olga"), status="draft")
+    _consult(store, "2026-06-03", person_id=_person(store, "Pia", education=None))
+    fig = esf_operation(store, *YEAR)
+    assert (fig.new_in_period["EECO01"]["total"], fig.cumulative["EECO01"]["total"]) == (2, 3)
+    pdf = reports.render(store, "esf", Period(*YEAR), None, "de")
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        text = "\n".join(p.extract_text() or "" for p in doc.pages)
+    assert "Zählung je Vorhaben" in text
+    line = next(ln for ln in text.splitlines() if ln.startswith("EECO01"))
+    assert line.split()[-2:] == [
+        str(fig.new_in_period["EECO01"]["total"]),
+        str(fig.cumulative["EECO01"]["total"]),
+    ]
+    assert f"Nicht gezählt (Teil 1 unvollständig): {len(fig.not_counted)}." in text
+    assert f"Nicht gezählte Entwürfe von Beratungen: {len(fig.drafts_excluded)}." in text.replace(
+        "\n", " "
+    )
