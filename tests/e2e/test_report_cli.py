@@ -85,7 +85,14 @@ def test_report_json_figures(cli: Runner, tmp_path: Path) -> None:
     profile = tmp_path / "p"
     assert cli("demo", "--profile", profile, "--consultations", "150").returncode == 0
     result = cli(
-        "report", "--profile", profile, "esf", "--from", "2026-01-01", "--to", "2026-12-31",
+        "report",
+        "--profile",
+        profile,
+        "esf",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
         "--json",
     )
     assert result.returncode == 0, result.stderr

@@ -108,8 +108,14 @@ def test_event_part1_flag_without_answers_does_not_count(store: Any) -> None:
 
 @pytest.mark.parametrize(
     ("age", "code"),
-    [(17, "EECO06"), (18, "EECO07"), (29, "EECO07"), (30, "age_30_54"), (54, "age_30_54"),
-     (55, "EECO08")],
+    [
+        (17, "EECO06"),
+        (18, "EECO07"),
+        (29, "EECO07"),
+        (30, "age_30_54"),
+        (54, "age_30_54"),
+        (55, "EECO08"),
+    ],
 )
 def test_age_at_entry_boundaries(store: Any, age: int, code: str) -> None:
     pid = _person(store, "Gert", birth_year=2025 - age)
@@ -210,3 +216,25 @@ def test_esf_pdf_shows_the_per_operation_figures(store: Any) -> None:
     assert f"Nicht gezählte Entwürfe von Beratungen: {len(fig.drafts_excluded)}." in text.replace(
         "\n", " "
     )
+
+
+def test_draft_protocol_is_marked_and_has_no_signature_lines(store: Any) -> None:
+    import io
+
+    import pdfplumber
+
+    from zz_desktop import reports
+
+    org = organisations.create_organisation(store, {"name": "Werk", "employees": 5}).id
+    texts = {}
+    for status in ("draft", "final"):
+        cid = _consult(
+            store, "2026-03-01", organisation_id=org, esf_counting="entity", status=status
+        )
+        pdf = reports.render(store, "protocol", None, cid, "de")
+        with pdfplumber.open(io.BytesIO(pdf)) as doc:
+            texts[status] = "\n".join(p.extract_text() or "" for p in doc.pages)
+    assert "Entwurf" in texts["draft"]
+    assert "Unterschrift" not in texts["draft"].replace("nicht zur Unterschrift", "")
+    assert "Entwurf" not in texts["final"]
+    assert "Unterschrift" in texts["final"]

@@ -320,7 +320,7 @@ def test_protocol_pdf_umlauts_vietnamese_fonts_and_audit(world: World) -> None:
     assert any("DejaVuSans" in f["name"] for f in fonts)
     data = protocol_data(world.store, world.c_bakery_1)
     assert data.participants[0].function_title == "Geschäftsführerin"
-    from zz_desktop.reports.protocol import record_print
+    from zz_desktop.services.report_audit import record_print
 
     record_print(world.store, world.c_bakery_1)
     with world.store.read() as session:

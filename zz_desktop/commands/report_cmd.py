@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
                 }
             ) from None
         if args.kind == "protocol":
-            from zz_desktop.reports.protocol import record_print
+            from zz_desktop.services.report_audit import record_print
 
             record_print(store, args.consultation_id)
     finally:

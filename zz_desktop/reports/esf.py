@@ -11,7 +11,6 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from zz_desktop.domain.esf import DISADVANTAGE_FIELDS
 from zz_desktop.i18n import t_lang
 from zz_desktop.reports.labels import Labeller
-from zz_desktop.reports.queries.esf import SFC_CODES, EsfOperationFigures, esf_operation
 from zz_desktop.reports.layout import (
     CONTENT_W,
     Progress,
@@ -26,6 +25,7 @@ from zz_desktop.reports.layout import (
     para,
     title_block,
 )
+from zz_desktop.reports.queries.esf import SFC_CODES, EsfOperationFigures, esf_operation
 from zz_desktop.services.report_queries import (
     GENDERS,
     EsfEntities,

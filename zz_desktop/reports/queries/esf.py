@@ -159,16 +159,23 @@ def esf_operation(
             if _live(part, event, person):
                 ok = part.entry_questionnaire == "complete"
                 links.append((person.id, event.start_date, ok))
-        rows = s.execute(
-            select(Consultation, Person)
-            .join(Person, Person.id == Consultation.person_id)
-            .where(Consultation.esf_counting == "participant")
-        ).all()
+        rows: list[Any] = list(
+            s.execute(
+                select(Consultation, Person)
+                .join(Person, Person.id == Consultation.person_id)
+                .where(Consultation.esf_counting == "participant")
+            )
+        )
         rows += s.execute(
             select(Consultation, Person)
-            .join(ConsultationParticipant, ConsultationParticipant.consultation_id == Consultation.id)
+            .join(
+                ConsultationParticipant, ConsultationParticipant.consultation_id == Consultation.id
+            )
             .join(Person, Person.id == ConsultationParticipant.person_id)
-            .where(Consultation.esf_counting == "participant", ConsultationParticipant.deleted.is_(False))
+            .where(
+                Consultation.esf_counting == "participant",
+                ConsultationParticipant.deleted.is_(False),
+            )
         ).all()
         for cons, person in rows:
             if not _live(cons, person) or not (op <= cons.date <= end):
