@@ -58,6 +58,7 @@ def _consult(store: Any, day: str, **values: Any) -> str:
         "topics": ["ai_at_work"],
         "advisor_ids": [store.actor.user_id],
         "esf_counting": "entity",
+        "status": "final",  # issue 11: only final or signed consultations count for the ESF
     } | values
     participants = data.pop("participants", ())
     return consultations.record_consultation(store, data, participants).consultation.id

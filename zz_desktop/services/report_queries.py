@@ -14,8 +14,8 @@ Counting rules (docs/reports.md has the full text):
   otherwise *returning*.
 * **ESF participants**: a person counts (once per period) when they have a participation in an
   event starting in the period with a *complete* Part 1 (entry questionnaire), or when they are the
-  person of, or a participant in, a consultation in the period with ``esf_counting =
-  participant``. Persons whose only link to the period is a participation with a missing or
+  person of, or a participant in, a final or signed consultation in the period with
+  ``esf_counting = participant`` (drafts never count). Persons whose only link to the period is a participation with a missing or
   incomplete Part 1 are listed and not counted. Age is the age reached in the year of the first
   qualifying date in the period (:func:`zz_desktop.domain.esf.age_group`).
 * **EECO19**: each organisation of SME class micro/small/medium with at least one consultation
@@ -48,7 +48,7 @@ from zz_desktop.domain.enums import (
     HealthInsurance,
     PensionProvision,
 )
-from zz_desktop.domain.esf import DISADVANTAGE_FIELDS, age_group
+from zz_desktop.domain.esf import COUNTED_STATUSES, DISADVANTAGE_FIELDS, age_group
 from zz_desktop.domain.validation import IN_DEPTH_CAP_HOURS
 from zz_desktop.errors import NotFound, ValidationFailed
 from zz_desktop.i18n import t
@@ -705,6 +705,7 @@ def esf_participants(store: Store, period: Period) -> EsfParticipants:
         cons = (
             Consultation.deleted.is_(False),
             Consultation.esf_counting == "participant",
+            Consultation.status.in_(COUNTED_STATUSES),  # drafts never count (issue 11)
             Consultation.date >= period.start,
             Consultation.date <= period.end,
         )
@@ -768,6 +769,7 @@ def esf_entities(store: Store, period: Period) -> EsfEntities:
                     select(Consultation.organisation_id).where(
                         Consultation.deleted.is_(False),
                         Consultation.esf_counting == "entity",
+                        Consultation.status.in_(COUNTED_STATUSES),
                         Consultation.date >= period.start,
                         Consultation.date <= period.end,
                     )

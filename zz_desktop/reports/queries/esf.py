@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from zz_desktop.domain.esf import DISADVANTAGE_FIELDS, age_group
+from zz_desktop.domain.esf import COUNTED_STATUSES, DISADVANTAGE_FIELDS, age_group
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import (
     Consultation,
@@ -47,7 +47,6 @@ GENDER_KEYS: dict[str, str] = {
     "non_binary": "non_binary",
     "not_stated": "not_stated",
 }
-COUNTED_STATUSES = ("final", "signed")
 MANDATORY_PART1 = ("birth_year", "employment_status", "education")
 
 #: SFC2021 codes of the common output indicators (Regulation (EU) 2021/1057, Annex I); figures
