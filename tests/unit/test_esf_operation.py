@@ -238,3 +238,22 @@ def test_draft_protocol_is_marked_and_has_no_signature_lines(store: Any) -> None
     assert "Unterschrift" not in texts["draft"].replace("nicht zur Unterschrift", "")
     assert "Entwurf" not in texts["final"]
     assert "Unterschrift" in texts["final"]
+
+
+def test_deleted_rows_leave_the_activity_totals_too(store: Any) -> None:
+    from zz_desktop.services.report_queries import Period, activity_totals
+
+    pid = _person(store, "Quinn")
+    org = organisations.create_organisation(store, {"name": "Weg GmbH", "employees": 5}).id
+    _consult(store, "2026-02-01", organisation_id=org, esf_counting="entity", participants=[pid])
+    event = events.create_event(
+        store, {"title": "Workshop", "type": "workshop", "start_date": D(2026, 6, 1)}
+    ).id
+    events.add_participant(store, event, pid, entry_questionnaire="complete")
+    before = activity_totals(store, Period(*YEAR))
+    assert (before.organisations, before.persons, before.participants) == (1, 1, 1)
+    persons.delete_person(store, pid)
+    organisations.delete_organisation(store, org)
+    after = activity_totals(store, Period(*YEAR))
+    assert (after.organisations, after.persons, after.participants) == (0, 0, 0)
+    assert esf_operation(store, *YEAR).cumulative["EECO19"]["total"] == 0

@@ -232,9 +232,11 @@ def load_period(store: Store, period: Period) -> PeriodRows:
             Organisation.sector_version,
             Organisation.sme_class,
             Organisation.ags,
+            Organisation.deleted,
         )
-        for oid, name, code, version, sme, ags in session.execute(org_query):
-            if oid in org_ids:
+        for oid, name, code, version, sme, ags, gone in session.execute(org_query):
+            # One rule of "live" (issue 11): a deleted organisation is reached by no figure.
+            if oid in org_ids and not gone:
                 orgs[oid] = _Org(name, _section(code, version), sme or UNKNOWN, (ags or "")[:5])
         institutions = {
             uid: inst or UNKNOWN
@@ -326,7 +328,7 @@ def totals_of(store: Store, rows: PeriodRows) -> ActivityTotals:
         kinds[r.kind] += 1
         modes[r.mode] += 1
         minutes += r.duration_min
-        if r.organisation_id:
+        if r.organisation_id and r.organisation_id in rows.organisations:
             orgs.add(r.organisation_id)
     ids = {r.id for r in rows.consultations}
     persons = {r.person_id for r in rows.consultations if r.person_id}
@@ -355,6 +357,10 @@ def totals_of(store: Store, rows: PeriodRows) -> ActivityTotals:
                     )
                 )
             )
+        # A deleted person is neither a person advised nor an event participant.
+        gone = set(session.scalars(select(Person.id).where(Person.deleted.is_(True))))
+    persons -= gone
+    participants -= gone
     returning = len(orgs & rows.earlier)
     return ActivityTotals(
         consultations=len(rows.consultations),
