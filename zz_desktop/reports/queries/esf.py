@@ -160,12 +160,12 @@ def esf_operation(
                 links.append((person.id, event.start_date, ok))
         # Columns, not ORM objects: decrypting 50k whole consultations is what costs. The SQL
         # filters are the same "live" rule as _live(): nothing it hangs on is deleted.
+        # ``deleted`` is tested in Python: in the WHERE clause SQLite picks its useless index.
         live_cons = (
-            Consultation.deleted.is_(False),
             Consultation.date >= op,
             Consultation.date <= end,
         )
-        cols = (Consultation.id, Consultation.date, Consultation.status)
+        cols = (Consultation.id, Consultation.date, Consultation.status, Consultation.deleted)
         rows: list[Any] = list(
             s.execute(
                 select(*cols, Person.id)
@@ -186,18 +186,22 @@ def esf_operation(
                 ConsultationParticipant.deleted.is_(False),
             )
         ).all()
-        for cid, when, status, pid in rows:
+        for cid, when, status, gone, pid in rows:
+            if gone:
+                continue
             if status not in COUNTED_STATUSES:
                 if when >= start:
                     drafts.add(cid)
                 continue
             links.append((pid, when, True))
-        for cid, when, status, oid, cls in s.execute(
+        for cid, when, status, gone, oid, cls in s.execute(
             select(*cols, Organisation.id, Organisation.sme_class)
             .join(Organisation, Organisation.id == Consultation.organisation_id)
             .where(*live_cons, Organisation.deleted.is_(False))
             .where(Consultation.esf_counting == "entity")
         ):
+            if gone:
+                continue
             if status not in COUNTED_STATUSES:
                 if when >= start:
                     drafts.add(cid)
