@@ -44,10 +44,11 @@ def run(smoke: bool) -> list[Result]:
             )
         activity = timings(lambda: reports.render(store, "activity", period), repeat)
         pages = len(reports.render(store, "activity", period))
+        esf = timings(lambda: reports.render(store, "esf", period), repeat)
         protocol = timings(
             lambda: reports.render(store, "protocol", consultation_id=cid), repeat * 3
         )
-    act_ms, prot_ms = median_ms(activity), median_ms(protocol)
+    act_ms, prot_ms, esf_ms = median_ms(activity), median_ms(protocol), median_ms(esf)
     return [
         Result(
             f"activity report, one year ({in_year:,} consultations)",
@@ -56,6 +57,12 @@ def run(smoke: bool) -> list[Result]:
             budget="≤ 2000 ms",
             ok=act_ms <= 2000 if not smoke else None,
             extra={"consultations_in_year": in_year, "pdf_bytes": pages, "runs": repeat},
+        ),
+        Result(
+            "ESF report, one year (per period and per operation)",
+            esf_ms,
+            "ms",
+            extra={"runs": repeat},
         ),
         Result(
             "one Beratungsprotokoll",

@@ -1,6 +1,7 @@
 """Code lists the hub reads from the shipped ``resources`` package: topics, WZ sections, Länder.
 
-The hub may not import ``zz_desktop`` (except its domain), so it reads the CSV files itself.
+The hub may not import ``zz_desktop`` (except its domain), so it reads the CSV files itself;
+sector sections come from the domain's one rule so desktop and hub figures agree.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from zz_desktop.domain.codelists import report_section
 from zz_protocol.schemas import TopicInfo
 
 UNKNOWN = "?"
@@ -58,24 +60,12 @@ def topic_version() -> str:
         return "none"
 
 
-@cache
-def _sections(version: str) -> dict[str, str]:
-    name = "wz2008.csv" if version == "WZ2008" else "wz2025.csv"
-    return {r["code"]: r["section"] for r in _rows(name) if r.get("code")}
-
-
 def sector_section(code: Any, version: Any) -> str:
-    """The WZ section letter of a sector code (a class, group, division or section)."""
-    if not isinstance(code, str) or not code.strip():
+    """The section key of a sector code, by the desktop's one rule
+    (:func:`zz_desktop.domain.codelists.report_section`: WZ 2008 sections carry the suffix 8)."""
+    if not isinstance(code, str):
         return UNKNOWN
-    code = code.strip().upper()
-    if code[0].isalpha():
-        return code[0]
-    table = _sections(version if isinstance(version, str) else "WZ2025")
-    for candidate in (code, code[:5], code[:4], code[:2]):
-        if candidate in table:
-            return table[candidate]
-    return UNKNOWN
+    return report_section(code, version if isinstance(version, str) else None) or UNKNOWN
 
 
 @cache

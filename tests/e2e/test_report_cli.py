@@ -78,3 +78,46 @@ def test_report_mistakes_are_one_line(cli: Runner, tmp_path: Path) -> None:
     assert_one_line_error(
         cli("report", "--profile", profile, "protocol", "--id", "nope", "--out", out)
     )
+
+
+def test_report_json_figures(cli: Runner, tmp_path: Path) -> None:
+    """``--json`` without ``--out`` prints the figures from the query functions (issue 11)."""
+    profile = tmp_path / "p"
+    assert cli("demo", "--profile", profile, "--consultations", "150").returncode == 0
+    result = cli(
+        "report",
+        "--profile",
+        profile,
+        "esf",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    for part in ("new_in_period", "cumulative"):
+        for code in ("EECO01", "EECO05", "EECO19"):
+            assert set(data[part][code]) >= {"total"}
+        assert set(data[part]["EECO05"]) == {"women", "men", "non_binary", "not_stated", "total"}
+    assert isinstance(data["not_counted"], list)
+    assert isinstance(data["drafts_excluded"], list)
+    from zz_desktop.reports.queries.esf import esf_operation
+    from zz_desktop.store.database import open_store
+
+    store = open_store(profile, passphrase="e2e-geheim")
+    try:
+        import datetime as dt
+
+        expected = esf_operation(store, dt.date(2026, 1, 1), dt.date(2026, 12, 31)).as_json()
+    finally:
+        store.close()
+    assert data["cumulative"] == expected["cumulative"]
+    assert data["drafts_excluded"] == expected["drafts_excluded"]
+    for kind in ("activity", "selfemployed"):
+        result = cli("report", "--profile", profile, kind, "--year", "2026", "--json")
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["kind"] == kind
+    missing = cli("report", "--profile", profile, "activity", "--year", "2026")
+    assert_one_line_error(missing)

@@ -155,7 +155,9 @@ def test_sector_sections_follow_the_wz_version() -> None:
     from zz_hub.codelists import sector_section
 
     assert sector_section("62.01", "WZ2025") == "K"
-    assert sector_section("62.01", "WZ2008") == "J"
+    # issue 11: a WZ 2008 section is kept apart from the 2025 one (suffix 8), same rule as desktop
+    assert sector_section("62.01", "WZ2008") == "J8"
+    assert sector_section("86.10", "WZ2008") == "Q8"
     assert sector_section("C", None) == "C"
     assert sector_section(None, None) == "?"
 

@@ -58,6 +58,7 @@ def _consult(store: Any, day: str, **values: Any) -> str:
         "topics": ["ai_at_work"],
         "advisor_ids": [store.actor.user_id],
         "esf_counting": "entity",
+        "status": "final",  # issue 11: only final or signed consultations count for the ESF
     } | values
     participants = data.pop("participants", ())
     return consultations.record_consultation(store, data, participants).consultation.id
@@ -320,7 +321,7 @@ def test_protocol_pdf_umlauts_vietnamese_fonts_and_audit(world: World) -> None:
     assert any("DejaVuSans" in f["name"] for f in fonts)
     data = protocol_data(world.store, world.c_bakery_1)
     assert data.participants[0].function_title == "Geschäftsführerin"
-    from zz_desktop.reports.protocol import record_print
+    from zz_desktop.services.report_audit import record_print
 
     record_print(world.store, world.c_bakery_1)
     with world.store.read() as session:

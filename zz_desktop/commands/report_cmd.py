@@ -32,7 +32,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--id", dest="consultation_id", help=t("consultation id (protocol)"))
     # SUPPRESS: without --lang here, the global ``zz-desktop --lang`` (or German) applies.
     p.add_argument("--lang", choices=i18n.SUPPORTED, default=argparse.SUPPRESS)
-    p.add_argument("--out", type=Path, required=True, help=t("PDF file to write"))
+    p.add_argument("--out", type=Path, help=t("PDF file to write"))
+    p.add_argument(
+        "--operation-start",
+        dest="operation_start",
+        type=_date,
+        help=t("first day of the ESF operation (YYYY-MM-DD); cumulative figures count from it"),
+    )
     p.set_defaults(run=run)
 
 
@@ -69,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
     period = None if args.kind == "protocol" else period_from_args(args)
     if args.kind == "protocol" and not args.consultation_id:
         raise ValidationFailed({"id": t("Which consultation? Give its id.")})
+    if getattr(args, "json", False) and period is not None and args.out is None:
+        return _figures(args, period)
+    if args.out is None:
+        raise ValidationFailed({"out": t("Where should the PDF go? Give --out FILE.pdf.")})
     store = open_profile(args)
     try:
         pdf = reports.render(store, args.kind, period, args.consultation_id, lang)
@@ -85,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
                 }
             ) from None
         if args.kind == "protocol":
-            from zz_desktop.reports.protocol import record_print
+            from zz_desktop.services.report_audit import record_print
 
             record_print(store, args.consultation_id)
     finally:
@@ -94,4 +104,30 @@ def run(args: argparse.Namespace) -> int:
     if period is not None:
         data |= {"from": period.start.isoformat(), "to": period.end.isoformat()}
     emit(args, t("Report written to {path}.", path=args.out), data)
+    return 0
+
+
+def _figures(args: argparse.Namespace, period) -> int:  # type: ignore[no-untyped-def]
+    """``--json`` without ``--out``: every figure of the report, from the same query functions."""
+    import dataclasses
+    import json
+
+    store = open_profile(args)
+    try:
+        if args.kind == "esf":
+            from zz_desktop.reports.queries.esf import esf_operation
+
+            data = esf_operation(store, period.start, period.end, args.operation_start).as_json()
+        elif args.kind == "activity":
+            from zz_desktop.services.report_queries import activity_report
+
+            data = dataclasses.asdict(activity_report(store, period))
+        else:
+            from zz_desktop.services.report_queries import selfemployed_report
+
+            data = dataclasses.asdict(selfemployed_report(store, period))
+    finally:
+        store.close()
+    data["kind"] = args.kind
+    print(json.dumps(data, ensure_ascii=False, sort_keys=True, default=str))
     return 0

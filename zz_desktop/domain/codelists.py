@@ -196,6 +196,39 @@ def wz_section(version: WzVersion, code: str) -> str | None:
     return division.section
 
 
+WZ2008_SUFFIX = "8"
+
+
+def report_section(code: str | None, version: str | None) -> str:
+    """The section key every sector figure (activity, self-employed, hub) is reported under.
+
+    Rule: a WZ 2025 code counts under its WZ 2025 section (``"K"``); a WZ 2008 code under its
+    own WZ 2008 section, keyed with the suffix ``8`` (``"Q8"``) and shown with the WZ 2008 title.
+    The 2008→2025 correspondence is many-to-many (18 divisions span several 2025 sections), so
+    it cannot place a firm in one section; the two versions' sections are kept apart instead of
+    giving a 2008 letter a 2025 title. ``""`` when the code is missing or unknown.
+    """
+    if not code or not code.strip():
+        return ""
+    if version == "WZ2008":
+        letter = wz_section("WZ2008", code)
+        return f"{letter}{WZ2008_SUFFIX}" if letter else ""
+    return wz_section("WZ2025", code) or ""
+
+
+def section_title(key: str, lang: str = "de") -> str | None:
+    """``"Q – Gesundheits- und Sozialwesen (WZ 2008)"`` for a :func:`report_section` key."""
+    if not key:
+        return None
+    old = key.endswith(WZ2008_SUFFIX)
+    letter = key[:-1] if old else key
+    found = wz_code("WZ2008" if old else "WZ2025", letter)
+    if found is None:
+        return None
+    title = found.title_de if lang == "de" else (found.title_en or found.title_de)
+    return f"{letter} – {title} (WZ 2008)" if old else f"{letter} – {title}"
+
+
 @cache
 def _correspondence() -> dict[str, tuple[str, ...]]:
     pairs: dict[str, list[str]] = defaultdict(list)

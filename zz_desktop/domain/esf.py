@@ -14,6 +14,9 @@ DISADVANTAGE_FIELDS: tuple[str, ...] = (
     "rural_area",
 )
 
+#: Consultation statuses that count in the ESF figures; drafts are listed, never counted.
+COUNTED_STATUSES: tuple[str, ...] = ("final", "signed")
+
 
 class AgeGroup(StrEnum):
     UNDER_18 = "under_18"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from zz_desktop.domain.esf import DISADVANTAGE_FIELDS
 from zz_desktop.i18n import t_lang
@@ -25,6 +25,7 @@ from zz_desktop.reports.layout import (
     para,
     title_block,
 )
+from zz_desktop.reports.queries.esf import SFC_CODES, EsfOperationFigures, esf_operation
 from zz_desktop.services.report_queries import (
     GENDERS,
     EsfEntities,
@@ -51,6 +52,7 @@ def render_esf(
     progress(5, t_lang(lang, "Counting"))
     participants = esf_participants(store, period)
     entities = esf_entities(store, period)
+    operation = esf_operation(store, period.start, period.end)
     progress(60, t_lang(lang, "Laying out"))
     ctx = context_for(
         store,
@@ -58,7 +60,10 @@ def render_esf(
         t_lang(lang, "ESF Plus indicator report"),
         fmt_period(period.start, period.end, lang),
     )
-    pdf = build_pdf(ctx, build_story(ctx, Labeller(store, lang), participants, entities))
+    lab = Labeller(store, lang)
+    story = build_story(ctx, lab, participants, entities)
+    story += operation_story(ctx, lab, operation)
+    pdf = build_pdf(ctx, story)
     progress(100, t_lang(lang, "Done"))
     return pdf
 
@@ -191,6 +196,70 @@ def build_story(
             ],
             inc_rows,
             [50 * mm, CONTENT_W - 100 * mm, 25 * mm, 25 * mm],
+        )
+    )
+    return story
+
+
+def operation_story(ctx: ReportContext, lab: Labeller, fig: EsfOperationFigures) -> list[Flowable]:
+    """The figures of the annual ESF reporting: new in the period and cumulative since the start
+    of the operation, each person and SME counted once per operation at first entry."""
+    lang = ctx.lang
+    story: list[Flowable] = [PageBreak(), para(t_lang(lang, "Counted once per operation"), "h2")]
+    story.append(
+        para(
+            t_lang(
+                lang,
+                "Each person and each SME counts once per operation, at their first entry with a "
+                "complete Part 1 (final or signed consultations only). Age at entry.",
+            ),
+            "small",
+        )
+    )
+    story.append(Spacer(1, 2 * mm))
+    rows: list[list[Any]] = []
+    for key, code in SFC_CODES.items():
+        rows.append(
+            [
+                code if code.startswith("EECO") else "",
+                lab.code("indicator", key),
+                fmt_int(fig.new_in_period[code]["total"], lang),
+                fmt_int(fig.cumulative[code]["total"], lang),
+            ]
+        )
+    rows.append(
+        [
+            "EECO19",
+            t_lang(lang, "SMEs supported in total"),
+            fmt_int(fig.new_in_period["EECO19"]["total"], lang),
+            fmt_int(fig.cumulative["EECO19"]["total"], lang),
+        ]
+    )
+    story.append(
+        data_table(
+            [
+                t_lang(lang, "Code"),
+                t_lang(lang, "Indicator"),
+                t_lang(lang, "New in the period"),
+                t_lang(lang, "Cumulative"),
+            ],
+            rows,
+            [20 * mm, CONTENT_W - 80 * mm, 30 * mm, 30 * mm],
+            numeric=[2, 3],
+        )
+    )
+    story.append(Spacer(1, 2 * mm))
+    story.append(
+        para(
+            t_lang(
+                lang,
+                "Not counted (Part 1 incomplete): {n}. All persons reached in the period, "
+                "including them: {total}. Draft consultations not counted: {drafts}.",
+                n=fmt_int(len(fig.not_counted), lang),
+                total=fmt_int(fig.grand_total, lang),
+                drafts=fmt_int(len(fig.drafts_excluded), lang),
+            ),
+            "small",
         )
     )
     return story

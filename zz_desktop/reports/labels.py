@@ -136,11 +136,7 @@ class Labeller:
         return f"{self.unknown} ({ags5})" if ags5 else self.unknown
 
     def section(self, letter: str) -> str:
-        found = codelists.wz_code("WZ2025", letter) if letter else None
-        if found is None:
-            return self.unknown
-        title = found.title_de if self.lang == "de" else (found.title_en or found.title_de)
-        return f"{letter} – {title}"
+        return codelists.section_title(letter, self.lang) or self.unknown
 
     def code(self, group: str, code: str | None) -> str:
         return label(self.lang, group, code)

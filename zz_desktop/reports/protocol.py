@@ -29,9 +29,7 @@ from zz_desktop.reports.layout import (
     title_block,
 )
 from zz_desktop.services.report_queries import ProtocolData, ProtocolPerson, protocol_data
-from zz_desktop.store.base import utcnow
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import AuditEntry
 
 
 def render_protocol(
@@ -43,22 +41,6 @@ def render_protocol(
     pdf = build_pdf(ctx, build_story(ctx, Labeller(store, lang), data))
     progress(100, t_lang(lang, "Done"))
     return pdf
-
-
-def record_print(store: Store, consultation_id: str) -> None:
-    """Append the audit entry "print" for a protocol (who printed which record, never content)."""
-    now = utcnow()
-    with store.write() as session:
-        session.add(
-            AuditEntry(
-                user_id=store.actor.user_id,
-                at=now,
-                action="print",
-                entity="consultation",
-                entity_id=consultation_id,
-                detail="protocol",
-            )
-        )
 
 
 def _person_line(lang: str, lab: Labeller, p: ProtocolPerson) -> str:
@@ -97,6 +79,10 @@ def build_story(ctx: ReportContext, lab: Labeller, data: ProtocolData) -> list[F
         *title_block(ctx, [str(c.get("title") or "")] if c.get("title") else []),
         Spacer(1, 3 * mm),
     ]
+    draft = c.get("status") == "draft"
+    if draft:
+        # A draft is not the record the company signs: marked, and without signature lines.
+        story.append(para(t_lang(lang, "Entwurf – not final, not for signature"), "h2"))
 
     story.append(para(t_lang(lang, "Advised company"), "h2"))
     master: list[tuple[str, str]] = []
@@ -185,7 +171,8 @@ def build_story(ctx: ReportContext, lab: Labeller, data: ProtocolData) -> list[F
         ),
     ]
     story.append(KeepTogether(notes))
-    story.append(KeepTogether(_signatures(lang)))
+    if not draft:
+        story.append(KeepTogether(_signatures(lang)))
     return story
 
 

@@ -14,8 +14,8 @@ Counting rules (docs/reports.md has the full text):
   otherwise *returning*.
 * **ESF participants**: a person counts (once per period) when they have a participation in an
   event starting in the period with a *complete* Part 1 (entry questionnaire), or when they are the
-  person of, or a participant in, a consultation in the period with ``esf_counting =
-  participant``. Persons whose only link to the period is a participation with a missing or
+  person of, or a participant in, a final or signed consultation in the period with
+  ``esf_counting = participant`` (drafts never count). Persons whose only link to the period is a participation with a missing or
   incomplete Part 1 are listed and not counted. Age is the age reached in the year of the first
   qualifying date in the period (:func:`zz_desktop.domain.esf.age_group`).
 * **EECO19**: each organisation of SME class micro/small/medium with at least one consultation
@@ -48,7 +48,7 @@ from zz_desktop.domain.enums import (
     HealthInsurance,
     PensionProvision,
 )
-from zz_desktop.domain.esf import DISADVANTAGE_FIELDS, age_group
+from zz_desktop.domain.esf import COUNTED_STATUSES, DISADVANTAGE_FIELDS, age_group
 from zz_desktop.domain.validation import IN_DEPTH_CAP_HOURS
 from zz_desktop.errors import NotFound, ValidationFailed
 from zz_desktop.i18n import t
@@ -167,11 +167,7 @@ class PeriodRows:
 
 
 def _section(code: str | None, version: str | None) -> str:
-    if not code:
-        return UNKNOWN
-    if version == "WZ2008":
-        return codelists.wz_section("WZ2008", code) or UNKNOWN
-    return codelists.wz_section("WZ2025", code) or UNKNOWN
+    return codelists.report_section(code, version) or UNKNOWN
 
 
 @functools.lru_cache(maxsize=8192)
@@ -237,9 +233,11 @@ def load_period(store: Store, period: Period) -> PeriodRows:
             Organisation.sector_version,
             Organisation.sme_class,
             Organisation.ags,
+            Organisation.deleted,
         )
-        for oid, name, code, version, sme, ags in session.execute(org_query):
-            if oid in org_ids:
+        for oid, name, code, version, sme, ags, gone in session.execute(org_query):
+            # One rule of "live" (issue 11): a deleted organisation is reached by no figure.
+            if oid in org_ids and not gone:
                 orgs[oid] = _Org(name, _section(code, version), sme or UNKNOWN, (ags or "")[:5])
         institutions = {
             uid: inst or UNKNOWN
@@ -331,7 +329,7 @@ def totals_of(store: Store, rows: PeriodRows) -> ActivityTotals:
         kinds[r.kind] += 1
         modes[r.mode] += 1
         minutes += r.duration_min
-        if r.organisation_id:
+        if r.organisation_id and r.organisation_id in rows.organisations:
             orgs.add(r.organisation_id)
     ids = {r.id for r in rows.consultations}
     persons = {r.person_id for r in rows.consultations if r.person_id}
@@ -360,6 +358,10 @@ def totals_of(store: Store, rows: PeriodRows) -> ActivityTotals:
                     )
                 )
             )
+        # A deleted person is neither a person advised nor an event participant.
+        gone = set(session.scalars(select(Person.id).where(Person.deleted.is_(True))))
+    persons -= gone
+    participants -= gone
     returning = len(orgs & rows.earlier)
     return ActivityTotals(
         consultations=len(rows.consultations),
@@ -710,6 +712,7 @@ def esf_participants(store: Store, period: Period) -> EsfParticipants:
         cons = (
             Consultation.deleted.is_(False),
             Consultation.esf_counting == "participant",
+            Consultation.status.in_(COUNTED_STATUSES),  # drafts never count (issue 11)
             Consultation.date >= period.start,
             Consultation.date <= period.end,
         )
@@ -773,6 +776,7 @@ def esf_entities(store: Store, period: Period) -> EsfEntities:
                     select(Consultation.organisation_id).where(
                         Consultation.deleted.is_(False),
                         Consultation.esf_counting == "entity",
+                        Consultation.status.in_(COUNTED_STATUSES),
                         Consultation.date >= period.start,
                         Consultation.date <= period.end,
                     )

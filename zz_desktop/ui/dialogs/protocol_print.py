@@ -135,7 +135,7 @@ class ProtocolDialog(QDialog):
         lay.addWidget(buttons)
 
     def _audit(self) -> None:
-        from zz_desktop.reports.protocol import record_print
+        from zz_desktop.services.report_audit import record_print
 
         cid = self.consultation_id
         ops.run_write(

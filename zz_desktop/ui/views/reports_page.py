@@ -291,7 +291,7 @@ class ReportsPage(QWidget):
     def _audit_protocol(self) -> None:
         if self.last_kind != "protocol" or not self.last_id:
             return
-        from zz_desktop.reports.protocol import record_print
+        from zz_desktop.services.report_audit import record_print
 
         cid = self.last_id
         ops.run_write(
