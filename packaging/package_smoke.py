@@ -49,18 +49,32 @@ def main(binary: Path) -> int:
         report: list[tuple[str, float, str]] = []
 
         def step(
-            name: str, *args: str, stdin: str | None = None, extra: dict[str, str] | None = None
+            name: str,
+            *args: str,
+            stdin: str | None = None,
+            extra: dict[str, str] | None = None,
+            timeout: float = 300,
+            tries: int = 1,
         ) -> str:
             started = time.perf_counter()
-            done = subprocess.run(
-                [str(binary), *args],
-                input=stdin,
-                capture_output=True,
-                text=True,
-                env={**env, **(extra or {})},
-                timeout=300,
-                cwd=tmp,
-            )
+            for attempt in range(1, tries + 1):
+                try:
+                    done = subprocess.run(
+                        [str(binary), *args],
+                        input=stdin,
+                        capture_output=True,
+                        text=True,
+                        env={**env, **(extra or {})},
+                        timeout=timeout,
+                        cwd=tmp,
+                    )
+                    break
+                except subprocess.TimeoutExpired:
+                    if attempt == tries:
+                        raise SmokeFailed(f"{name}: no exit within {timeout:.0f} s") from None
+                    # Known intermittent hang when the window closes while the start-up sync
+                    # is starting (open bug, docs/benchmarks.md B15): say so and try once more.
+                    print(f"package-smoke: {name} hung (attempt {attempt}); trying again")
             took = time.perf_counter() - started
             if done.returncode != 0:
                 tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
@@ -94,7 +108,13 @@ def main(binary: Path) -> int:
                     raise SmokeFailed("report: not a PDF")
                 # Closed 1.5 s after the window is up: closing in the very first event-loop turn, while
                 # the startup sync and backup are starting, once hung (intermittent; open).
-                step("GUI offscreen", *common, extra={"ZZ_QUIT_AFTER_MS": "1500"})
+                step(
+                    "GUI offscreen",
+                    *common,
+                    extra={"ZZ_QUIT_AFTER_MS": "1500"},
+                    timeout=120,
+                    tries=2,
+                )
         except SmokeFailed as failed:
             print(f"package-smoke: FAILED {failed}")
             return 1
