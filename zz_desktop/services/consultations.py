@@ -60,7 +60,7 @@ def cap_warning(
 ) -> str | None:
     """A warning when this in-depth consultation takes the organisation over 80 hours."""
     org = data.get("organisation_id")
-    if data.get("kind") != "in_depth" or not org:
+    if data.get("kind") != "in_depth" or not org or not isinstance(data.get("duration_min"), int):
         return None
     before = in_depth_hours(store, org, exclude_consultation=consultation_id)
     after = before + (data.get("duration_min") or 0) / 60
@@ -208,6 +208,11 @@ def load_form(store: Store, consultation_id: str) -> FormData:
 def validate_form(values: Mapping[str, Any], known: set[str]) -> dict[str, str]:
     """The stricter rules of the form on top of the record rules: a title and an advisor."""
     errors = validate_consultation(values, known)
+    if isinstance(values.get("date"), str):
+        errors["date"] = t("This is not a valid date (DD.MM.YYYY).")
+    next_date = values.get("next_appointment")
+    if next_date is not None and not isinstance(next_date, dt.date):
+        errors["next_appointment"] = t("This is not a valid date (DD.MM.YYYY).")
     if not str(values.get("title") or "").strip():
         errors["title"] = t("Please enter a title.")
     if not values.get("advisor_ids"):
@@ -231,7 +236,8 @@ def save(
     from zz_desktop.services import drafts
 
     values = dict(data)
-    values["advisor_ids"] = list(dict.fromkeys(values.get("advisor_ids") or []))
+    if "advisor_ids" in values:
+        values["advisor_ids"] = list(dict.fromkeys(values["advisor_ids"] or []))
     for key in ("id", "server_seq", "created_at", "created_by", "centre_id", "updated_at"):
         values.pop(key, None)
     known = known_topics(store)
