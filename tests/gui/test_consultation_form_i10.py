@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from tests.gui.helpers import type_text, wait_ops
 from zz_desktop.services import consultations, organisations
-from zz_desktop.store.models import Consultation
+from zz_desktop.store.models import Consultation, Organisation
 
 pytestmark = pytest.mark.gui
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -91,3 +91,45 @@ def test_manager_completes_consultations_without_advisor(window, store, qtbot) -
     qtbot.waitUntil(lambda: dialog.table.topLevelItemCount() == 1)
     assert len(consultations.without_advisor(store)) == 1
     dialog.close()
+
+
+def test_organisation_and_person_dialogs_reject_bad_input(window, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from zz_desktop.ui.dialogs.records import OrganisationDialog, PersonDialog
+
+    dialog = OrganisationDialog(store, None, window)
+    dialog.show()
+    f = dialog.form.fields
+    type_text(f["name"], "Mueller Soehne")
+    type_text(f["employees"], "-5viele")
+    type_text(f["phone"], "abc")
+    type_text(f["website"], "mueller soehne.de")
+    dialog.save()
+    wait_ops(qtbot)
+    errors = dialog.form.errors
+    for key in ("employees", "phone", "website"):
+        assert errors[key].isVisible(), key
+    assert f["employees"].text() == "-5viele"  # kept as typed, not turned into 5
+    dialog.grab().save(str(SHOTS / "organisation-form-errors.png"))
+    f["employees"].clear()
+    type_text(f["employees"], "5")
+    assert not errors["employees"].isVisible()
+    f["phone"].clear()
+    type_text(f["phone"], "+49 345 123456")
+    f["website"].clear()
+    type_text(f["website"], "mueller-soehne.de")
+    ids: list[str] = []
+    dialog.saved.connect(ids.append)
+    dialog.save()
+    wait_ops(qtbot)
+    qtbot.waitUntil(lambda: bool(ids))
+    with store.read() as s:
+        assert s.get(Organisation, ids[0]).employees == 5
+
+    person = PersonDialog(store, None, window)
+    person.show()
+    assert person.form.fields["gender"].currentData() is None
+    type_text(person.form.fields["last_name"], "Schulz")
+    person.save()
+    wait_ops(qtbot)
+    assert person.form.errors["gender"].isVisible()
+    person.close()
