@@ -1877,6 +1877,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>&amp;Nachname</translation>
     </message>
     <message>
+        <source>— not chosen, please ask —</source>
+        <translation>— nicht gewählt, bitte erfragen —</translation>
+    </message>
+    <message>
         <source>Gender</source>
         <translation>Geschlecht</translation>
     </message>
@@ -1915,6 +1919,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Please ask and choose (or &apos;not stated&apos;).</source>
+        <translation>Bitte erfragen und wählen (oder „keine Angabe“).</translation>
     </message>
 </context>
 <context>
