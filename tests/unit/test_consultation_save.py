@@ -78,9 +78,7 @@ def test_exception_inside_the_save_rolls_everything_back(
 
     monkeypatch.setattr(drafts, "discard", boom)
     with pytest.raises(RuntimeError):
-        consultations.save(
-            store, cid, changed, [p2], new_fus, draft=("consultation", cid)
-        )
+        consultations.save(store, cid, changed, [p2], new_fus, draft=("consultation", cid))
     assert _state(store, cid) == before
     assert drafts.load_draft(store, "consultation", cid) is not None
     monkeypatch.undo()
@@ -120,9 +118,7 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_sigkill_mid_save_leaves_the_old_consultation(
-    no_keyring: None, tmp_path: Path
-) -> None:
+def test_sigkill_mid_save_leaves_the_old_consultation(no_keyring: None, tmp_path: Path) -> None:
     from zz_desktop.services.identity import ensure_local_identity
     from zz_desktop.store.database import open_store
 

@@ -364,5 +364,9 @@ def set_advisors(store: Store, consultation_id: str, advisor_ids: Sequence[str])
     if not advisor_ids:
         raise ValidationFailed({"advisor_ids": t("Choose at least one advisor.")})
     records.update(
-        store, Consultation, consultation_id, {"advisor_ids": list(dict.fromkeys(advisor_ids))}, None
+        store,
+        Consultation,
+        consultation_id,
+        {"advisor_ids": list(dict.fromkeys(advisor_ids))},
+        None,
     )

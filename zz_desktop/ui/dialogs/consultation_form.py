@@ -322,9 +322,7 @@ class ConsultationForm(QDialog):
             if self.followup_list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole):
                 self.followup_list.takeTopLevelItem(i)
         for fu in new_followups:
-            self._add_followup_item(
-                fu["text"], dt.date.fromisoformat(fu["due_date"]), fu.get("id")
-            )
+            self._add_followup_item(fu["text"], dt.date.fromisoformat(fu["due_date"]), fu.get("id"))
 
     def _load_participants(self, checked: set[str]) -> None:
         checked |= set(self.participant_ids())

@@ -77,8 +77,9 @@ class MissingAdvisorsDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
             self.table.addTopLevelItem(item)
         self.info.setText(
-            self.tr("%n consultation(s) without advisor. Select them and assign who advised.")
-            .replace("%n", str(len(rows)))
+            self.tr(
+                "%n consultation(s) without advisor. Select them and assign who advised."
+            ).replace("%n", str(len(rows)))
             if rows
             else self.tr("Every consultation has an advisor.")
         )

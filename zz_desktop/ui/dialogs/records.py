@@ -24,9 +24,9 @@ from zz_desktop.store.models import Event, Organisation, Person
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.widgets import (
-    StrictInt,
     FormPanel,
     RecordPicker,
+    StrictInt,
     changed_signal,
     combo,
     date_edit,
@@ -252,9 +252,7 @@ class PersonDialog(RecordDialog):
 
     def create(self, data: dict[str, Any]) -> Any:
         if not data.get("gender"):
-            raise ValidationFailed(
-                {"gender": self.tr("Please ask and choose (or 'not stated').")}
-            )
+            raise ValidationFailed({"gender": self.tr("Please ask and choose (or 'not stated').")})
         org = self.form.fields.get("organisation_id")
         return persons.create_person(
             self.store, data, organisation_id=org.value_() if org else None
