@@ -286,6 +286,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Beratene Person</translation>
     </message>
     <message>
+        <source>Ad&amp;visors</source>
+        <translation>Be&amp;ratende</translation>
+    </message>
+    <message>
         <source>&amp;Date</source>
         <translation>&amp;Datum</translation>
     </message>
@@ -308,6 +312,14 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>&amp;Mode</source>
         <translation>&amp;Form</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Ort</translation>
+    </message>
+    <message>
+        <source>where it took place</source>
+        <translation>wo die Beratung stattfand</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
@@ -364,6 +376,14 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>partner or programme</source>
         <translation>Partner oder Programm</translation>
+    </message>
+    <message>
+        <source>Reason for referral</source>
+        <translation>Grund der Weitervermittlung</translation>
+    </message>
+    <message>
+        <source>Next appointment</source>
+        <translation>Nächster Termin</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -1406,6 +1426,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Kontakte &amp;importieren …</translation>
     </message>
     <message>
+        <source>Consultations without &amp;advisor …</source>
+        <translation>Beratungen ohne &amp;Beratende …</translation>
+    </message>
+    <message>
         <source>Find &amp;duplicates …</source>
         <translation>&amp;Dubletten suchen …</translation>
     </message>
@@ -1666,6 +1690,45 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>MissingAdvisorsDialog</name>
+    <message>
+        <source>Consultations without advisor</source>
+        <translation>Beratungen ohne Beratende</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Advisors for the selected consultations:</source>
+        <translation>Beratende für die ausgewählten Beratungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Assign advisors</source>
+        <translation>Beratende &amp;zuordnen</translation>
+    </message>
+    <message>
+        <source>%n consultation(s) without advisor. Select them and assign who advised.</source>
+        <translation>%n Beratung(en) ohne Beratende. Auswählen und zuordnen, wer beraten hat.</translation>
+    </message>
+    <message>
+        <source>Every consultation has an advisor.</source>
+        <translation>Jede Beratung hat eine beratende Person.</translation>
+    </message>
+    <message>
+        <source>Select consultations and at least one advisor.</source>
+        <translation>Bitte Beratungen und mindestens eine beratende Person auswählen.</translation>
+    </message>
+</context>
+<context>
     <name>Ops</name>
     <message>
         <source>Working …</source>
@@ -1905,6 +1968,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>&amp;Nachname</translation>
     </message>
     <message>
+        <source>— not chosen, please ask —</source>
+        <translation>— nicht gewählt, bitte erfragen —</translation>
+    </message>
+    <message>
         <source>Gender</source>
         <translation>Geschlecht</translation>
     </message>
@@ -1943,6 +2010,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Please ask and choose (or &apos;not stated&apos;).</source>
+        <translation>Bitte erfragen und wählen (oder „keine Angabe“).</translation>
     </message>
 </context>
 <context>

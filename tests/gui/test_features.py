@@ -80,6 +80,7 @@ def test_consultation_validation_draft_and_cap(window, store, org, qtbot) -> Non
     form = window.new_consultation(org.id)
     form.form.fields["kind"].setCurrentIndex(form.form.fields["kind"].findData("in_depth"))
     form.form.fields["duration_min"].setValue(120)
+    type_text(form.form.fields["title"], "Vertiefung")  # a title is required (issue 10)
     assert form.cap_label.isVisible() and "80" in form.cap_label.text()
     warnings: list[list[str]] = []
     form.saved_warnings.disconnect()

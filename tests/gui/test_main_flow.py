@@ -66,6 +66,9 @@ def test_advisor_day(window, store, qtbot, lang) -> None:  # type: ignore[no-unt
     pdialog = find_top(PersonDialog)
     type_text(pdialog.form.fields["first_name"], "Jürgen")
     type_text(pdialog.form.fields["last_name"], "Weiß")
+    gender = pdialog.form.fields["gender"]
+    assert gender.currentData() is None  # nothing preselected: the advisor asks (issue 10)
+    gender.setCurrentIndex(gender.findData("male"))
     _save(pdialog)
     wait_ops(qtbot)
     assert page.persons.topLevelItemCount() == 1

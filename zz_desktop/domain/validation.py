@@ -50,6 +50,29 @@ def check_email(value: Any) -> str | None:
     return None
 
 
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()/.\-]{2,30}$")
+WEBSITE_RE = re.compile(r"^(https?://)?[^\s/@]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
+
+
+def check_phone(value: Any) -> str | None:
+    """Digits with the usual separators; "abc" is not a phone number."""
+    if _blank(value):
+        return None
+    text = str(value).strip()
+    if not PHONE_RE.match(text) or sum(ch.isdigit() for ch in text) < 3:
+        return t("This is not a valid phone number.")
+    return None
+
+
+def check_website(value: Any) -> str | None:
+    """A host name with a dot and no spaces ("mueller soehne.de" is a typo, not an address)."""
+    if _blank(value):
+        return None
+    if not WEBSITE_RE.match(str(value).strip()):
+        return t("This is not a valid web address.")
+    return None
+
+
 def check_postcode(value: Any) -> str | None:
     if _blank(value):
         return None
@@ -66,6 +89,10 @@ def validate_organisation(data: Mapping[str, Any]) -> Errors:
         errors["email"] = msg
     if msg := check_postcode(data.get("postcode")):
         errors["postcode"] = msg
+    if msg := check_phone(data.get("phone")):
+        errors["phone"] = msg
+    if msg := check_website(data.get("website")):
+        errors["website"] = msg
     ags = data.get("ags")
     if not _blank(ags):
         if not AGS_RE.match(str(ags)):
@@ -103,6 +130,9 @@ def validate_person(data: Mapping[str, Any], today: dt.date | None = None) -> Er
         errors["email"] = msg
     if msg := check_postcode(data.get("postcode")):
         errors["postcode"] = msg
+    for key in ("phone", "mobile"):
+        if msg := check_phone(data.get(key)):
+            errors[key] = msg
     year = data.get("birth_year")
     this_year = (today or dt.date.today()).year
     if year is not None and (

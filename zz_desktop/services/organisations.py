@@ -15,7 +15,10 @@ from zz_desktop.store.models import Consultation, Organisation
 
 
 def _derive(data: dict[str, Any]) -> dict[str, Any]:
-    cls = classify_sme_band(data.get("employees"), data.get("turnover_band"))
+    employees = data.get("employees")
+    if not isinstance(employees, int):  # bad input is reported by validation, not derived from
+        employees = None
+    cls = classify_sme_band(employees, data.get("turnover_band"))
     return {"sme_class": cls.value if cls else None}
 
 

@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
         import_action.setObjectName("importAction")
         import_action.setShortcut(QKeySequence("Ctrl+I"))
         import_action.triggered.connect(self.open_import)
+        missing = edit.addAction(self.tr("Consultations without &advisor …"))
+        missing.setObjectName("missingAdvisorsAction")
+        missing.triggered.connect(self.open_missing_advisors)
         dupes_action = edit.addAction(self.tr("Find &duplicates …"))
         dupes_action.setObjectName("duplicatesAction")
         dupes_action.triggered.connect(self.open_duplicates)
@@ -247,6 +250,11 @@ class MainWindow(QMainWindow):
         from zz_desktop.ui.dialogs.import_wizard import open_import_wizard
 
         open_import_wizard(self.store, self)
+
+    def open_missing_advisors(self) -> Any:
+        from zz_desktop.ui.dialogs.missing_advisors import open_missing_advisors
+
+        return open_missing_advisors(self.store, self)
 
     def open_duplicates(self) -> None:
         from zz_desktop.ui.dialogs.merge_dialog import open_duplicate_scan

@@ -60,6 +60,9 @@ class FormPanel(QWidget):
         self.layout_.addRow(caption, box)
         self.fields[key] = widget
         self.errors[key] = err
+        # A message goes as soon as the user edits the field it is about.
+        if (sig := changed_signal(widget)) is not None:
+            sig.connect(lambda *_a, e=err: (e.clear(), e.hide()))
         return widget
 
     def clear_errors(self) -> None:
@@ -140,6 +143,99 @@ def spin(low: int, high: int, suffix: str = "") -> QSpinBox:
     w.setRange(low, high)
     w.setSuffix(suffix)
     return w
+
+
+class StrictInt(QLineEdit):
+    """A whole number typed as text: "4500" stays 4500 and "-5viele" stays text, so that
+    validation rejects them instead of the widget truncating or dropping characters."""
+
+    def __init__(self, low: int, high: int, suffix: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.low, self.high = low, high
+        self.setPlaceholderText(suffix.strip())
+        self.setMaximumWidth(120)
+
+    def value_(self) -> int | str | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        try:
+            return int(text)
+        except ValueError:
+            return text
+
+    def set_value_(self, value: Any) -> None:
+        self.setText("" if value is None else str(value))
+
+    def setValue(self, value: int) -> None:  # noqa: N802 - same name as QSpinBox
+        self.set_value_(value)
+
+
+class DateLine(QLineEdit):
+    """A date typed as TT.MM.JJJJ and parsed strictly: "31.02.2026" is not a date (QDateEdit
+    would roll or clamp it), so :meth:`value_` returns the text and validation says so."""
+
+    def __init__(self, value: dt.date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText("TT.MM.JJJJ")
+        self.setMaximumWidth(140)
+        self.set_value_(value)
+
+    def value_(self) -> dt.date | str | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        try:
+            return dt.datetime.strptime(text, "%d.%m.%Y").date()
+        except ValueError:
+            return text
+
+    def set_value_(self, value: Any) -> None:
+        if isinstance(value, str) and value:
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                self.setText(value)
+                return
+        self.setText(value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else "")
+
+
+class CheckList(QListWidget):
+    """Several choices out of a short list (advisors): checkable rows, the value the checked ids."""
+
+    changed = Signal()
+
+    def __init__(self, choices: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumHeight(96)
+        for value, label in choices:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.addItem(item)
+        self.itemChanged.connect(lambda *_: self.changed.emit())
+
+    def value_(self) -> list[str]:
+        return [
+            self.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_value_(self, values: Any) -> None:
+        wanted = list(values or [])
+        known = {self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())}
+        for value in wanted:
+            if value not in known:  # an advisor no longer in the user list stays visible
+                item = QListWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, value)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self.addItem(item)
+        for i in range(self.count()):
+            item = self.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
 
 def get_value(w: QWidget) -> Any:

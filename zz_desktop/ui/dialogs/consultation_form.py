@@ -28,25 +28,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from zz_desktop.errors import ValidationFailed
-from zz_desktop.services import consultations, followups, persons, records
+from zz_desktop.services import consultations, identity, persons
 from zz_desktop.services.listing import topic_label
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Consultation, FollowUp
+from zz_desktop.store.ids import new_id
 from zz_desktop.ui import drafts, ops
 from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.labels import fmt_date, fmt_datetime, pydate
 from zz_desktop.ui.widgets import (
+    CheckList,
     ChipList,
+    DateLine,
     FormPanel,
     RecordPicker,
+    StrictInt,
     changed_signal,
     combo,
     date_edit,
     line,
-    spin,
     text_box,
 )
 
@@ -79,6 +80,8 @@ class ConsultationForm(QDialog):
         self._dirty = False
         self._saving = False
         self.draft_key = consultation_id or f"new:{organisation_id or '-'}"
+        # Chosen once: a retry of a save whose answer was lost updates instead of duplicating.
+        self._new_id = new_id()
 
         outer = QVBoxLayout(self)
         self.draft_banner = QFrame(self)
@@ -106,10 +109,15 @@ class ConsultationForm(QDialog):
         self.person_picker = RecordPicker(store, "person")
         self.person_picker.setPlaceholderText(self.tr("optional: the person advised"))
         f.add("person_id", self.tr("Person advised"), self.person_picker)
-        f.add("date", self.tr("&Date"), date_edit())
+        self.advisors = CheckList(
+            [(u.id, u.display_name or u.id) for u in identity.users(store)], body
+        )
+        f.add("advisor_ids", self.tr("Ad&visors"), self.advisors)
+        f.add("date", self.tr("&Date"), DateLine())
         f.add("start_time", self.tr("Start time"), line(self.tr("HH:MM")))
-        f.add("duration_min", self.tr("D&uration"), spin(1, 1440, self.tr(" min")))
+        f.add("duration_min", self.tr("D&uration"), StrictInt(1, 1440, self.tr(" min")))
         f.add("mode", self.tr("&Mode"), combo("mode"))
+        f.add("place", self.tr("&Place"), line(self.tr("where it took place")))
         f.add("kind", self.tr("&Kind"), combo("kind"))
         f.add("title", self.tr("&Title"), line(self.tr("short subject")))
         self.topic_input = QLineEdit()
@@ -142,6 +150,8 @@ class ConsultationForm(QDialog):
         t.add("agreements", self.tr("Agreements"), text_box(54))
         t.add("recommendations", self.tr("Recommendations"), text_box(54))
         t.add("referral_to", self.tr("Referred to"), line(self.tr("partner or programme")))
+        t.add("referral_reason", self.tr("Reason for referral"), text_box(40))
+        t.add("next_appointment", self.tr("Next appointment"), DateLine())
 
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Participants"), body))
@@ -278,23 +288,12 @@ class ConsultationForm(QDialog):
 
     def _load(self, organisation_id: str | None) -> None:
         if self.consultation_id:
-            with self.store.read() as session:
-                obj = records.get(session, Consultation, self.consultation_id)
-                self.original = records.current_values(obj)
-                existing = session.scalars(
-                    select(FollowUp)
-                    .where(
-                        FollowUp.consultation_id == self.consultation_id,
-                        FollowUp.deleted.is_(False),
-                    )
-                    .order_by(FollowUp.due_date)
-                ).all()
+            loaded = consultations.load_form(self.store, self.consultation_id)
+            self.original = dict(loaded.values)
             values = dict(self.original)
-            chosen = consultations.participants(self.store, self.consultation_id)
-            for fu in existing:
-                item = QTreeWidgetItem(
-                    [fmt_date(fu.due_date), fu.text + (" ✓" if fu.done_at else "")]
-                )
+            chosen = loaded.participant_ids
+            for due, text, done in loaded.followups:
+                item = QTreeWidgetItem([fmt_date(due), text + (" ✓" if done else "")])
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 item.setData(0, Qt.ItemDataRole.UserRole, None)
                 self.followup_list.addTopLevelItem(item)
@@ -323,7 +322,7 @@ class ConsultationForm(QDialog):
             if self.followup_list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole):
                 self.followup_list.takeTopLevelItem(i)
         for fu in new_followups:
-            self._add_followup_item(fu["text"], dt.date.fromisoformat(fu["due_date"]))
+            self._add_followup_item(fu["text"], dt.date.fromisoformat(fu["due_date"]), fu.get("id"))
 
     def _load_participants(self, checked: set[str]) -> None:
         checked |= set(self.participant_ids())
@@ -363,7 +362,13 @@ class ConsultationForm(QDialog):
         for i in range(self.followup_list.topLevelItemCount()):
             item = self.followup_list.topLevelItem(i)
             if due := item.data(0, Qt.ItemDataRole.UserRole):
-                out.append({"text": item.text(1), "due_date": due})
+                out.append(
+                    {
+                        "id": item.data(1, Qt.ItemDataRole.UserRole),
+                        "text": item.text(1),
+                        "due_date": due,
+                    }
+                )
         return out
 
     # -- editing ------------------------------------------------------------------------------
@@ -398,13 +403,14 @@ class ConsultationForm(QDialog):
             self.fu_text.setFocus()
             return
         self.followup_error.hide()
-        self._add_followup_item(text, pydate(self.fu_due.date()))
+        self._add_followup_item(text, pydate(self.fu_due.date()), new_id())
         self.fu_text.clear()
         self._changed()
 
-    def _add_followup_item(self, text: str, due: dt.date) -> None:
+    def _add_followup_item(self, text: str, due: dt.date, fu_id: str | None = None) -> None:
         item = QTreeWidgetItem([fmt_date(due), text])
         item.setData(0, Qt.ItemDataRole.UserRole, due.isoformat())
+        item.setData(1, Qt.ItemDataRole.UserRole, fu_id or new_id())
         self.followup_list.addTopLevelItem(item)
 
     def add_new_participant(self) -> None:
@@ -467,7 +473,9 @@ class ConsultationForm(QDialog):
 
     def draft_payload(self) -> dict[str, Any]:
         data = self.values()
-        data["date"] = data["date"].isoformat()
+        for key in ("date", "next_appointment"):
+            if isinstance(data.get(key), dt.date):
+                data[key] = data[key].isoformat()
         return {
             "values": data,
             "participants": self.participant_ids(),
@@ -502,7 +510,6 @@ class ConsultationForm(QDialog):
     def restore_draft(self) -> None:
         payload = self._draft_payload
         values = dict(payload["values"])
-        values["date"] = dt.date.fromisoformat(values["date"])
         self._loading = True
         self._apply(
             values, list(payload.get("participants", [])), list(payload.get("followups", []))
@@ -527,30 +534,20 @@ class ConsultationForm(QDialog):
         data = self.values()
         parts = self.participant_ids()
         fus = [
-            {"text": f["text"], "due_date": dt.date.fromisoformat(f["due_date"])}
+            {"id": f["id"], "text": f["text"], "due_date": dt.date.fromisoformat(f["due_date"])}
             for f in self.new_followups()
         ]
         cid = self.consultation_id
         store = self.store
         key = self.draft_key
+        if cid is not None:
+            data = {k: v for k, v in data.items() if self.original.get(k) != v}
+        new = self._new_id
 
         def work() -> consultations.SaveResult:
-            if cid is None:
-                result = consultations.record_consultation(store, data, parts, fus)
-            else:
-                changes = {k: v for k, v in data.items() if self.original.get(k) != v}
-                result = consultations.update_consultation(store, cid, changes, parts)
-                for fu in fus:
-                    followups.create_followup(
-                        store,
-                        {
-                            **fu,
-                            "consultation_id": cid,
-                            "organisation_id": data.get("organisation_id"),
-                        },
-                    )
-            drafts.delete_draft(store, DRAFT_KIND, key)
-            return result
+            return consultations.save(
+                store, cid, data, parts, fus, draft=(DRAFT_KIND, key), new_id=new
+            )
 
         changes = ChangeSet.of(
             "consultation", "followup", "consultation_participant", ids=[cid or ""]

@@ -26,6 +26,7 @@ from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.widgets import (
     FormPanel,
     RecordPicker,
+    StrictInt,
     changed_signal,
     combo,
     date_edit,
@@ -187,7 +188,7 @@ class OrganisationDialog(RecordDialog):
         f.add("email", self.tr("E-mail"), line())
         f.add("website", self.tr("Website"), line())
         f.add("sector_code", self.tr("Sector (WZ 2025)"), line(self.tr("e.g. 43.32")))
-        f.add("employees", self.tr("Employees"), int_line())
+        f.add("employees", self.tr("Employees"), StrictInt(0, 10_000_000))
         f.add("turnover_band", self.tr("Turnover"), combo("turnover_band", empty=True))
         f.add("works_council", self.tr("Works council"), QCheckBox(self.tr("exists")))
         f.add("source", self.tr("Source of contact"), combo("source", empty=True))
@@ -226,7 +227,10 @@ class PersonDialog(RecordDialog):
         f.add("salutation", self.tr("Salutation"), line())
         f.add("first_name", self.tr("&First name"), line())
         f.add("last_name", self.tr("&Last name"), line())
-        f.add("gender", self.tr("Gender"), combo("gender"))
+        gender = combo("gender", empty=True)
+        # Nothing is preselected: the advisor asks (ESF counts by gender).
+        gender.setItemText(0, self.tr("— not chosen, please ask —"))
+        f.add("gender", self.tr("Gender"), gender)
         f.add("birth_year", self.tr("Birth year"), int_line(1900, 2100))
         f.add("postcode", self.tr("Postcode"), line())
         f.add("email", self.tr("E-mail"), line())
@@ -247,6 +251,8 @@ class PersonDialog(RecordDialog):
         return data
 
     def create(self, data: dict[str, Any]) -> Any:
+        if not data.get("gender"):
+            raise ValidationFailed({"gender": self.tr("Please ask and choose (or 'not stated').")})
         org = self.form.fields.get("organisation_id")
         return persons.create_person(
             self.store, data, organisation_id=org.value_() if org else None
