@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         missing = edit.addAction(self.tr("Consultations without &advisor …"))
         missing.setObjectName("missingAdvisorsAction")
         missing.triggered.connect(self.open_missing_advisors)
+        retention = edit.addAction(self.tr("&Retention review …"))
+        retention.triggered.connect(self.open_retention)
         dupes_action = edit.addAction(self.tr("Find &duplicates …"))
         dupes_action.setObjectName("duplicatesAction")
         dupes_action.triggered.connect(self.open_duplicates)
@@ -250,6 +252,19 @@ class MainWindow(QMainWindow):
         from zz_desktop.ui.dialogs.import_wizard import open_import_wizard
 
         open_import_wizard(self.store, self)
+
+    def open_retention(self) -> Any:
+        """Persons whose retention period has ended: erase or keep longer (issue 13)."""
+        from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+        from zz_desktop.ui.views.retention_page import RetentionPage
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Retention review"))
+        QVBoxLayout(dialog).addWidget(RetentionPage(self.store, dialog))
+        dialog.resize(760, 520)
+        dialog.open()
+        return dialog
 
     def open_missing_advisors(self) -> Any:
         from zz_desktop.ui.dialogs.missing_advisors import open_missing_advisors

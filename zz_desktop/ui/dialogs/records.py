@@ -220,6 +220,29 @@ class PersonDialog(RecordDialog):
     ) -> None:
         self.organisation_id = organisation_id
         super().__init__(store, record_id, parent)
+        if record_id:
+            privacy = self.buttons.addButton(
+                self.tr("&Privacy …"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            privacy.setToolTip(self.tr("Consents, access report (Art. 15) and erasure (Art. 17)"))
+            privacy.clicked.connect(self.open_privacy)
+
+    def open_privacy(self) -> QDialog:
+        """Consents, access and erasure of this person (ui/views/person_privacy_tab.py)."""
+        from zz_desktop.ui.views.person_privacy_tab import PersonPrivacyTab
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Privacy"))
+        tab = PersonPrivacyTab(self.store, self.record_id or "", dialog)
+        tab.erased.connect(lambda _id: (dialog.accept(), self.reject()))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        close.rejected.connect(dialog.reject)
+        lay = QVBoxLayout(dialog)
+        lay.addWidget(tab, 1)
+        lay.addWidget(close)
+        dialog.resize(720, 600)
+        dialog.open()
+        return dialog
 
     def build(self) -> None:
         self.setWindowTitle(self.tr("Person"))
