@@ -94,9 +94,7 @@ def test_coordinator_login_sync_patterns_and_report(tmp_path: Path) -> None:
         assert topic, alerts
         assert topic[0]["share"] > topic[0]["reference_share"]
         for alert in alerts:
-            assert {"dimension", "key", "share", "reference_share", "z", "p_adjusted"} <= set(
-                alert
-            )
+            assert {"dimension", "key", "share", "reference_share", "z", "p_adjusted"} <= set(alert)
             assert alert["p_adjusted"] <= 0.05
         assert "Geheim" not in done.stdout and "Freitext" not in done.stdout
 
@@ -122,4 +120,3 @@ def test_coordinator_login_sync_patterns_and_report(tmp_path: Path) -> None:
     assert "ZZ-ST" in text and "ZZ-SN" in text
     assert "Cell-Key" in text or "cell-key" in text.lower()
     assert "Geheim" not in text
-

@@ -9,6 +9,7 @@ cross-centre report only ever ask for the few tables listed here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import time
@@ -32,7 +33,16 @@ PATTERN_BYS = {"topic": "topic", "sector": "sector", "land": "land", "topic × l
 #: Per centre against the rest of the programme.
 PROGRAMME_BY = "centre,topic"
 #: The cross-centre report's tables per quarter ("" = the overall count).
-REPORT_BYS = ("", "centre", "land", "topic", "sector", "centre,topic", "centre,sector")
+REPORT_BYS = (
+    "",
+    "centre",
+    "land",
+    "topic",
+    "sector",
+    "centre,topic",
+    "centre,sector",
+    "land,topic",
+)
 _PERIOD = re.compile(r"^(\d{4})-Q([1-4])$")
 ClientFactory = Callable[..., HubClient]
 
@@ -87,7 +97,11 @@ def quarters(start: dt.date, end: dt.date) -> list[str]:
     last_ok = last.day == 1 and last.month in (1, 4, 7, 10)
     if not (first_ok and last_ok and start <= end):
         raise ValidationFailed(
-            {"period": t("The figures come in whole quarters: from a quarter's first day to a quarter's last day.")}
+            {
+                "period": t(
+                    "The figures come in whole quarters: from a quarter's first day to a quarter's last day."
+                )
+            }
         )
     out = []
     year, q = start.year, (start.month - 1) // 3 + 1
@@ -172,10 +186,9 @@ def load(
 ) -> dict[tuple[str, str], Table]:
     """The tables asked for: fresh from the hub when it can be reached, else from the cache."""
     pairs = list(dict.fromkeys(wanted))
-    try:
+    # Offline or never logged in: the cached figures (with their date) are what we have.
+    with contextlib.suppress(Offline, NotLoggedIn):
         fetch(store, pairs, client_factory=client_factory)
-    except (Offline, NotLoggedIn):
-        pass  # offline: the cached figures (with their date) are what we have
     out = {}
     for period, by in pairs:
         found = table(store, period, by)
@@ -243,3 +256,72 @@ def pattern_alerts(
 ) -> list[patterns.Alert]:
     parse_quarter(period)
     return alerts_from(load(store, pattern_wanted(period), client_factory), period)
+
+
+# ----------------------------------------------------------------------------- cross-centre report
+
+
+@dataclass(frozen=True)
+class CrossCentre:
+    """The cross-centre report's figures: published counts summed over the quarters of the
+    range (each quarter's cells are perturbed on their own, so totals need not add up)."""
+
+    quarters: list[str]
+    overall: dict[str, int]  # quarter → consultations
+    by_centre: dict[str, dict[str, int]]  # centre → quarter → consultations
+    by_land: dict[str, dict[str, int]]  # land → quarter → consultations
+    topics: dict[str, int]
+    sectors: dict[str, int]
+    centre_topics: dict[str, dict[str, int]]
+    centre_sectors: dict[str, dict[str, int]]
+    land_topics: dict[str, dict[str, int]]
+    alerts: list[patterns.Alert]
+    threshold: int
+    figures_of: str
+
+
+def _add(target: dict[str, int], key: str, n: int) -> None:
+    target[key] = target.get(key, 0) + n
+
+
+def crosscentre(
+    store: Store, start: dt.date, end: dt.date, client_factory: ClientFactory = HubClient
+) -> CrossCentre:
+    qs = quarters(start, end)
+    wanted = [(q, by) for q in qs for by in REPORT_BYS] + pattern_wanted(qs[-1])
+    tables = load(store, wanted, client_factory)
+    by_centre: dict[str, dict[str, int]] = {}
+    by_land: dict[str, dict[str, int]] = {}
+    nested: dict[str, dict[str, dict[str, int]]] = {
+        "centre,topic": {},
+        "centre,sector": {},
+        "land,topic": {},
+    }
+    topics: dict[str, int] = {}
+    sectors: dict[str, int] = {}
+    for q in qs:
+        for (centre,), n in tables[(q, "centre")].cells.items():
+            by_centre.setdefault(centre, {})[q] = n
+        for (land,), n in tables[(q, "land")].cells.items():
+            by_land.setdefault(land, {})[q] = n
+        for (topic,), n in tables[(q, "topic")].cells.items():
+            _add(topics, topic, n)
+        for (sector,), n in tables[(q, "sector")].cells.items():
+            _add(sectors, sector, n)
+        for by, target in nested.items():
+            for (outer, inner), n in tables[(q, by)].cells.items():
+                _add(target.setdefault(outer, {}), inner, n)
+    return CrossCentre(
+        quarters=qs,
+        overall={q: tables[(q, "")].total() for q in qs},
+        by_centre=by_centre,
+        by_land=by_land,
+        topics=topics,
+        sectors=sectors,
+        centre_topics=nested["centre,topic"],
+        centre_sectors=nested["centre,sector"],
+        land_topics=nested["land,topic"],
+        alerts=alerts_from(tables, qs[-1]),
+        threshold=max(tb.threshold for tb in tables.values()),
+        figures_of=min(tb.figures_of for tb in tables.values()),
+    )
