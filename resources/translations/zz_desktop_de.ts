@@ -385,6 +385,57 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>CoordinationPage</name>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Chart as PNG…</source>
+        <translation>Diagramm als PNG…</translation>
+    </message>
+    <message>
+        <source>Alerts as CSV…</source>
+        <translation>Hinweise als CSV…</translation>
+    </message>
+    <message>
+        <source>Pattern alerts (Benjamini–Hochberg, 5 %)</source>
+        <translation>Muster erkennen (Benjamini–Hochberg, 5 %)</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ausprägung</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>adj. p</source>
+        <translation>korr. p</translation>
+    </message>
+    <message>
+        <source>No figures yet: sync once with the hub.</source>
+        <translation>Noch keine Zahlen: bitte einmal mit dem Hub synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Figures of {0} (UTC)</source>
+        <translation>Stand {0} (UTC)</translation>
+    </message>
+    <message>
+        <source>Consultations per centre</source>
+        <translation>Beratungen je Zentrum</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>An error occurred</source>

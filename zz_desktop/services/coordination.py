@@ -325,3 +325,55 @@ def crosscentre(
         threshold=max(tb.threshold for tb in tables.values()),
         figures_of=min(tb.figures_of for tb in tables.values()),
     )
+
+
+# ----------------------------------------------------------------------------- dashboard
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """One quarter from the cache only (the GUI never waits for the hub)."""
+
+    period: str
+    previous: str
+    centres: dict[str, tuple[int, int]]  # centre → (previous quarter, this quarter)
+    alerts: list[patterns.Alert]
+    figures_of: str
+
+
+def cached_quarters(store: Store) -> list[str]:
+    return sorted({key.split("|", 1)[0] for key in _cache(store) if _PERIOD.match(key[:7])})
+
+
+def dashboard(store: Store, period: str) -> Dashboard:
+    prev = previous_quarter(period)
+    wanted = [*pattern_wanted(period), (period, "centre"), (prev, "centre")]
+    tables = {}
+    for pair in wanted:
+        found = table(store, *pair)
+        if found is None:
+            raise NoFigures(
+                t("No figures for {period} yet; connect to the hub once.", period=pair[0])
+            )
+        tables[pair] = found
+    now, before = tables[(period, "centre")].flat(), tables[(prev, "centre")].flat()
+    centres = {c: (before.get(c, 0), now.get(c, 0)) for c in sorted(set(now) | set(before))}
+    return Dashboard(
+        period,
+        prev,
+        centres,
+        alerts_from(tables, period),
+        min(tb.figures_of for tb in tables.values()),
+    )
+
+
+def alerts_csv(alerts: list[patterns.Alert], path: str) -> None:
+    """The alert table as CSV (UTF-8 with BOM, ``;`` — what German spreadsheets open)."""
+    import csv
+
+    fields = list(patterns.Alert.__dataclass_fields__)
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(fields)
+        for alert in alerts:
+            writer.writerow([alert.as_json()[f] for f in fields])
