@@ -14,7 +14,9 @@ pytestmark = pytest.mark.gui
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-def test_dashboard_from_the_cache(qtbot: Any, store: Any, tmp_path: Path) -> None:
+def test_dashboard_from_the_cache(
+    app: Any, lang: str, qtbot: Any, store: Any, tmp_path: Path
+) -> None:
     from zz_desktop.ui.views.coordination_page import CoordinationPage
 
     _seed_cache(store)
@@ -26,16 +28,24 @@ def test_dashboard_from_the_cache(qtbot: Any, store: Any, tmp_path: Path) -> Non
     series = page.chart.series()
     assert len(series) == 1 and [s.label() for s in series[0].barSets()] == ["2026-Q1", "2026-Q2"]
     assert [series[0].barSets()[1].at(i) for i in range(2)] == [80, 88]  # ZZ-SN, ZZ-ST
+    from zz_desktop import i18n
+    from zz_desktop.store.models import Topic
+
+    with store.read() as s:
+        ai = s.get(Topic, "ai_at_work")
+        label = ai.label_de if lang == "de" else ai.label_en
+    assert i18n.get_language() == lang
     keys = {page.alerts.item(r, 1).text() for r in range(page.alerts.rowCount())}
-    assert "ai_at_work" in keys
-    assert "2026-07-02" in page.figures.text()
+    assert label in keys
+    assert "02.07.2026 08:00" in page.figures.text()
 
     png, csv = tmp_path / "chart.png", tmp_path / "alerts.csv"
     assert page.export_png(str(png)) and png.stat().st_size > 1000
     page.export_csv(str(csv))
     lines = csv.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("dimension;key") and len(lines) == page.alerts.rowCount() + 1
-    page.grab().save(str(SHOTS / "coordination-dashboard.png"))
+    name = "coordination-dashboard" + ("" if lang == "de" else "-en")
+    page.grab().save(str(SHOTS / f"{name}.png"))
 
     page.period.setCurrentText("2026-Q1")  # its previous quarter was never fetched
     assert "2025-Q4" in page.message.text()

@@ -182,7 +182,7 @@ def build_story(
         rows = [
             [
                 dimension_name(a.dimension, lang),
-                _alert_key(a, lab, lang),
+                alert_key(a, lab, lang),
                 fmt_num(100 * a.share, lang) + " %",
                 fmt_num(100 * a.reference_share, lang) + " %",
                 fmt_num(a.z, lang, 2),
@@ -207,7 +207,8 @@ def build_story(
     return story
 
 
-def _alert_key(alert: object, lab: Labeller, lang: str) -> str:
+def alert_key(alert: object, lab: Labeller, lang: str) -> str:
+    """The alert's key in words (topic and section labels, Land names)."""
     key: str = getattr(alert, "key", "")
     dimension: str = getattr(alert, "dimension", "")
     parts = key.split(" × ")

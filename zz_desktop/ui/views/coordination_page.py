@@ -4,6 +4,8 @@ only (services/coordination.py); the chart exports as PNG, the alert table as CS
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
@@ -19,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zz_desktop import i18n
 from zz_desktop.errors import UserError
+from zz_desktop.reports.crosscentre import alert_key, dimension_name
+from zz_desktop.reports.labels import Labeller
 from zz_desktop.services import coordination
 from zz_desktop.store.database import Store
 
@@ -92,7 +97,9 @@ class CoordinationPage(QWidget):
             self.message.setText(exc.message)
             return
         self.message.setText("")
-        self.figures.setText(self.tr("Figures of {0} (UTC)").replace("{0}", self.data.figures_of))
+        stamp = dt.datetime.fromisoformat(self.data.figures_of.rstrip("Z"))
+        when = stamp.strftime("%d.%m.%Y %H:%M")
+        self.figures.setText(self.tr("Figures of {0} (UTC)").replace("{0}", when))
         self._fill_chart(self.data)
         self._fill_alerts(self.data)
 
@@ -120,11 +127,13 @@ class CoordinationPage(QWidget):
         series.attachAxis(y)
 
     def _fill_alerts(self, data: coordination.Dashboard) -> None:
+        lang = i18n.get_language()
+        lab = Labeller(self.store, lang)
         self.alerts.setRowCount(len(data.alerts))
         for row, a in enumerate(data.alerts):
             values = [
-                a.dimension,
-                a.key,
+                dimension_name(a.dimension, lang),
+                alert_key(a, lab, lang),
                 f"{100 * a.share:.1f} %",
                 f"{100 * a.reference_share:.1f} %",
                 f"{a.z:.2f}",
