@@ -1267,6 +1267,7 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <name>MainWindow</name>
     <message>
         <source>Navigation</source>
+        <extracomment>Pages without an icon of their own.</extracomment>
         <translation>Navigation</translation>
     </message>
     <message>
@@ -1296,6 +1297,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Coordination</source>
+        <translation>Koordinierung</translation>
     </message>
     <message>
         <source>&amp;File</source>

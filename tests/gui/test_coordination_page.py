@@ -49,3 +49,24 @@ def test_dashboard_from_the_cache(
 
     page.period.setCurrentText("2026-Q1")  # its previous quarter was never fetched
     assert "2025-Q4" in page.message.text()
+
+
+@pytest.fixture
+def coordinator_store(store: Any) -> Any:
+    from zz_desktop.sync import state
+
+    _seed_cache(store)
+    state.put(store, **{state.ROLE: "coordinator"})
+    return store
+
+
+def test_the_main_window_of_a_coordinator_has_the_dashboard(
+    coordinator_store: Any, window: Any, qtbot: Any
+) -> None:
+    from zz_desktop.ui.views.coordination_page import CoordinationPage
+
+    assert window.PAGES[-1] == "coordination"
+    window.nav.setCurrentRow(len(window.PAGES) - 1)
+    page = window.pages.currentWidget()
+    assert isinstance(page, CoordinationPage)
+    assert page.period.currentText() == "2026-Q2" and page.alerts.rowCount() > 0

@@ -8,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -79,10 +79,18 @@ class CoordinationPage(QWidget):
         self.csv_button.clicked.connect(self._ask_csv)
         self.reload()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # A sync round may have fetched new figures since the page was last shown.
+        self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
+        chosen = self.period.currentText()
         self.period.blockSignals(True)
         self.period.clear()
         self.period.addItems(list(reversed(coordination.cached_quarters(self.store))))
+        if chosen:
+            self.period.setCurrentText(chosen)
         self.period.blockSignals(False)
         if self.period.count():
             self.show_period(self.period.currentText())
