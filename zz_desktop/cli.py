@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "export",
     "import_cmd",
     "report_cmd",
+    "patterns_cmd",
     "privacy_cmd",
     "backup",
     "calendar_cmd",

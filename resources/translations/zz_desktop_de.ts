@@ -483,6 +483,57 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>CoordinationPage</name>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Chart as PNG…</source>
+        <translation>Diagramm als PNG…</translation>
+    </message>
+    <message>
+        <source>Alerts as CSV…</source>
+        <translation>Hinweise als CSV…</translation>
+    </message>
+    <message>
+        <source>Pattern alerts (Benjamini–Hochberg, 5 %)</source>
+        <translation>Muster erkennen (Benjamini–Hochberg, 5 %)</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ausprägung</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>adj. p</source>
+        <translation>korr. p</translation>
+    </message>
+    <message>
+        <source>No figures yet: sync once with the hub.</source>
+        <translation>Noch keine Zahlen: bitte einmal mit dem Hub synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Figures of {0} (UTC)</source>
+        <translation>Stand {0} (UTC)</translation>
+    </message>
+    <message>
+        <source>Consultations per centre</source>
+        <translation>Beratungen je Zentrum</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>An error occurred</source>
@@ -1314,6 +1365,7 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <name>MainWindow</name>
     <message>
         <source>Navigation</source>
+        <extracomment>Pages without an icon of their own.</extracomment>
         <translation>Navigation</translation>
     </message>
     <message>
@@ -1347,6 +1399,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Coordination</source>
+        <translation>Koordinierung</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1430,6 +1486,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Beratungen ohne &amp;Beratende …</translation>
     </message>
     <message>
+        <source>&amp;Retention review …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Find &amp;duplicates …</source>
         <translation>&amp;Dubletten suchen …</translation>
     </message>
@@ -1456,6 +1516,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Pending changes: %1</source>
         <translation>Ausstehende Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>Retention review</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open conflicts: %1</source>
@@ -1951,6 +2015,18 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
 </context>
 <context>
     <name>PersonDialog</name>
+    <message>
+        <source>&amp;Privacy …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents, access report (Art. 15) and erasure (Art. 17)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Person</source>
         <translation>Person</translation>

@@ -20,7 +20,7 @@ from zz_desktop.reports import KINDS
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "report", help=t("make a PDF report (protocol, activity, ESF, self-employed)")
+        "report", help=t("make a PDF report (protocol, activity, ESF, self-employed, cross-centre)")
     )
     add_profile_args(p)
     p.add_argument("kind", choices=KINDS, help=t("which report"))

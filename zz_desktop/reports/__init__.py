@@ -16,7 +16,7 @@ from zz_desktop.reports.layout import Progress, no_progress
 from zz_desktop.services.report_queries import Period
 from zz_desktop.store.database import Store
 
-KINDS = ("protocol", "activity", "esf", "selfemployed")
+KINDS = ("protocol", "activity", "esf", "selfemployed", "crosscentre")
 
 
 def render(
@@ -48,6 +48,10 @@ def render(
         from zz_desktop.reports.selfemployed import render_selfemployed
 
         return render_selfemployed(store, period, lang, progress)
+    if kind == "crosscentre":
+        from zz_desktop.reports.crosscentre import render_crosscentre
+
+        return render_crosscentre(store, period, lang, progress)
     raise ValidationFailed({"kind": t("Unknown report '{kind}'.", kind=kind)})
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from zz_desktop.errors import NotFound, UserError, ValidationFailed
 from zz_desktop.i18n import t
@@ -30,6 +30,8 @@ from zz_protocol.schemas import ReferenceResponse
 
 log = logging.getLogger("zz_desktop.sync")
 RECORD_ROLES = ("advisor", "manager")
+#: Reads published aggregates only; its profile never holds or syncs personal records.
+COORDINATOR = "coordinator"
 ClientFactory = Callable[..., HubClient]
 
 
@@ -78,11 +80,14 @@ def login(
     with client_factory(hub_url, **_client_options()) as client:
         response = client.login(username, password, device)
     refusal = None
-    if response.centre is None or response.user.role not in RECORD_ROLES:
+    coordinator = response.user.role == COORDINATOR
+    if response.centre is None or response.user.role not in (*RECORD_ROLES, COORDINATOR):
         refusal = t(
             "this account cannot keep records on a desktop (role {role})",
             role=response.user.role,
         )
+    elif coordinator and _has_records(store):
+        refusal = t("a coordinator needs a new profile without records")
     elif (bound := state.get(store, state.CENTRE_ID)) and bound != response.centre.id:
         refusal = t(
             "this profile belongs to another centre; use a new profile for {code}",
@@ -140,6 +145,23 @@ def _head(st: SyncStatus) -> str:
         when = dt.datetime.fromisoformat(st.last_sync).replace(tzinfo=dt.UTC).astimezone()
         return t("Last sync {time}", time=when.strftime("%d.%m.%Y %H:%M"))
     return t("Not synced yet")
+
+
+def _has_records(store: Store) -> bool:
+    """Any record (the reference data — centres, users, topics — does not count) or pending op."""
+    with store.read() as session:
+        conn = session.connection()
+        if outbox.pending_count(conn):
+            return True
+        for model in SYNCED_MODELS.values():
+            table = model.__tablename__  # type: ignore[attr-defined]
+            if conn.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None:
+                return True
+    return False
+
+
+def is_coordinator(store: Store) -> bool:
+    return state.get(store, state.ROLE) == COORDINATOR
 
 
 def store_reference(store: Store, ref: ReferenceResponse) -> None:
@@ -227,6 +249,11 @@ def sync(
     for the status bar and re-raised as :class:`SyncError` (all :class:`UserError`)."""
     try:
         with _client(store, client_factory, **client_opts) as client:
+            if is_coordinator(store):
+                # No records to push or pull: a coordinator's round refreshes the aggregates.
+                from zz_desktop.services import coordination
+
+                return coordination.refresh(store, client)
             engine = SyncEngine(
                 store, client, progress=progress, allow_mass_delete=allow_mass_delete
             )

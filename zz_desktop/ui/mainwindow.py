@@ -41,8 +41,12 @@ _DELETE: dict[str, tuple[Callable[[Store, str], None], Callable[[Store, str], No
 }
 
 
+#: Pages without an icon of their own.
+_NAV_ICON = {"coordination": "reports"}
+
+
 class MainWindow(QMainWindow):
-    PAGES = (
+    PAGES: tuple[str, ...] = (
         "start",
         "organisation",
         "person",
@@ -125,8 +129,17 @@ class MainWindow(QMainWindow):
             (self.tr("Reports"), self.reports_page),
             (self.tr("Settings"), self.settings_page),
         ]
+        from zz_desktop.services import sync_service
+
+        if sync_service.is_coordinator(self.store):
+            # The coordinating centre's own page (its profile holds aggregates only).
+            from zz_desktop.ui.views.coordination_page import CoordinationPage
+
+            self.coordination_page = CoordinationPage(self.store, self)
+            pages.append((self.tr("Coordination"), self.coordination_page))
+            self.PAGES = (*type(self).PAGES, "coordination")
         for (title, page), name in zip(pages, self.PAGES, strict=True):
-            item = QListWidgetItem(icons.nav_icon(name), title)
+            item = QListWidgetItem(icons.nav_icon(_NAV_ICON.get(name, name)), title)
             item.setSizeHint(QSize(200, 40))
             self.nav.addItem(item)
             self.pages.addWidget(page)
