@@ -1487,7 +1487,7 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
     <message>
         <source>&amp;Retention review …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufbewahrung prüfen …</translation>
     </message>
     <message>
         <source>Find &amp;duplicates …</source>
@@ -1519,7 +1519,7 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
     <message>
         <source>Retention review</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung prüfen</translation>
     </message>
     <message>
         <source>Open conflicts: %1</source>
@@ -2017,15 +2017,15 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <name>PersonDialog</name>
     <message>
         <source>&amp;Privacy …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenschutz …</translation>
     </message>
     <message>
         <source>Consents, access report (Art. 15) and erasure (Art. 17)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligungen, Auskunft (Art. 15) und Löschung (Art. 17)</translation>
     </message>
     <message>
         <source>Privacy</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenschutz</translation>
     </message>
     <message>
         <source>Person</source>

@@ -25,7 +25,11 @@ def _devices(hub: InProcessHub, username: str) -> list[object]:
 
 
 def test_refused_role_revokes_the_token(hub: InProcessHub, store, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+    from zz_desktop.services.organisations import create_organisation
+
     _code, (coordinator,) = hub.new_centre((("k", "coordinator"),))
+    # A coordinator profile holds no records: on a profile with records the login is refused.
+    create_organisation(store, {"name": "Muster GmbH"})
     with pytest.raises(LoginFailed):
         sync_service.login(store, hub.base_url, coordinator, "demo")
     devices = _devices(hub, coordinator)

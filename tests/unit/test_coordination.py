@@ -102,10 +102,16 @@ def test_a_profile_with_records_cannot_become_a_coordinator_profile(store: Any) 
         def login(self, *_a: Any) -> Any:
             from types import SimpleNamespace as NS
 
-            return NS(user=NS(role="coordinator"), centre=NS(id="c", code="ZZA"))
+            return NS(user=NS(role="coordinator"), centre=NS(id="c", code="ZZA"), token="t")
+
+        def logout(self) -> None:
+            revoked.append(True)  # a refused login revokes the token the hub issued
+
+    revoked: list[bool] = []
 
     with pytest.raises(LoginFailed):
         sync_service.login(store, "http://127.0.0.1:9", "koordination", "x", client_factory=Hub)
+    assert revoked == [True]
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
