@@ -50,7 +50,9 @@ def check_email(value: Any) -> str | None:
     return None
 
 
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()/.\-]{2,30}$")
+# Only digits and the usual separators. Length is not judged here: a short extension such as
+# "12" is kept (the importer warns about numbers it cannot normalise).
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()/.\-]{0,30}$")
 WEBSITE_RE = re.compile(r"^(https?://)?[^\s/@]+\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 
 
@@ -59,7 +61,7 @@ def check_phone(value: Any) -> str | None:
     if _blank(value):
         return None
     text = str(value).strip()
-    if not PHONE_RE.match(text) or sum(ch.isdigit() for ch in text) < 3:
+    if not PHONE_RE.match(text):
         return t("This is not a valid phone number.")
     return None
 
