@@ -105,6 +105,7 @@ class SyncEngine:
         #: Set when an answer showed a hub restored from a backup (sync/epoch.py).
         self._rebased = False
         self._quarantined: set[str] = set()
+        self._epoch_seen: str | None = None
 
     # ------------------------------------------------------------------ transactions
 
@@ -168,14 +169,18 @@ class SyncEngine:
 
     def _epoch_check(self) -> None:
         seen = self.client.epoch
+        if seen == self._epoch_seen:
+            return  # unchanged since the last answer of this round: no database read
         parsed = epoch.parse(seen)
         if parsed is None:
             return
         with self._ro() as conn:
             stored = state.get_in(conn, state.EPOCH)
         if stored == seen:
+            self._epoch_seen = seen
             return
         if stored is None:
+            self._epoch_seen = seen
             with self._tx() as conn:  # first contact: this is the history we take part in
                 state.set_in(conn, state.EPOCH, seen)
             return
