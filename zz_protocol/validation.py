@@ -176,3 +176,19 @@ def op_problem(op: Op) -> str | None:
         if problem:
             return f"invalid_value:{name}:{problem}"
     return None
+
+
+def stored_value_problem(entity: str, fields: dict[str, Any]) -> str | None:
+    """For a row served by the hub: why one of its known fields cannot be stored (types, ranges,
+    lengths, formats), or None. Unknown fields and code lists are not judged — a hub may know
+    newer fields and codes than the device; a row stored before the hub validated may not fit."""
+    specs = schema().get(entity, {})
+    for name, value in fields.items():
+        spec = specs.get(name)
+        if spec is None:
+            continue
+        plain = {k: v for k, v in spec.items() if k not in ("enum", "codelist")}
+        problem = value_problem(plain, value)
+        if problem:
+            return f"invalid_value:{name}:{problem}"
+    return None

@@ -321,18 +321,20 @@ def test_hub_restored_after_acknowledged_push_not_pulled(device, hub) -> None:
 
 def _poison_on_hub(hub, entity_id: str, **bad: object) -> None:
     """A malformed row as a hub without validation stored it: changed behind the API."""
-    from sqlalchemy import select
+    from sqlalchemy import select, update
 
     from zz_hub.db import Database
-    from zz_hub.models import SyncRow
+    from zz_hub.models import SeqCounter, SyncRow
 
     db = Database(hub.database_url)
     try:
         with db.write() as session:
             row = session.scalars(select(SyncRow).where(SyncRow.entity_id == entity_id)).one()
             row.fields = {**row.fields, **bad}
-            top = session.scalar(select(SyncRow.server_seq).order_by(SyncRow.server_seq.desc()))
-            row.server_seq = int(top or 0) + 1  # served again to every device
+            # Served again to every device, with a number the hub's counter hands out only once.
+            row.server_seq = session.execute(
+                update(SeqCounter).values(value=SeqCounter.value + 1).returning(SeqCounter.value)
+            ).scalar_one()
     finally:
         db.dispose()
 
@@ -379,3 +381,60 @@ def test_unstorable_pulled_row_is_quarantined_and_logs_keep_no_value(device, hub
     assert b"quarantined" in text
     for secret in (b"Geheimrat", b"geheim.person", b"999 888"):
         assert secret not in text
+
+
+def _org_with_consultation(dev: Device, name: str) -> tuple[str, str]:
+    import datetime as dt
+
+    from zz_desktop.store.models import Consultation
+
+    org = add_org(dev, name=name)
+    with dev.store.write() as s:
+        c = Consultation(date=dt.date(2026, 3, 1), organisation_id=org, title="Erstgespräch")
+        s.add(c)
+    return org, c.id
+
+
+def _assert_parent_quarantined_child_held(dev: Device, org: str, child: str) -> None:
+    from zz_desktop.services import sync_problems
+
+    reasons = {r["id"]: r["reason"] for r in sync_problems.held_rows(dev.store)}
+    assert reasons == {org: "invalid", child: "missing_parent"}
+    assert _fk_ok(dev)
+
+
+def test_unfitting_parent_holds_its_children_of_the_same_page(device, hub) -> None:
+    """A row stored on the hub before it validated (an integer beyond 64 bits) arrives in one page
+    with its child: the parent is quarantined, the child waits, the sync goes on."""
+    a, b = device("a", 0), device("b", 1)
+    org, child = _org_with_consultation(a, "Firma Riesig")
+    a.sync()
+    _poison_on_hub(hub, org, employees=2**70)
+    report = b.sync()  # first sync: parent and child in one page
+    assert report.quarantined == 1
+    _assert_parent_quarantined_child_held(b, org, child)
+    b.sync()  # the next round neither fails nor loses the held rows
+    _assert_parent_quarantined_child_held(b, org, child)
+
+
+def test_refused_parent_holds_its_children_of_the_same_page(device) -> None:
+    """A parent this device's database refuses (a trigger stands in for any refusal) arrives in
+    one page with its child: foreign keys are checked at commit, so the child must wait instead
+    of failing the page's commit — the sync completes and stays repeatable."""
+    a, b = device("a", 0), device("b", 1)
+    with b.store.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TRIGGER refuse_org BEFORE INSERT ON organisation "
+            "WHEN NEW.name = 'Firma Verweigert' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+    org, child = _org_with_consultation(a, "Firma Verweigert")
+    other = add_org(a, name="Firma Gut")
+    a.sync()
+    report = b.sync()
+    assert report.quarantined == 1
+    _assert_parent_quarantined_child_held(b, org, child)
+    with b.store.engine.connect() as conn:
+        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM organisation")}
+    assert "Firma Gut" in names and other
+    b.sync()
+    _assert_parent_quarantined_child_held(b, org, child)

@@ -22,6 +22,7 @@ from zz_desktop.store.base import from_wire, utcnow
 from zz_desktop.store.models import SYNCED_MODELS
 from zz_desktop.sync import apply
 from zz_protocol.schemas import Change
+from zz_protocol.validation import stored_value_problem
 
 log = logging.getLogger("zz_desktop.sync")
 
@@ -65,9 +66,13 @@ def _unhold(conn: Connection, changes: Sequence[Change]) -> None:
 
 
 def _convertible(ch: Change) -> bool:
+    """Whether the row's values fit this device's columns: the wire schema's types, ranges and
+    formats (code lists are not judged here — the hub's may be newer than the device's)."""
     model = SYNCED_MODELS.get(ch.entity)
     if model is None:
         return True  # an entity of a newer schema: ignored by apply
+    if stored_value_problem(ch.entity, ch.fields) is not None:
+        return False
     try:
         from_wire(model, ch.fields)
     except (TypeError, ValueError, AttributeError):
@@ -110,8 +115,9 @@ def apply_page(conn: Connection, changes: Sequence[Change], stats: apply.ApplySt
         waiting.extend(blocked)
         ready = [c for c in ready if not _needs(c, missing)]
     if ready:
-        _apply_ready(conn, ready, stats, out)
+        # Released first: a row refused or made to wait below is held again, in this transaction.
         _unhold(conn, ready)
+        waiting.extend(_apply_ready(conn, ready, stats, out))
     for ch in waiting:
         _hold(conn, ch, MISSING_PARENT)
     out.held = int(
@@ -134,25 +140,75 @@ def _needs(ch: Change, missing: set[tuple[str, str]]) -> bool:
     return False
 
 
+#: What a refused row can raise: the database's refusal, or the driver's before it (an integer
+#: beyond 64 bits raises OverflowError while binding).
+REFUSALS = (SQLAlchemyError, ArithmeticError, ValueError, TypeError)
+
+
 def _apply_ready(
     conn: Connection, ready: list[Change], stats: apply.ApplyStats, out: PageOutcome
-) -> None:
+) -> list[Change]:
     """Bulk first; if the database refuses the bulk write, row by row in savepoints so that only
-    the rows it refuses are quarantined."""
+    the rows it refuses are quarantined. Returns the rows that must wait because a parent of
+    theirs was refused (foreign keys are checked at commit, so they cannot be applied now)."""
     try:
         with conn.begin_nested():
             apply.apply_changes(conn, ready, stats)
         out.applied += len(ready)
-        return
-    except SQLAlchemyError as exc:
+        return []
+    except REFUSALS as exc:
         log.warning("bulk apply refused (%s): applying row by row", type(exc).__name__)
+    refused: dict[tuple[str, str], str] = {}
+    while True:
+        # A pass applies what is neither refused nor (transitively) a child of a refused row; a
+        # pass that finds a new refusal is rolled back and repeated without it and its children.
+        waiting = _children_of(ready, set(refused))
+        trial = [c for c in ready if _key(c) not in refused and _key(c) not in waiting]
+        pass_stats = apply.ApplyStats()
+        new_refusal = False
+        with conn.begin_nested() as attempt:
+            for ch in trial:
+                try:
+                    with conn.begin_nested():
+                        apply.apply_changes(conn, [ch], pass_stats)
+                except REFUSALS as exc:
+                    refused[_key(ch)] = type(exc).__name__
+                    new_refusal = True
+            if new_refusal and _children_of(ready, set(refused)) - waiting:
+                attempt.rollback()
+                continue
+        break
+    _merge_stats(stats, pass_stats)
+    out.applied += len(trial) - sum(1 for c in trial if _key(c) in refused)
     for ch in ready:
-        try:
-            with conn.begin_nested():
-                apply.apply_changes(conn, [ch], stats)
-            out.applied += 1
-        except SQLAlchemyError as exc:
-            _quarantine(conn, ch, type(exc).__name__, out)
+        if _key(ch) in refused:
+            _quarantine(conn, ch, refused[_key(ch)], out)
+    return [c for c in ready if _key(c) in _children_of(ready, set(refused))]
+
+
+def _key(ch: Change) -> tuple[str, str]:
+    return (ch.entity, ch.entity_id)
+
+
+def _children_of(changes: Sequence[Change], parents: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Rows of ``changes`` that refer to one of ``parents``, directly or through each other."""
+    found: set[tuple[str, str]] = set()
+    frontier = set(parents)
+    while frontier:
+        step = {_key(c) for c in changes if _key(c) not in found and _needs(c, frontier)}
+        found |= step
+        frontier = step
+    return found - parents
+
+
+def _merge_stats(into: apply.ApplyStats, part: apply.ApplyStats) -> None:
+    into.inserted += part.inserted
+    into.updated += part.updated
+    into.deleted += part.deleted
+    into.erased += part.erased
+    into.scrubbed += part.scrubbed
+    for entity, n in part.by_entity.items():
+        into.by_entity[entity] += n
 
 
 def _quarantine(conn: Connection, ch: Change, why: str, out: PageOutcome) -> None:
