@@ -54,27 +54,20 @@ def main(binary: Path) -> int:
             stdin: str | None = None,
             extra: dict[str, str] | None = None,
             timeout: float = 300,
-            tries: int = 1,
         ) -> str:
             started = time.perf_counter()
-            for attempt in range(1, tries + 1):
-                try:
-                    done = subprocess.run(
-                        [str(binary), *args],
-                        input=stdin,
-                        capture_output=True,
-                        text=True,
-                        env={**env, **(extra or {})},
-                        timeout=timeout,
-                        cwd=tmp,
-                    )
-                    break
-                except subprocess.TimeoutExpired:
-                    if attempt == tries:
-                        raise SmokeFailed(f"{name}: no exit within {timeout:.0f} s") from None
-                    # Known intermittent hang when the window closes while the start-up sync
-                    # is starting (open bug, docs/benchmarks.md B15): say so and try once more.
-                    print(f"package-smoke: {name} hung (attempt {attempt}); trying again")
+            try:
+                done = subprocess.run(
+                    [str(binary), *args],
+                    input=stdin,
+                    capture_output=True,
+                    text=True,
+                    env={**env, **(extra or {})},
+                    timeout=timeout,
+                    cwd=tmp,
+                )
+            except subprocess.TimeoutExpired:
+                raise SmokeFailed(f"{name}: no exit within {timeout:.0f} s") from None
             took = time.perf_counter() - started
             if done.returncode != 0:
                 tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
@@ -106,15 +99,9 @@ def main(binary: Path) -> int:
                 step("report", *common, "report", "activity", "--year", year, "--out", str(pdf))
                 if not pdf.read_bytes().startswith(b"%PDF"):
                     raise SmokeFailed("report: not a PDF")
-                # Closed 1.5 s after the window is up: closing in the very first event-loop turn, while
-                # the startup sync and backup are starting, once hung (intermittent; open).
-                step(
-                    "GUI offscreen",
-                    *common,
-                    extra={"ZZ_QUIT_AFTER_MS": "1500"},
-                    timeout=120,
-                    tries=2,
-                )
+                # Closed in the very first event-loop turn, while the start-up sync and backup
+                # are starting: the hardest moment for a clean exit.
+                step("GUI offscreen", *common, extra={"ZZ_QUIT_AFTER_MS": "0"}, timeout=120)
         except SmokeFailed as failed:
             print(f"package-smoke: FAILED {failed}")
             return 1

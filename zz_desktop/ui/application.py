@@ -91,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
         default = default_profile_dir()
         profile = choose_profile(default.parent, default)  # several profiles: ask which one
     code = 1
+    # Closing the last window ends the event loop explicitly: with a sync round starting in its
+    # worker when the window closed, Qt emitted lastWindowClosed but never quit, and the process
+    # stayed behind without a window, holding the profile (3 of 6 closes at start-up).
+    app.lastWindowClosed.connect(app.quit)
     # One window per profile; "Switch profile …" closes it and names the next one.
     while profile is not None:
         store = open_profile_gui(profile)
