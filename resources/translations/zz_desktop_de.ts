@@ -219,6 +219,74 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
 <context>
     <name>ConflictInbox</name>
     <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Beratung</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Vereinbarungen</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Company size class</source>
+        <translation>Größenklasse (KMU)</translation>
+    </message>
+    <message>
+        <source>Form of consultation</source>
+        <translation>Beratungsform</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>Dauer (Minuten)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>whole record</source>
+        <translation>ganzer Datensatz</translation>
+    </message>
+    <message>
         <source>Open conflicts</source>
         <translation>Offene Konflikte</translation>
     </message>
@@ -235,6 +303,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Oder den zu behaltenden Wert eingeben</translation>
     </message>
     <message>
+        <source>Value to save (you may edit it)</source>
+        <translation>Zu speichernder Wert (bearbeitbar)</translation>
+    </message>
+    <message>
         <source>Keep value in force</source>
         <translation>Geltenden Wert behalten</translation>
     </message>
@@ -249,6 +321,14 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>No open conflicts.</source>
         <translation>Keine offenen Konflikte.</translation>
+    </message>
+    <message>
+        <source>Changed by %1 on %2</source>
+        <translation>Geändert von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Changed on %1</source>
+        <translation>Geändert am %1</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1547,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Sync &amp;conflicts …</source>
         <translation>Synchronisations&amp;konflikte …</translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems …</source>
+        <translation>Sync-&amp;Probleme …</translation>
     </message>
     <message>
         <source>Log &amp;out of the hub</source>
@@ -2781,6 +2865,45 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Logged out of the hub. Your data stays on this device.</source>
         <translation>Vom Hub abgemeldet. Ihre Daten bleiben auf diesem Gerät.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation>Sync-Probleme</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Changes the hub refused&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Vom Hub abgelehnte Änderungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>These changes were kept on this device but not taken over by the hub. Correct the record and save it again, then remove the entry.</source>
+        <translation>Diese Änderungen sind auf diesem Gerät erhalten, wurden vom Hub aber nicht übernommen. Korrigieren Sie den Datensatz, speichern Sie ihn erneut und entfernen Sie dann den Eintrag.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Taken care of — remove entry</source>
+        <translation>Erledigt – Eintrag entfernen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Received records held back&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Zurückgehaltene empfangene Datensätze&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
     </message>
 </context>
 <context>

@@ -73,9 +73,53 @@ def test_sync_action_and_conflict_inbox(
     inbox = ConflictInbox(a.store, window)
     qtbot.addWidget(inbox)
     assert {inbox.current.toPlainText(), inbox.other.toPlainText()} == {"Halle", "Leipzig"}
+    # Named as a person knows it: the record's title and the field's label, no ids.
+    assert "Tischlerei Krause" in inbox.list.item(0).text()
+    assert org.id not in inbox.title.text() and "Tischlerei Krause" in inbox.title.text()
+    conflict = inbox.items[0]
+    assert conflict.author_current and conflict.author_current not in inbox.current_by.text()
+    assert conflict.author_current_name in inbox.current_by.text()  # the author's name
+    assert "." in inbox.current_by.text()  # the local date and time of the change
     inbox.keep_other.click()
     assert sync_service.status(a.store).open_conflicts == 0
     assert inbox.list.count() == 0
     controller.pool.waitForDone(10_000)
     a.close()
     b.close()
+
+
+def test_refused_change_is_shown_and_can_be_dismissed(
+    qtbot, gui_hub: InProcessHub, tmp_path: Path, memory_keyring
+) -> None:  # type: ignore[no-untyped-def]
+    """A change the hub refuses is announced in the status bar after the round and listed in
+    Sync problems with the record's title and the reason (never the value)."""
+    from zz_desktop.services import sync_problems
+    from zz_desktop.ui.dialogs.sync_problems_dialog import SyncProblemsDialog
+    from zz_desktop.ui.sync_ui import install_sync
+
+    _code, users = gui_hub.new_centre((("a", "advisor"),))
+    a = Device(tmp_path, "a", gui_hub.base_url, users[0])
+    with a.store.write() as s:
+        org = Organisation(name="Bäckerei Sonderwert", sme_class="gigantic")  # not in the list
+        s.add(org)
+    window = QMainWindow()
+    window.addAction(QAction("Sync", window))
+    window.actions()[0].setObjectName("syncAction")
+    qtbot.addWidget(window)
+    controller = install_sync(window, a.store)
+    with qtbot.waitSignal(controller.finished, timeout=30_000) as blocker:
+        pass  # the start-up round
+    assert blocker.args[0].rejected == 1
+    assert "1" in window.statusBar().currentMessage()
+    dialog = SyncProblemsDialog(a.store, window)
+    qtbot.addWidget(dialog)
+    assert dialog.rejected.rowCount() == 1
+    assert "Bäckerei Sonderwert" in dialog.rejected.item(0, 0).text()
+    reason = dialog.rejected.item(0, 1).text()
+    assert "sme_class" in reason and "gigantic" not in reason
+    dialog.rejected.selectRow(0)
+    dialog.dismiss.click()
+    assert dialog.rejected.rowCount() == 0
+    assert sync_problems.rejected_ops(a.store) == []
+    controller.pool.waitForDone(10_000)
+    a.close()

@@ -17,6 +17,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help=t("apply a pull even when it deletes many local records"),
     )
+    p.add_argument(
+        "--problems",
+        action="store_true",
+        help=t("afterwards list changes the hub refused and received records held back"),
+    )
     p.set_defaults(run=run)
 
 
@@ -39,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     for warning in report.warnings:
         print(f"zz-desktop: {warning}", file=sys.stderr)
+    if args.problems or report.rejected or report.quarantined:
+        _print_problems(store_args=args)
     emit(
         args,
         t(
@@ -52,3 +59,22 @@ def run(args: argparse.Namespace) -> int:
         report.as_dict(),
     )
     return 0
+
+
+def _print_problems(store_args: argparse.Namespace) -> None:
+    """Refused changes and held-back records, one line each on stderr (no values, only ids)."""
+    from zz_desktop.services import sync_problems
+
+    store = open_profile(store_args)
+    try:
+        rejected = sync_problems.rejected_ops(store)
+        held = sync_problems.held_views(store)
+    finally:
+        store.close()
+    line = sync_problems.summary(len(rejected), len(held))
+    if line:
+        print(f"zz-desktop: {line}", file=sys.stderr)
+    for op in rejected:
+        print(f"  {op.entity} {op.entity_id}: {op.reason_text()}", file=sys.stderr)
+    for h in held:
+        print(f"  {h.entity} {h.entity_id}: {h.reason_text()}", file=sys.stderr)

@@ -19,6 +19,7 @@ from sqlalchemy import select, text
 from zz_desktop.errors import NotFound, UserError, ValidationFailed
 from zz_desktop.i18n import t
 from zz_desktop.services import erasure, identity
+from zz_desktop.store import search
 from zz_desktop.store.base import from_wire, utcnow
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import SYNCED_MODELS, AppUser, Centre, Conflict, Topic
@@ -336,14 +337,23 @@ class ConflictView:
     at_current: dt.datetime | None
     at_other: dt.datetime | None
     status: str
+    #: The record's title as the search shows it ("" when the record is not stored here).
+    record_title: str = ""
+    #: The authors' names where this device knows them (users of the centre), else "".
+    author_current_name: str = ""
+    author_other_name: str = ""
 
 
 def conflicts(store: Store, only_open: bool = True) -> list[ConflictView]:
+    """Conflicts with what a person needs to judge them: the record's title and the authors'
+    names, read in one transaction."""
     with store.read() as session:
         query = select(Conflict).where(Conflict.deleted.is_(False))
         if only_open:
             query = query.where(Conflict.status == "open")
         rows = session.scalars(query.order_by(Conflict.created_at.desc(), Conflict.id)).all()
+        names = {i: n for i, n in session.execute(select(AppUser.id, AppUser.display_name))}
+        titles = search.titles(session, [c.entity_id for c in rows])
         return [
             ConflictView(
                 c.id,
@@ -357,6 +367,9 @@ def conflicts(store: Store, only_open: bool = True) -> list[ConflictView]:
                 c.at_current,
                 c.at_other,
                 c.status,
+                record_title=str(titles.get(c.entity_id) or ""),
+                author_current_name=str(names.get(c.author_current or "", "")),
+                author_other_name=str(names.get(c.author_other or "", "")),
             )
             for c in rows
         ]

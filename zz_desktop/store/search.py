@@ -182,3 +182,17 @@ def rebuild(session: Session) -> int:
             reindex(session, obj)
             count += 1
     return count
+
+
+def titles(session: Session, entity_ids: list[str]) -> dict[str, str]:
+    """The titles the index shows for these records (records not indexed here are left out)."""
+    found: dict[str, str] = {}
+    unique = sorted(set(entity_ids))
+    for start in range(0, len(unique), 500):
+        part = unique[start : start + 500]
+        marks = ",".join("?" * len(part))
+        rows = session.connection().exec_driver_sql(
+            f"SELECT entity_id, title FROM search_index WHERE entity_id IN ({marks})", tuple(part)
+        )
+        found.update((str(i), str(t or "")) for i, t in rows)
+    return found

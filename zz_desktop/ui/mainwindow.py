@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
         self.login_action.setObjectName("loginAction")
         self.conflicts_action = file_menu.addAction(self.tr("Sync &conflicts …"))
         self.conflicts_action.setObjectName("conflictsAction")
+        self.problems_action = file_menu.addAction(self.tr("Sync &problems …"))
+        self.problems_action.setObjectName("syncProblemsAction")
         self.logout_action = file_menu.addAction(self.tr("Log &out of the hub"))
         self.logout_action.setObjectName("logoutAction")
         self.switch_profile_action = file_menu.addAction(self.tr("Switch &profile …"))
@@ -294,6 +296,7 @@ class MainWindow(QMainWindow):
         self.sync_controller = controller
         self.login_action.triggered.connect(controller.show_login)
         self.conflicts_action.triggered.connect(controller.show_conflicts)
+        self.problems_action.triggered.connect(controller.show_problems)
         self.logout_action.triggered.connect(controller.logout)
         controller.session_changed.connect(self._session_changed)
         self._session_changed(controller.logged_in())

@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from zz_desktop.errors import UserError
-from zz_desktop.services import sync_service
+from zz_desktop.services import sync_problems, sync_service
 from zz_desktop.store.database import Store
 from zz_desktop.sync.errors import ClientOutdated, MassDeleteBlocked, Offline, TokenRevoked
 from zz_desktop.ui.bus import ChangeSet, bus
@@ -167,6 +167,11 @@ class SyncController(QObject):
             self._failures = 0
             for warning in getattr(report, "warnings", []):
                 self.window.statusBar().showMessage(warning, 15_000)
+            problems = sync_problems.summary(
+                getattr(report, "rejected", 0), getattr(report, "quarantined", 0)
+            )
+            if problems:  # refused or set aside in this round: never only in the log
+                self.window.statusBar().showMessage(problems, 30_000)
             if pulled_anything(report):
                 # The round wrote rows from other devices: every open view reloads (an empty
                 # ChangeSet touches every entity; the report does not say which were hit).
@@ -251,6 +256,11 @@ class SyncController(QObject):
 
         ConflictInbox(self.store, self.window).exec()
         self.show_status()
+
+    def show_problems(self) -> None:
+        from zz_desktop.ui.dialogs.sync_problems_dialog import SyncProblemsDialog
+
+        SyncProblemsDialog(self.store, self.window).exec()
 
     # -- close -----------------------------------------------------------------------------
 

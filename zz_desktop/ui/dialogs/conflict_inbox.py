@@ -1,9 +1,13 @@
-"""The conflict inbox: each open conflict with both values side by side; keep either or edit."""
+"""The conflict inbox: each open conflict with both values side by side; keep either or edit.
+Records, fields and authors are named as a person knows them (title, field label, name, local
+time), never by ids."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -19,6 +23,44 @@ from PySide6.QtWidgets import (
 from zz_desktop.errors import UserError
 from zz_desktop.services import sync_service
 from zz_desktop.store.database import Store
+from zz_desktop.ui.dialogs.merge_dialog import field_labels
+
+
+def entity_label(entity: str) -> str:
+    labels = {
+        "organisation": QCoreApplication.translate("ConflictInbox", "Organisation"),
+        "person": QCoreApplication.translate("ConflictInbox", "Person"),
+        "consultation": QCoreApplication.translate("ConflictInbox", "Consultation"),
+        "followup": QCoreApplication.translate("ConflictInbox", "Follow-up"),
+        "event": QCoreApplication.translate("ConflictInbox", "Event"),
+    }
+    return labels.get(entity, entity)
+
+
+def field_label(field: str) -> str:
+    extra = {
+        "title": QCoreApplication.translate("ConflictInbox", "Title"),
+        "date": QCoreApplication.translate("ConflictInbox", "Date"),
+        "findings": QCoreApplication.translate("ConflictInbox", "Findings"),
+        "agreements": QCoreApplication.translate("ConflictInbox", "Agreements"),
+        "topics": QCoreApplication.translate("ConflictInbox", "Topics"),
+        "due": QCoreApplication.translate("ConflictInbox", "Due"),
+        "status": QCoreApplication.translate("ConflictInbox", "Status"),
+        "sme_class": QCoreApplication.translate("ConflictInbox", "Company size class"),
+        "mode": QCoreApplication.translate("ConflictInbox", "Form of consultation"),
+        "duration_minutes": QCoreApplication.translate("ConflictInbox", "Duration (minutes)"),
+        "place": QCoreApplication.translate("ConflictInbox", "Place"),
+        "*": QCoreApplication.translate("ConflictInbox", "whole record"),
+    }
+    return field_labels().get(field) or extra.get(field) or field
+
+
+def _when(at: dt.datetime | None) -> str:
+    if at is None:
+        return ""
+    if at.tzinfo is None:  # stored in UTC without a zone
+        at = at.replace(tzinfo=dt.UTC)
+    return at.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 class ConflictInbox(QDialog):
@@ -31,10 +73,12 @@ class ConflictInbox(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("conflictList")
         self.list.currentRowChanged.connect(self._show)
+        self.list.setMinimumWidth(220)
         layout.addWidget(self.list, 1)
         right = QVBoxLayout()
         grid = QGridLayout()
         self.title = QLabel("", self)
+        self.title.setWordWrap(True)
         self.current = QPlainTextEdit(self)
         self.current.setObjectName("valueCurrent")
         self.current.setReadOnly(True)
@@ -54,6 +98,7 @@ class ConflictInbox(QDialog):
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("valueEdited")
         self.edit.setPlaceholderText(self.tr("Or type the value to keep"))
+        right.addWidget(QLabel(self.tr("Value to save (you may edit it)"), self))
         right.addWidget(self.edit)
         buttons = QHBoxLayout()
         self.keep_current = QPushButton(self.tr("Keep value in force"), self)
@@ -79,7 +124,8 @@ class ConflictInbox(QDialog):
         self.items = sync_service.conflicts(self.store)
         self.list.clear()
         for c in self.items:
-            self.list.addItem(f"{c.entity} · {c.field}")
+            name = c.record_title or entity_label(c.entity)
+            self.list.addItem(f"{name} · {field_label(c.field)}")
         if self.items:
             self.list.setCurrentRow(0)
         else:
@@ -95,12 +141,21 @@ class ConflictInbox(QDialog):
             self.other.setPlainText("")
             return
         c = self.items[row]
-        self.title.setText(f"{c.entity} {c.entity_id} · {c.field}")
+        record = f"{entity_label(c.entity)} „{c.record_title}“" if c.record_title else ""
+        self.title.setText(f"<b>{record or entity_label(c.entity)}</b> · {field_label(c.field)}")
         self.current.setPlainText(sync_service.conflict_values_text(c.value_current))
         self.other.setPlainText(sync_service.conflict_values_text(c.value_other))
-        self.current_by.setText(f"{c.author_current or ''} {c.at_current or ''}")
-        self.other_by.setText(f"{c.author_other or ''} {c.at_other or ''}")
+        self.current_by.setText(self._by(c.author_current_name, c.at_current))
+        self.other_by.setText(self._by(c.author_other_name, c.at_other))
         self.edit.setPlainText(sync_service.conflict_values_text(c.value_current))
+
+    def _by(self, name: str, at: dt.datetime | None) -> str:
+        when = _when(at)
+        if name and when:
+            return self.tr("Changed by %1 on %2").replace("%1", name).replace("%2", when)
+        if when:
+            return self.tr("Changed on %1").replace("%1", when)
+        return ""
 
     def resolve(self, choice: str) -> None:
         row = self.list.currentRow()
