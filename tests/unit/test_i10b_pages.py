@@ -142,7 +142,9 @@ def test_person_page_history_newest_first(store) -> None:  # type: ignore[no-unt
 def test_affiliations_add_and_remove(store) -> None:  # type: ignore[no-untyped-def]
     a = organisations.create_organisation(store, {"name": "Alpha GmbH"})
     b = organisations.create_organisation(store, {"name": "Beta KG"})
-    p = persons.create_person(store, {"first_name": "Ida", "last_name": "Noack"}, organisation_id=a.id)
+    p = persons.create_person(
+        store, {"first_name": "Ida", "last_name": "Noack"}, organisation_id=a.id
+    )
     with pytest.raises(ValidationFailed) as err:
         person_page.add_affiliation(store, p.id, None, "management")
     assert set(err.value.errors) == {"organisation_id"}
@@ -151,9 +153,10 @@ def test_affiliations_add_and_remove(store) -> None:  # type: ignore[no-untyped-
     assert set(err.value.errors) == {"role"}
     with pytest.raises(ValidationFailed) as err:
         person_page.add_affiliation(store, p.id, a.id, "employee")
-    assert "already" in err.value.errors["organisation_id"] or "bereits" in err.value.errors[
-        "organisation_id"
-    ]
+    assert (
+        "already" in err.value.errors["organisation_id"]
+        or "bereits" in err.value.errors["organisation_id"]
+    )
     person_page.add_affiliation(store, p.id, b.id, "management", "Geschäftsführerin")
     rows = person_page.load(store, p.id).affiliations
     assert [(r.organisation, r.role, r.function_title) for r in rows] == [
@@ -214,4 +217,6 @@ def test_organisation_page_data(store) -> None:  # type: ignore[no-untyped-def]
     assert data.in_depth_hours == 0 and not data.deleted
     assert organisations.is_live(store, org.id)
     organisations.delete_organisation(store, org.id)
-    assert not organisations.is_live(store, org.id) and organisations.load_page(store, org.id).deleted
+    assert (
+        not organisations.is_live(store, org.id) and organisations.load_page(store, org.id).deleted
+    )

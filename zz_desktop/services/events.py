@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from zz_desktop.domain.validation import validate_event, validate_participation
 from zz_desktop.errors import ValidationFailed
-from zz_desktop.i18n import t
+from zz_desktop.i18n import get_language, t
 from zz_desktop.services import records
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import AppUser, Event, Participation, Person
@@ -171,7 +171,7 @@ def set_attended_hours(store: Store, participation_id: str, hours: Any) -> Parti
             raise ValidationFailed(
                 {
                     "attended_hours": t(
-                        "At most the {hours} h the event lasted.", hours=f"{ev.hours:g}"
+                        "At most the {hours} h the event lasted.", hours=_hours_text(ev.hours)
                     )
                 }
             )
@@ -187,6 +187,11 @@ def validate_event_form(data: Mapping[str, Any]) -> dict[str, str]:
     if not data.get("advisor_ids"):
         errors["advisor_ids"] = t("Choose at least one advisor.")
     return errors
+
+
+def _hours_text(hours: float) -> str:
+    text = f"{hours:g}"
+    return text.replace(".", ",") if get_language() == "de" else text
 
 
 def save_form(store: Store, event_id: str | None, data: Mapping[str, Any]) -> Event:

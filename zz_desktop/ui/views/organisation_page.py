@@ -77,7 +77,7 @@ class OrganisationPage(QWidget):
         add_followup.setObjectName("orgAddFollowup")
         add_followup.setToolTip(self.tr("A follow-up (Wiedervorlage) for this organisation"))
         add_followup.clicked.connect(self.add_followup)
-        for b in (self.new_consultation, add_person, add_followup, edit, history, delete):
+        for b in (self.new_consultation, edit, history, delete):
             top.addWidget(b)
         lay.addLayout(top)
 
@@ -139,6 +139,13 @@ class OrganisationPage(QWidget):
         self.tabs.addTab(self.consultation_view, self.tr("Consultations"))
         self.tabs.addTab(persons_box, self.tr("Persons"))
         self.tabs.addTab(self.followup_view, self.tr("Follow-ups"))
+        # The two additions sit next to the tabs they fill (keeps the header row narrow).
+        corner = QWidget(self.tabs)
+        cl = QHBoxLayout(corner)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(add_person)
+        cl.addWidget(add_followup)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         lay.addWidget(self.tabs, 1)
         self.reload()
         bus().changes.connect(self._on_changes)
