@@ -220,3 +220,26 @@ def test_organisation_page_data(store) -> None:  # type: ignore[no-untyped-def]
     assert (
         not organisations.is_live(store, org.id) and organisations.load_page(store, org.id).deleted
     )
+
+
+def test_activity_report_counts_attended_hours(store) -> None:  # type: ignore[no-untyped-def]
+    from zz_desktop.services import report_queries
+    from zz_desktop.services.report_queries import Period
+
+    ev = events.create_event(
+        store, {"title": "KI-Werkstatt", "type": "workshop", "start_date": dt.date(2026, 3, 10),
+                "hours": 4}
+    )  # fmt: skip
+    outside = events.create_event(
+        store, {"title": "Später", "type": "workshop", "start_date": dt.date(2026, 9, 1)}
+    )
+    a = persons.create_person(store, {"first_name": "Lena", "last_name": "Kühn"})
+    b = persons.create_person(store, {"first_name": "Tom", "last_name": "Brandt"})
+    gone = persons.create_person(store, {"first_name": "Ex", "last_name": "Weg"})
+    events.add_participant(store, ev.id, a.id, attended_hours=3.5)
+    events.add_participant(store, ev.id, b.id)
+    events.add_participant(store, ev.id, gone.id, attended_hours=4)
+    events.add_participant(store, outside.id, a.id, attended_hours=2)
+    persons.delete_person(store, gone.id)
+    tot = report_queries.activity_totals(store, Period(dt.date(2026, 1, 1), dt.date(2026, 6, 30)))
+    assert (tot.events, tot.participants, tot.participant_hours) == (1, 2, 3.5)
