@@ -117,6 +117,20 @@ def test_person_list_double_click_opens_page(window, store, qtbot) -> None:  # t
     assert window.pages.currentWidget() is listing
 
 
+def test_search_hit_opens_person_page(window, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from zz_desktop.ui.views.person_page import PersonPage
+
+    p = persons.create_person(store, {"first_name": "Jürgen", "last_name": "Weißenfels"})
+    popup = window.open_search()
+    type_text(popup.input, "weissenf")
+    qtbot.waitUntil(lambda: popup.results.count() == 1)
+    key(popup.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), PersonPage))
+    wait_ops(qtbot)
+    page = window.pages.currentWidget()
+    assert page.person_id == p.id and page.title.text() == "Jürgen Weißenfels"
+
+
 def test_person_affiliation_link_with_messages(window, store, org, qtbot, lang) -> None:  # type: ignore[no-untyped-def]
     other = organisations.create_organisation(store, {"name": "Bäckerei Nowak", "city": "Bautzen"})
     p = persons.create_person(
