@@ -83,6 +83,19 @@ def check_postcode(value: Any) -> str | None:
     return None
 
 
+def _check_sector(errors: Errors, data: Mapping[str, Any]) -> None:
+    """A WZ code of the named version (WZ 2025 unless said otherwise)."""
+    code, version = data.get("sector_code"), data.get("sector_version") or "WZ2025"
+    if _blank(code):
+        return
+    if version not in ("WZ2025", "WZ2008"):
+        errors["sector_version"] = t("Unknown classification version.")
+    elif codelists.wz_code(version, str(code)) is None:  # type: ignore[arg-type]
+        errors["sector_code"] = t(
+            "'{code}' is not a code of the {version}.", code=code, version=version
+        )
+
+
 def validate_organisation(data: Mapping[str, Any]) -> Errors:
     errors: Errors = {}
     if _blank(data.get("name")):
@@ -113,14 +126,7 @@ def validate_organisation(data: Mapping[str, Any]) -> Errors:
         errors["employees"] = t("The number of employees must be a whole number of 0 or more.")
     _check_enum(errors, data, "turnover_band", enums.TurnoverBand)
     _check_enum(errors, data, "source", enums.ContactSource)
-    code, version = data.get("sector_code"), data.get("sector_version") or "WZ2025"
-    if not _blank(code):
-        if version not in ("WZ2025", "WZ2008"):
-            errors["sector_version"] = t("Unknown classification version.")
-        elif codelists.wz_code(version, str(code)) is None:  # type: ignore[arg-type]
-            errors["sector_code"] = t(
-                "'{code}' is not a code of the {version}.", code=code, version=version
-            )
+    _check_sector(errors, data)
     return errors
 
 
@@ -282,12 +288,5 @@ def validate_selfemployed_profile(data: Mapping[str, Any], today: dt.date | None
     _check_enum(errors, data, "pension", enums.PensionProvision)
     for flag in ("platform_work", "unemployment_insurance", "interest_group_member"):
         _tristate_bool(errors, data, flag)
-    code, version = data.get("sector_code"), data.get("sector_version") or "WZ2025"
-    if not _blank(code):
-        if version not in ("WZ2025", "WZ2008"):
-            errors["sector_version"] = t("Unknown classification version.")
-        elif codelists.wz_code(version, str(code)) is None:  # type: ignore[arg-type]
-            errors["sector_code"] = t(
-                "'{code}' is not a code of the {version}.", code=code, version=version
-            )
+    _check_sector(errors, data)
     return errors
