@@ -324,3 +324,30 @@ def test_organisation_page_wz_label_and_followup(window, store, org, qtbot, lang
     assert page.findChild(object, "orgAddPerson") is not None
     _shot(window, "organisation-page.png", lang)
     QApplication.processEvents()
+
+
+def test_event_hours_typing_survives_reload(window, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    ev = events.create_event(
+        store,
+        {"title": "Seminar", "type": "seminar", "start_date": dt.date(2026, 5, 4), "hours": 6},
+    )
+    for first, last in (("Lena", "Kühn"), ("Tom", "Brandt")):
+        events.add_participant(
+            store, ev.id, persons.create_person(store, {"first_name": first, "last_name": last}).id
+        )
+    page = window.open_record("event", ev.id)
+    wait_ops(qtbot)
+    key(page, Qt.Key.Key_Shift)  # makes the window active, so that focus is real
+    first, second = (page.table.cellWidget(r, 1) for r in range(2))
+    first.setFocus()
+    type_text(first, "2")
+    second.setFocus()  # editingFinished of the first row: saved, the page reloads …
+    type_text(second, "4")
+    wait_ops(qtbot)
+    again = page.table.cellWidget(1, 1)
+    assert again is not second  # the rows were rebuilt …
+    assert again.text() == "4" and again.hasFocus()  # … and the typing kept
+    assert page.table.cellWidget(0, 1).text() in ("2,0", "2.0")
+    page.picker.setFocus()  # leaving the carried-over field saves it
+    wait_ops(qtbot)
+    assert [p.attended_hours for p in events.load_page(store, ev.id).participants] == [2.0, 4.0]

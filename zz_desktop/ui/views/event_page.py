@@ -162,10 +162,23 @@ class EventPage(QWidget):
         self.advisors.setText(
             self.tr("Advisors: %1").replace("%1", ", ".join(data.advisors) or "—")
         )
+        # A reload (e.g. after the previous row's hours were saved) must not take the row the
+        # user is typing in away from them: its text and the focus are carried over.
+        typing = next(
+            ((pid, e.text()) for pid, e in self.hours_edits.items() if isValid(e) and e.hasFocus()),
+            None,
+        )
+        for edit in self.hours_edits.values():
+            if isValid(edit):
+                # A destroyed editor loses focus and would "finish" (and save) its text again.
+                edit.editingFinished.disconnect()
         self.table.setRowCount(0)
-        self.hours_edits: dict[str, QLineEdit] = {}
+        self.hours_edits = {}
         for part in data.participants:
             self._add_row(part)
+        if typing is not None and (edit := self.hours_edits.get(typing[0])) is not None:
+            edit.setText(typing[1])
+            edit.setFocus()
         self.esf.setText(
             self.tr("%1 participants, %2 with an incomplete Part 1 (not counted)")
             .replace("%1", str(len(data.participants)))
@@ -190,7 +203,7 @@ class EventPage(QWidget):
         hours.setText(fmt_number(part.attended_hours) if part.attended_hours is not None else "")
         hours.setAccessibleName(f"{part.name}: {self.tr('Hours attended')}")
         hours.editingFinished.connect(
-            lambda e=hours, pid=part.id, old=hours.text(): self._set_hours(pid, e, old)
+            lambda e=hours, pid=part.id, old=part.attended_hours: self._set_hours(pid, e, old)
         )
         self.table.setCellWidget(row, 1, hours)
         self.hours_edits[part.id] = hours
@@ -208,9 +221,13 @@ class EventPage(QWidget):
             item.setBackground(QBrush(INCOMPLETE))
             item.setToolTip(self.tr("Part 1 of the ESF questionnaire is incomplete: not counted."))
 
-    def _set_hours(self, participation_id: str, edit: QLineEdit, old: str) -> None:
+    def _set_hours(self, participation_id: str, edit: QLineEdit, old: float | None) -> None:
         text = edit.text().strip()
-        if text == old:
+        try:
+            unchanged = (float(text.replace(",", ".")) if text else None) == old
+        except ValueError:
+            unchanged = False  # not a number: the service says so under the table
+        if unchanged:
             return
 
         def failed(error: BaseException) -> None:
