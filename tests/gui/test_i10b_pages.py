@@ -91,6 +91,14 @@ def test_person_page_from_list_and_org(window, store, org, qtbot, lang) -> None:
     page.tabs.setCurrentIndex(1)
     last = page.history.topLevelItem(page.history.topLevelItemCount() - 1)
     assert page.open_entry(last) is page.privacy and page.tabs.currentWidget() is page.privacy
+    _shot(window, "person-privacy-tab.png", lang)
+    # a consent given in the embedded tab shows in the header and the history
+    tab = page.privacy
+    tab.purpose.setCurrentIndex(tab.purpose.findData("esf_monitoring"))
+    qtbot.mouseClick(tab.give_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot)
+    assert ("ESF-Monitoring" if lang == "de" else "ESF monitoring") in page.consent.text()
+    assert page.history.topLevelItemCount() == 4
 
 
 def test_person_list_double_click_opens_page(window, store, qtbot) -> None:  # type: ignore[no-untyped-def]

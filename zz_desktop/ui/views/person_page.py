@@ -111,6 +111,10 @@ class PersonPage(QWidget):
         self.tabs.addTab(self.profile, self.tr("Self-employed"))
         self.privacy = PersonPrivacyTab(store, person_id, self)
         self.privacy.erased.connect(lambda _id: self.back.emit())
+        # The privacy tab saves consents itself (in its own click handlers, connected first) and
+        # announces no change: read the header and the history again after its buttons.
+        for button in (self.privacy.give_button, self.privacy.withdraw_button):
+            button.clicked.connect(self.reload)
         self.tabs.addTab(self.privacy, self.tr("Privacy"))
         lay.addWidget(self.tabs, 1)
         self.reload()
