@@ -722,6 +722,14 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Stunden</translation>
     </message>
     <message>
+        <source>T&amp;opics</source>
+        <translation>T&amp;hemen</translation>
+    </message>
+    <message>
+        <source>Ad&amp;visors</source>
+        <translation>Bera&amp;tende</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -789,6 +797,22 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>%1 Std.</translation>
     </message>
     <message>
+        <source>Topics: %1</source>
+        <translation>Themen: %1</translation>
+    </message>
+    <message>
+        <source>Advisors: %1</source>
+        <translation>Beratende: %1</translation>
+    </message>
+    <message>
+        <source>%1 h attended in all</source>
+        <translation>insgesamt %1 Std. teilgenommen</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
         <source>Part 1 of the ESF questionnaire is incomplete: not counted.</source>
         <translation>Teil 1 des ESF-Fragebogens ist unvollständig: wird nicht gezählt.</translation>
     </message>
@@ -826,6 +850,30 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Contact lists (*.csv *.txt *.tsv *.xlsx *.vcf);;All files (*)</source>
         <translation>Kontaktlisten (*.csv *.txt *.tsv *.xlsx *.vcf);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>New follow-up</source>
+        <extracomment>A new follow-up is due in two weeks unless the user says otherwise.</extracomment>
+        <translation>Neue Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>&amp;What is to be done</source>
+        <translation>&amp;Was ist zu tun</translation>
+    </message>
+    <message>
+        <source>e.g. send the offer</source>
+        <translation>z. B. Angebot schicken</translation>
+    </message>
+    <message>
+        <source>&amp;Due on</source>
+        <translation>&amp;Fällig am</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible</source>
+        <translation>&amp;Zuständig</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1191,82 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Employee</source>
         <translation>Beschäftigte/r</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Stundensatz</translation>
+    </message>
+    <message>
+        <source>Daily rate</source>
+        <translation>Tagessatz</translation>
+    </message>
+    <message>
+        <source>Per project</source>
+        <translation>Projektpauschale</translation>
+    </message>
+    <message>
+        <source>Per piece</source>
+        <translation>Stückpreis</translation>
+    </message>
+    <message>
+        <source>below €250 a day</source>
+        <translation>unter 250 € am Tag</translation>
+    </message>
+    <message>
+        <source>€250–500 a day</source>
+        <translation>250–500 € am Tag</translation>
+    </message>
+    <message>
+        <source>€500–800 a day</source>
+        <translation>500–800 € am Tag</translation>
+    </message>
+    <message>
+        <source>above €800 a day</source>
+        <translation>über 800 € am Tag</translation>
+    </message>
+    <message>
+        <source>Statutory</source>
+        <translation>Gesetzlich</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>Artists&apos; social fund (KSK)</source>
+        <translation>Künstlersozialkasse (KSK)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Statutory pension insurance</source>
+        <translation>Gesetzliche Rentenversicherung</translation>
+    </message>
+    <message>
+        <source>Private provision only</source>
+        <translation>Nur private Vorsorge</translation>
+    </message>
+    <message>
+        <source>Contact data</source>
+        <translation>Kontaktdaten</translation>
+    </message>
+    <message>
+        <source>ESF monitoring</source>
+        <translation>ESF-Monitoring</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Newsletter</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Special categories (Art. 9)</source>
+        <translation>Besondere Kategorien (Art. 9)</translation>
     </message>
     <message>
         <source>Created</source>
@@ -2005,6 +2129,18 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>&amp;Löschen</translation>
     </message>
     <message>
+        <source>A new person of this organisation</source>
+        <translation>Eine neue Person dieser Organisation</translation>
+    </message>
+    <message>
+        <source>Add &amp;follow-up …</source>
+        <translation>&amp;Wiedervorlage hinzufügen …</translation>
+    </message>
+    <message>
+        <source>A follow-up (Wiedervorlage) for this organisation</source>
+        <translation>Eine Wiedervorlage für diese Organisation</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Anschrift</translation>
     </message>
@@ -2071,6 +2207,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>%1 employees</source>
         <translation>%1 Beschäftigte</translation>
+    </message>
+    <message>
+        <source>not in the code list</source>
+        <translation>nicht in der Schlüsselliste</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2174,6 +2314,182 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Please ask and choose (or &apos;not stated&apos;).</source>
         <translation>Bitte erfragen und wählen (oder „keine Angabe“).</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>Back</source>
+        <extracomment>Entities whose change can alter what the page shows.</extracomment>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change &amp;log</source>
+        <translation>Än&amp;derungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Who changed this record when</source>
+        <translation>Wer diesen Datensatz wann geändert hat</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Master data</source>
+        <translation>Stammdaten</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <source>Self-employed</source>
+        <translation>Soloselbstständig</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Geburtsjahr</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Erwerbsstatus</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Bildung</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Type to search …</source>
+        <translation>Tippen zum Suchen …</translation>
+    </message>
+    <message>
+        <source>Add to &amp;organisation</source>
+        <translation>Zu &amp;Organisation hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. managing director</source>
+        <translation>z. B. Geschäftsführerin</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Verknüpfen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from organisation</source>
+        <translation>Aus Organisation &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Consents in force: %1</source>
+        <translation>Gültige Einwilligungen: %1</translation>
+    </message>
+    <message>
+        <source>No consent recorded: ask for one before storing more.</source>
+        <translation>Keine Einwilligung erfasst: vor weiteren Angaben bitte einholen.</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Verlauf (%1)</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Beratung</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Einwilligung erteilt</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>%1 h attended</source>
+        <translation>%1 Std. teilgenommen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>Choose an organisation from the suggestions.</source>
+        <translation>Bitte eine Organisation aus den Vorschlägen wählen.</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +2657,90 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Erase all personal data of this person on this device, on the hub and on all devices? Counts for statistics stay. This cannot be undone.</source>
         <translation>Alle personenbezogenen Daten dieser Person auf diesem Gerät, auf dem Hub und auf allen Geräten löschen? Die Zählungen für die Statistik bleiben. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonProfileTab</name>
+    <message>
+        <source>&amp;Occupation</source>
+        <extracomment>The user changed a field since the last load: a reload must not overwrite it.</extracomment>
+        <translation>&amp;Tätigkeit</translation>
+    </message>
+    <message>
+        <source>e.g. graphic design</source>
+        <translation>z. B. Grafikdesign</translation>
+    </message>
+    <message>
+        <source>Sector (WZ)</source>
+        <translation>Branche (WZ)</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klassifikation</translation>
+    </message>
+    <message>
+        <source>Self-employed since</source>
+        <translation>Selbstständig seit</translation>
+    </message>
+    <message>
+        <source>&amp;Fees charged</source>
+        <translation>&amp;Honorarform</translation>
+    </message>
+    <message>
+        <source>e.g. 74.11</source>
+        <translation>z. B. 74.11</translation>
+    </message>
+    <message>
+        <source>T&amp;ypical fee</source>
+        <translation>Ü&amp;bliches Honorar</translation>
+    </message>
+    <message>
+        <source>&amp;Health insurance</source>
+        <translation>&amp;Krankenversicherung</translation>
+    </message>
+    <message>
+        <source>Old-age &amp;provision</source>
+        <translation>Alters&amp;vorsorge</translation>
+    </message>
+    <message>
+        <source>Voluntary unemployment insurance</source>
+        <translation>Freiwillige Arbeitslosenversicherung</translation>
+    </message>
+    <message>
+        <source>Works via &amp;platforms</source>
+        <translation>Arbeitet über &amp;Plattformen</translation>
+    </message>
+    <message>
+        <source>Member of an &amp;interest group</source>
+        <translation>Mitglied einer &amp;Interessenvertretung</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>Profil &amp;speichern</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Situation of the solo self-employed person.</source>
+        <translation>Situation der soloselbstständigen Person.</translation>
+    </message>
+    <message>
+        <source>No profile yet: fill in what the person tells you and save.</source>
+        <translation>Noch kein Profil: eintragen, was die Person berichtet, und speichern.</translation>
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation>Profil gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2959,6 +3359,17 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>The hub does not report the other devices of the centre.</source>
         <translation>Die anderen Geräte des Zentrums meldet der Hub nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>TopicPicker</name>
+    <message>
+        <source>Type a topic and press Enter</source>
+        <translation>Thema tippen und Enter drücken</translation>
+    </message>
+    <message>
+        <source>Chosen topics</source>
+        <translation>Gewählte Themen</translation>
     </message>
 </context>
 </TS>

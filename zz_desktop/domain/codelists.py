@@ -229,6 +229,23 @@ def section_title(key: str, lang: str = "de") -> str | None:
     return f"{letter} – {title} (WZ 2008)" if old else f"{letter} – {title}"
 
 
+def wz_label(code: str | None, version: str | None = None, lang: str = "de") -> str | None:
+    """The title of a WZ code as the organisation page shows it next to the code ("43.32" →
+    "Bautischlerei und Bauschlosserei"). A code deeper than the list (a national subclass such
+    as "43.32.1") gets the title of the nearest listed parent; ``None`` when nothing matches."""
+    if not code or not code.strip():
+        return None
+    ver = version if version in ("WZ2025", "WZ2008") else "WZ2025"
+    text = code.strip().upper()
+    while text:
+        found = _wz_by_code(ver).get(text)
+        if found is not None:
+            return found.title_de if lang == "de" else (found.title_en or found.title_de)
+        # Step up one level: "43.32.1" → "43.32" → "43.3" → "43".
+        text = text[:-1].rstrip(".") if "." in text else ""
+    return None
+
+
 @cache
 def _correspondence() -> dict[str, tuple[str, ...]]:
     pairs: dict[str, list[str]] = defaultdict(list)

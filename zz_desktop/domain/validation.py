@@ -83,6 +83,19 @@ def check_postcode(value: Any) -> str | None:
     return None
 
 
+def _check_sector(errors: Errors, data: Mapping[str, Any]) -> None:
+    """A WZ code of the named version (WZ 2025 unless said otherwise)."""
+    code, version = data.get("sector_code"), data.get("sector_version") or "WZ2025"
+    if _blank(code):
+        return
+    if version not in ("WZ2025", "WZ2008"):
+        errors["sector_version"] = t("Unknown classification version.")
+    elif codelists.wz_code(version, str(code)) is None:  # type: ignore[arg-type]
+        errors["sector_code"] = t(
+            "'{code}' is not a code of the {version}.", code=code, version=version
+        )
+
+
 def validate_organisation(data: Mapping[str, Any]) -> Errors:
     errors: Errors = {}
     if _blank(data.get("name")):
@@ -113,14 +126,7 @@ def validate_organisation(data: Mapping[str, Any]) -> Errors:
         errors["employees"] = t("The number of employees must be a whole number of 0 or more.")
     _check_enum(errors, data, "turnover_band", enums.TurnoverBand)
     _check_enum(errors, data, "source", enums.ContactSource)
-    code, version = data.get("sector_code"), data.get("sector_version") or "WZ2025"
-    if not _blank(code):
-        if version not in ("WZ2025", "WZ2008"):
-            errors["sector_version"] = t("Unknown classification version.")
-        elif codelists.wz_code(version, str(code)) is None:  # type: ignore[arg-type]
-            errors["sector_code"] = t(
-                "'{code}' is not a code of the {version}.", code=code, version=version
-            )
+    _check_sector(errors, data)
     return errors
 
 
@@ -201,10 +207,25 @@ def validate_event(data: Mapping[str, Any]) -> Errors:
     elif isinstance(end, dt.date) and end < start:
         errors["end_date"] = t("The end lies before the start.")
     hours = data.get("hours")
-    if hours is not None and (not isinstance(hours, int | float) or hours < 0):
-        errors["hours"] = t("The hours must be a number of 0 or more.")
+    if hours is not None and not _hours_ok(hours):
+        errors["hours"] = t("The hours must be a number between 0 and {high}.", high=MAX_HOURS)
     _check_enum(errors, data, "type", enums.EventType, required=True)
+    topics = data.get("topics") or []
+    if not isinstance(topics, list | tuple) or not all(isinstance(x, str) for x in topics):
+        errors["topics"] = t("Unknown topics: {topics}", topics=str(topics))
+    elif unknown := [x for x in topics if codelists.topic(x) is None]:
+        errors["topics"] = t("Unknown topics: {topics}", topics=", ".join(unknown))
     return errors
+
+
+#: Upper bound of any hours figure (the wire schema's range for event and attendance hours).
+MAX_HOURS = 10_000
+
+
+def _hours_ok(value: Any) -> bool:
+    return (
+        isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= MAX_HOURS
+    )
 
 
 def validate_participation(data: Mapping[str, Any]) -> Errors:
@@ -212,6 +233,11 @@ def validate_participation(data: Mapping[str, Any]) -> Errors:
     for field in ("event_id", "person_id"):
         if _blank(data.get(field)):
             errors[field] = t("Please choose a value.")
+    attended = data.get("attended_hours")
+    if attended is not None and not _hours_ok(attended):
+        errors["attended_hours"] = t(
+            "The hours must be a number between 0 and {high}.", high=MAX_HOURS
+        )
     _check_enum(errors, data, "entry_questionnaire", enums.QuestionnaireStatus)
     _check_enum(errors, data, "exit_questionnaire", enums.QuestionnaireStatus)
     return errors
@@ -230,4 +256,37 @@ def validate_consent(data: Mapping[str, Any]) -> Errors:
     withdrawn = data.get("withdrawn_at")
     if isinstance(withdrawn, dt.date) and isinstance(given, dt.date) and withdrawn < given:
         errors["withdrawn_at"] = t("A consent cannot be withdrawn before it was given.")
+    return errors
+
+
+def _tristate_bool(errors: Errors, data: Mapping[str, Any], field: str) -> None:
+    value = data.get(field)
+    if value is not None and not isinstance(value, bool):
+        errors[field] = t("'{value}' is not a valid choice.", value=value)
+
+
+def validate_selfemployed_profile(data: Mapping[str, Any], today: dt.date | None = None) -> Errors:
+    """The self-employed profile (Haus der Selbstständigen): fees, social security, platform
+    work, interest-group membership. Every field is optional; what is given must be valid."""
+    errors: Errors = {}
+    if _blank(data.get("person_id")):
+        errors["person_id"] = t("Please choose a value.")
+    occupation = data.get("occupation")
+    if occupation is not None and len(str(occupation)) > 200:
+        errors["occupation"] = t("At most {n} characters.", n=200)
+    year = data.get("since_year")
+    this_year = (today or dt.date.today()).year
+    if year is not None and (
+        not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= this_year
+    ):
+        errors["since_year"] = t(
+            "The year must lie between {low} and {high}.", low=1900, high=this_year
+        )
+    _check_enum(errors, data, "fee_basis", enums.FeeBasis)
+    _check_enum(errors, data, "fee_band", enums.FeeBand)
+    _check_enum(errors, data, "health_insurance", enums.HealthInsurance)
+    _check_enum(errors, data, "pension", enums.PensionProvision)
+    for flag in ("platform_work", "unemployment_insurance", "interest_group_member"):
+        _tristate_bool(errors, data, flag)
+    _check_sector(errors, data)
     return errors

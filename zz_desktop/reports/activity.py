@@ -79,6 +79,7 @@ def build_story(ctx: ReportContext, lab: Labeller, data: ActivityReport) -> list
         (t_lang(lang, "Persons advised"), n(tot.persons)),
         (t_lang(lang, "Events"), n(tot.events)),
         (t_lang(lang, "Event participants"), n(tot.participants)),
+        (t_lang(lang, "Participant hours at events"), fmt_num(tot.participant_hours, lang)),
     ]
     half = CONTENT_W / 2 - 4 * mm
     widths = [half - 24 * mm, 24 * mm]

@@ -1,8 +1,10 @@
-"""Organisations: create, edit, delete, and the running in-depth hours against the 80 h cap."""
+"""Organisations: create, edit, delete, the running in-depth hours against the 80 h cap, and
+what the organisation page shows (one read: facts, WZ label, persons with their roles)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,7 +13,7 @@ from zz_desktop.domain.sme import classify_sme_band
 from zz_desktop.domain.validation import IN_DEPTH_CAP_HOURS, validate_organisation
 from zz_desktop.services import records
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Consultation, Organisation
+from zz_desktop.store.models import Affiliation, Consultation, Organisation, Person
 
 
 def _derive(data: dict[str, Any]) -> dict[str, Any]:
@@ -57,3 +59,75 @@ def in_depth_hours(store: Store, org_id: str, exclude_consultation: str | None =
 
 def in_depth_remaining(store: Store, org_id: str) -> float:
     return round(IN_DEPTH_CAP_HOURS - in_depth_hours(store, org_id), 2)
+
+
+@dataclass(frozen=True)
+class OrgPerson:
+    id: str
+    name: str
+    role: str | None
+    email: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class OrgPageData:
+    id: str
+    name: str
+    values: dict[str, Any]
+    deleted: bool
+    address: str
+    kreis: str | None
+    #: Title of the sector code in the organisation's WZ version, ``None`` if not in the list.
+    sector_label: str | None
+    persons: list[OrgPerson]
+    in_depth_hours: float
+
+
+def load_page(store: Store, org_id: str, lang: str = "de") -> OrgPageData:
+    """What the organisation page shows, in one read (NotFound for an unknown id)."""
+    from zz_desktop.domain import codelists
+
+    with store.read() as session:
+        org = records.get(session, Organisation, org_id, include_deleted=True)
+        people = session.execute(
+            select(
+                Person.id,
+                Person.last_name,
+                Person.first_name,
+                Affiliation.role,
+                Person.email,
+                Person.phone,
+            )
+            .join(Affiliation, Affiliation.person_id == Person.id)
+            .where(
+                Affiliation.organisation_id == org_id,
+                Affiliation.deleted.is_(False),
+                Person.deleted.is_(False),
+            )
+            .order_by(Person.last_name, Person.first_name)
+        ).all()
+        values = records.current_values(org)
+    kreis = codelists.kreis_for_ags(org.ags) if org.ags else None
+    town = " ".join(x for x in (org.postcode, org.city) if x)
+    return OrgPageData(
+        id=org.id,
+        name=org.name,
+        values=values,
+        deleted=org.deleted,
+        address=", ".join(p for p in (org.street, town) if p),
+        kreis=(kreis.name if kreis else org.ags[:5]) if org.ags else None,
+        sector_label=codelists.wz_label(org.sector_code, org.sector_version, lang),
+        persons=[
+            OrgPerson(pid, ", ".join(x for x in (last, first) if x), role, email, phone)
+            for pid, last, first, role, email, phone in people
+        ],
+        in_depth_hours=in_depth_hours(store, org_id),
+    )
+
+
+def is_live(store: Store, org_id: str) -> bool:
+    """Whether the organisation exists and is not deleted (the page closes otherwise)."""
+    with store.read() as session:
+        org = session.get(Organisation, org_id)
+        return org is not None and not org.deleted

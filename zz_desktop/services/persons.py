@@ -194,15 +194,62 @@ def persons_of_organisation(store: Store, organisation_id: str) -> list[Person]:
         )
 
 
+PROFILE_FIELDS = (
+    "occupation",
+    "sector_code",
+    "sector_version",
+    "since_year",
+    "platform_work",
+    "fee_basis",
+    "fee_band",
+    "health_insurance",
+    "pension",
+    "unemployment_insurance",
+    "interest_group_member",
+    "notes",
+)
+
+
+def selfemployed_profile(store: Store, person_id: str) -> dict[str, Any] | None:
+    """The person's self-employed profile as field values, or ``None`` when there is none."""
+    with store.read() as session:
+        found = profile_row(session, person_id)
+        return {f: getattr(found, f) for f in PROFILE_FIELDS} if found is not None else None
+
+
+def profile_row(session: Any, person_id: str) -> SelfEmployedProfile | None:
+    return session.scalars(
+        select(SelfEmployedProfile)
+        .where(SelfEmployedProfile.person_id == person_id, SelfEmployedProfile.deleted.is_(False))
+        .order_by(SelfEmployedProfile.created_at)
+    ).first()
+
+
 def save_selfemployed_profile(
     store: Store, person_id: str, data: Mapping[str, Any]
 ) -> SelfEmployedProfile:
-    with store.read() as session:
-        existing = session.scalars(
-            select(SelfEmployedProfile).where(
-                SelfEmployedProfile.person_id == person_id, SelfEmployedProfile.deleted.is_(False)
-            )
-        ).first()
-    if existing is None:
-        return records.create(store, SelfEmployedProfile, {"person_id": person_id, **data}, None)
-    return records.update(store, SelfEmployedProfile, existing.id, data, None)
+    """Create or update the person's profile in ONE transaction, after validating the merged
+    values (bad input raises :class:`ValidationFailed` with a message per field)."""
+    from zz_desktop.domain.validation import validate_selfemployed_profile
+
+    values = {k: v for k, v in data.items() if k in PROFILE_FIELDS}
+    if values.get("sector_code") and not values.get("sector_version"):
+        values["sector_version"] = "WZ2025"
+    if "sector_code" in values and not values.get("sector_code"):
+        values["sector_code"], values["sector_version"] = None, None
+    with store.write() as session:
+        records.get(session, Person, person_id)
+        existing = profile_row(session, person_id)
+        current = {f: getattr(existing, f) for f in PROFILE_FIELDS} if existing else {}
+        merged = current | values | {"person_id": person_id}
+        if errors := validate_selfemployed_profile(merged):
+            raise ValidationFailed(errors)
+        if existing is None:
+            existing = SelfEmployedProfile(**merged)
+            session.add(existing)
+        else:
+            for key, value in values.items():
+                if getattr(existing, key) != value:
+                    setattr(existing, key, value)
+        session.flush()
+    return existing

@@ -261,6 +261,8 @@ class ActivityTotals:
     persons: int
     events: int
     participants: int
+    #: Hours the participants attended the period's events (recorded per participant).
+    participant_hours: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -350,18 +352,22 @@ def totals_of(store: Store, rows: PeriodRows) -> ActivityTotals:
             )
         ).all()
         participants: set[str] = set()
+        attended: list[tuple[str, float | None]] = []
         for chunk in _chunks(list(events), 900):
-            participants.update(
-                session.scalars(
-                    select(Participation.person_id).where(
+            attended.extend(
+                (pid, hours)
+                for pid, hours in session.execute(
+                    select(Participation.person_id, Participation.attended_hours).where(
                         Participation.deleted.is_(False), Participation.event_id.in_(chunk)
                     )
                 )
             )
+        participants.update(pid for pid, _h in attended)
         # A deleted person is neither a person advised nor an event participant.
         gone = set(session.scalars(select(Person.id).where(Person.deleted.is_(True))))
     persons -= gone
     participants -= gone
+    participant_hours = round(sum(h or 0 for pid, h in attended if pid not in gone), 2)
     returning = len(orgs & rows.earlier)
     return ActivityTotals(
         consultations=len(rows.consultations),
@@ -374,6 +380,7 @@ def totals_of(store: Store, rows: PeriodRows) -> ActivityTotals:
         persons=len(persons),
         events=len(events),
         participants=len(participants),
+        participant_hours=participant_hours,
     )
 
 

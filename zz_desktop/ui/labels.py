@@ -97,6 +97,36 @@ def _tables(_lang: str) -> dict[str, dict[str, str]]:
             "employee": QCoreApplication.translate("Labels", "Employee"),
             "other": QCoreApplication.translate("Labels", "Other"),
         },
+        "fee_basis": {
+            "hourly": QCoreApplication.translate("Labels", "Hourly rate"),
+            "daily": QCoreApplication.translate("Labels", "Daily rate"),
+            "project": QCoreApplication.translate("Labels", "Per project"),
+            "per_piece": QCoreApplication.translate("Labels", "Per piece"),
+        },
+        "fee_band": {
+            "lt_250": QCoreApplication.translate("Labels", "below €250 a day"),
+            "250_500": QCoreApplication.translate("Labels", "€250–500 a day"),
+            "500_800": QCoreApplication.translate("Labels", "€500–800 a day"),
+            "gt_800": QCoreApplication.translate("Labels", "above €800 a day"),
+        },
+        "health_insurance": {
+            "statutory": QCoreApplication.translate("Labels", "Statutory"),
+            "private": QCoreApplication.translate("Labels", "Private"),
+            "artists_fund": QCoreApplication.translate("Labels", "Artists' social fund (KSK)"),
+            "none": QCoreApplication.translate("Labels", "None"),
+        },
+        "pension": {
+            "statutory": QCoreApplication.translate("Labels", "Statutory pension insurance"),
+            "private": QCoreApplication.translate("Labels", "Private provision only"),
+            "none": QCoreApplication.translate("Labels", "None"),
+        },
+        "consent_purpose": {
+            "contact_data": QCoreApplication.translate("Labels", "Contact data"),
+            "esf_monitoring": QCoreApplication.translate("Labels", "ESF monitoring"),
+            "newsletter": QCoreApplication.translate("Labels", "Newsletter"),
+            "photos": QCoreApplication.translate("Labels", "Photos"),
+            "special_category": QCoreApplication.translate("Labels", "Special categories (Art. 9)"),
+        },
         "action": {
             "create": QCoreApplication.translate("Labels", "Created"),
             "update": QCoreApplication.translate("Labels", "Changed"),

@@ -416,11 +416,12 @@ class MainWindow(QMainWindow):
         if entity == "consultation":
             return self.open_consultation(record_id)
         if entity == "person":
-            from zz_desktop.ui.dialogs.records import PersonDialog
+            from zz_desktop.ui.views.person_page import PersonPage
 
-            dialog = PersonDialog(self.store, record_id, self)
-            dialog.show()
-            return dialog
+            page_p = PersonPage(self.store, record_id, self)
+            page_p.back.connect(self.close_detail)
+            self.show_detail(page_p)
+            return page_p
         return None
 
     @Slot(str)

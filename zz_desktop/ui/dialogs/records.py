@@ -306,6 +306,15 @@ class EventDialog(RecordDialog):
         hours = line()
         hours.setPlaceholderText(self.tr("e.g. 3,5"))
         f.add("hours", self.tr("Hours"), hours)
+        from zz_desktop.services import consultations, identity
+        from zz_desktop.ui.topic_picker import TopicPicker
+        from zz_desktop.ui.widgets import CheckList
+
+        f.add("topics", self.tr("T&opics"), TopicPicker(consultations.known_topics(self.store)))
+        advisors = CheckList([(u.id, u.display_name or u.id) for u in identity.users(self.store)])
+        f.add("advisor_ids", self.tr("Ad&visors"), advisors)
+        if self.record_id is None:  # the current user is prefilled, as on a consultation
+            advisors.set_value_(events.new_event_defaults(self.store)["advisor_ids"])
         f.add("description", self.tr("Description"), text_box())
 
     def data(self) -> dict[str, Any]:
@@ -319,10 +328,10 @@ class EventDialog(RecordDialog):
         return data
 
     def create(self, data: dict[str, Any]) -> Any:
-        return events.create_event(self.store, data)
+        return events.save_form(self.store, None, data)
 
     def update(self, data: dict[str, Any]) -> Any:
-        return events.update_event(self.store, self.record_id or "", data)
+        return events.save_form(self.store, self.record_id or "", data)
 
 
 def dialog_for(entity: str) -> type[RecordDialog]:

@@ -1,6 +1,7 @@
-"""An event with its participant list and each participant's ESF questionnaire status (entry and
-exit). A participant whose Part 1 (entry questionnaire) is incomplete is not counted: the row is
-highlighted and the count shown above the list."""
+"""An event with its topics and advisors, its participant list, each participant's attended hours
+and ESF questionnaire status (entry and exit). A participant whose Part 1 (entry questionnaire)
+is incomplete is not counted: the row is highlighted and the count shown above the list. Reads
+run on a worker (services.events.load_page); the page holds no SQL."""
 
 from __future__ import annotations
 
@@ -13,18 +14,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
+from shiboken6 import isValid
 
-from zz_desktop.errors import ValidationFailed
-from zz_desktop.services import events, records
+from zz_desktop.errors import NotFound, ValidationFailed
+from zz_desktop.services import events
+from zz_desktop.services.listing import topic_label
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Event, Person
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.labels import enum_label, enum_labels, fmt_date, fmt_number
@@ -35,6 +37,7 @@ INCOMPLETE = QColor("#fde2e1")
 
 class EventPage(QWidget):
     back = Signal()
+    loaded = Signal()  # the page shows the current data (tests wait for it)
 
     def __init__(self, store: Store, event_id: str, main: QWidget) -> None:
         super().__init__(main)
@@ -67,6 +70,14 @@ class EventPage(QWidget):
         self.facts.setObjectName("eventFacts")
         self.facts.setWordWrap(True)
         il.addWidget(self.facts)
+        self.topics = QLabel(info)
+        self.topics.setObjectName("eventTopics")
+        self.topics.setWordWrap(True)
+        il.addWidget(self.topics)
+        self.advisors = QLabel(info)
+        self.advisors.setObjectName("eventAdvisors")
+        self.advisors.setWordWrap(True)
+        il.addWidget(self.advisors)
         self.esf = QLabel(info)
         self.esf.setObjectName("esfStatus")
         il.addWidget(self.esf)
@@ -108,69 +119,134 @@ class EventPage(QWidget):
         for c in (1, 2, 3):
             self.table.setColumnWidth(c, 170)
         lay.addWidget(self.table, 1)
+        self.hours_error = QLabel(self)
+        self.hours_error.setObjectName("error_attended_hours")
+        self.hours_error.setProperty("role", "error")
+        self.hours_error.setWordWrap(True)
+        self.hours_error.hide()
+        lay.addWidget(self.hours_error)
+        self.data: events.EventPageData | None = None
+        self.hours_edits: dict[str, QLineEdit] = {}
         self.reload()
         bus().changes.connect(self._on_changes)
 
     def reload(self) -> None:
-        with self.store.read() as session:
-            ev: Event = records.get(session, Event, self.event_id, include_deleted=True)
-        parts = events.participations(self.store, self.event_id)
-        with self.store.read() as session:
-            people = {
-                p.id: p
-                for p in session.scalars(
-                    select(Person).where(Person.id.in_([x.person_id for x in parts]))
-                )
-            }
-        self.title.setText(ev.title)
-        when = fmt_date(ev.start_date)
-        if ev.end_date and ev.end_date != ev.start_date:
-            when += " – " + fmt_date(ev.end_date)
-        place = self.tr("online") if ev.online else (ev.place or "—")
-        hours = self.tr("%1 h").replace("%1", fmt_number(ev.hours)) if ev.hours is not None else "—"
-        self.facts.setText(f"{enum_label('type', ev.type)} · {when} · {place} · {hours}")
-        self.table.setRowCount(0)
-        incomplete = 0
-        for part in parts:
-            p = people.get(part.person_id)
-            name = ", ".join(x for x in (p.last_name, p.first_name) if x) if p else "?"
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            item = QTableWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, part.id)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(row, 0, item)
-            hours_item = QTableWidgetItem(
-                fmt_number(part.attended_hours) if part.attended_hours is not None else ""
+        """Read the event and its participants on a worker; :meth:`_show` fills the page."""
+        store, event_id = self.store, self.event_id
+        ops.run_read(lambda: events.load_page(store, event_id), self).success(self._show).failure(
+            self._load_failed
+        ).run()
+
+    def _load_failed(self, error: BaseException) -> None:
+        if not isinstance(error, NotFound):  # a record deleted meanwhile: the page just stays
+            ops.show_error(self, error)
+
+    def _show(self, data: events.EventPageData) -> None:
+        if not isValid(self) or data.deleted:
+            return
+        self.data = data
+        self.title.setText(data.title)
+        when = fmt_date(data.start_date)
+        if data.end_date and data.end_date != data.start_date:
+            when += " – " + fmt_date(data.end_date)
+        place = self.tr("online") if data.online else (data.place or "—")
+        hours = (
+            self.tr("%1 h").replace("%1", fmt_number(data.hours)) if data.hours is not None else "—"
+        )
+        self.facts.setText(f"{enum_label('type', data.type)} · {when} · {place} · {hours}")
+        self.topics.setText(
+            self.tr("Topics: %1").replace(
+                "%1", ", ".join(topic_label(c) for c in data.topics) or "—"
             )
-            hours_item.setFlags(hours_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(row, 1, hours_item)
-            for col, field in ((2, "entry_questionnaire"), (3, "exit_questionnaire")):
-                box = QComboBox(self.table)
-                for code, label in enum_labels("questionnaire").items():
-                    box.addItem(label, code)
-                box.setCurrentIndex(box.findData(getattr(part, field)))
-                box.setAccessibleName(f"{name}: {self.table.horizontalHeaderItem(col).text()}")
-                box.currentIndexChanged.connect(
-                    lambda _i, b=box, pid=part.id, f=field: self._set_status(
-                        pid, f, b.currentData()
-                    )
-                )
-                self.table.setCellWidget(row, col, box)
-            if part.entry_questionnaire != "complete":
-                incomplete += 1
-                for c in (0, 1):
-                    self.table.item(row, c).setBackground(QBrush(INCOMPLETE))
-                item.setToolTip(
-                    self.tr("Part 1 of the ESF questionnaire is incomplete: not counted.")
-                )
+        )
+        self.advisors.setText(
+            self.tr("Advisors: %1").replace("%1", ", ".join(data.advisors) or "—")
+        )
+        # A reload (e.g. after the previous row's hours were saved) must not take the row the
+        # user is typing in away from them: its text and the focus are carried over.
+        typing = next(
+            ((pid, e.text()) for pid, e in self.hours_edits.items() if isValid(e) and e.hasFocus()),
+            None,
+        )
+        for edit in self.hours_edits.values():
+            if isValid(edit):
+                # A destroyed editor loses focus and would "finish" (and save) its text again.
+                edit.editingFinished.disconnect()
+        self.table.setRowCount(0)
+        self.hours_edits = {}
+        for part in data.participants:
+            self._add_row(part)
+        if typing is not None and (edit := self.hours_edits.get(typing[0])) is not None:
+            edit.setText(typing[1])
+            edit.setFocus()
         self.esf.setText(
             self.tr("%1 participants, %2 with an incomplete Part 1 (not counted)")
-            .replace("%1", str(len(parts)))
-            .replace("%2", str(incomplete))
+            .replace("%1", str(len(data.participants)))
+            .replace("%2", str(data.incomplete))
+            + " · "
+            + self.tr("%1 h attended in all").replace("%1", fmt_number(data.attended_total))
         )
-        self.esf.setProperty("role", "warning" if incomplete else "muted")
+        self.esf.setProperty("role", "warning" if data.incomplete else "muted")
         self.esf.style().polish(self.esf)
+        self.loaded.emit()
+
+    def _add_row(self, part: events.ParticipantRow) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        item = QTableWidgetItem(part.name)
+        item.setData(Qt.ItemDataRole.UserRole, part.id)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, 0, item)
+        hours = QLineEdit(self.table)
+        hours.setObjectName(f"attendedHours_{row}")
+        hours.setPlaceholderText(self.tr("hours"))
+        hours.setText(fmt_number(part.attended_hours) if part.attended_hours is not None else "")
+        hours.setAccessibleName(f"{part.name}: {self.tr('Hours attended')}")
+        hours.editingFinished.connect(
+            lambda e=hours, pid=part.id, old=part.attended_hours: self._set_hours(pid, e, old)
+        )
+        self.table.setCellWidget(row, 1, hours)
+        self.hours_edits[part.id] = hours
+        for col, field in ((2, "entry_questionnaire"), (3, "exit_questionnaire")):
+            box = QComboBox(self.table)
+            for code, label in enum_labels("questionnaire").items():
+                box.addItem(label, code)
+            box.setCurrentIndex(box.findData(getattr(part, field)))
+            box.setAccessibleName(f"{part.name}: {self.table.horizontalHeaderItem(col).text()}")
+            box.currentIndexChanged.connect(
+                lambda _i, b=box, pid=part.id, f=field: self._set_status(pid, f, b.currentData())
+            )
+            self.table.setCellWidget(row, col, box)
+        if part.entry_questionnaire != "complete":
+            item.setBackground(QBrush(INCOMPLETE))
+            item.setToolTip(self.tr("Part 1 of the ESF questionnaire is incomplete: not counted."))
+
+    def _set_hours(self, participation_id: str, edit: QLineEdit, old: float | None) -> None:
+        text = edit.text().strip()
+        try:
+            unchanged = (float(text.replace(",", ".")) if text else None) == old
+        except ValueError:
+            unchanged = False  # not a number: the service says so under the table
+        if unchanged:
+            return
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ValidationFailed) and isValid(edit):
+                message = error.errors.get("attended_hours") or " ".join(error.errors.values())
+                self.hours_error.setText(f"{edit.accessibleName()}: {message}")
+                self.hours_error.show()
+                edit.setStyleSheet("border: 1px solid #b3261e;")
+                edit.setToolTip(message)
+                edit.setFocus()
+            else:
+                ops.show_error(self, error)
+
+        self.hours_error.hide()
+        ops.run_write(
+            lambda: events.set_attended_hours(self.store, participation_id, text),
+            self,
+            ChangeSet.of("participation", ids=[participation_id]),
+        ).failure(failed).run()
 
     def add_participant(self) -> None:
         person_id = self.picker.value_()
@@ -221,8 +297,5 @@ class EventPage(QWidget):
         AuditDialog(self.store, self.event_id, self.title.text(), self).show()
 
     def _on_changes(self, change: ChangeSet) -> None:
-        if change.touches("event", "participation", "person"):
-            with self.store.read() as session:
-                ev = session.get(Event, self.event_id)
-            if ev is not None and not ev.deleted:
-                self.reload()
+        if change.touches("event", "participation", "person", "app_user"):
+            self.reload()

@@ -1,5 +1,7 @@
-"""The organisation page: its data, persons, consultations, follow-ups and the running hours of
-in-depth advice against the 80 h cap; from here Ctrl+N records a consultation of a visit."""
+"""The organisation page: its data (the WZ code with its label), persons, consultations,
+follow-ups and the running hours of in-depth advice against the 80 h cap; from here Ctrl+N
+records a consultation of a visit, and a person or a follow-up is added. Reads run on a worker
+(services.organisations.load_page); the page holds no SQL."""
 
 from __future__ import annotations
 
@@ -19,11 +21,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from zz_desktop.domain.validation import IN_DEPTH_CAP_HOURS
-from zz_desktop.services import listing, organisations, persons, records
+from zz_desktop.errors import NotFound
+from zz_desktop.i18n import get_language
+from zz_desktop.services import organisations
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Affiliation, Organisation
+from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.labels import enum_label, fmt_number
 from zz_desktop.ui.models.sql_list import ID_ROLE, SqlListModel
@@ -32,6 +37,7 @@ from zz_desktop.ui.widgets import heading
 
 class OrganisationPage(QWidget):
     back = Signal()
+    loaded = Signal()  # the page shows the current data (tests wait for it)
 
     def __init__(self, store: Store, org_id: str, main: QWidget) -> None:
         super().__init__(main)
@@ -63,6 +69,14 @@ class OrganisationPage(QWidget):
         delete = QPushButton(self.tr("&Delete"), self)
         delete.setObjectName("orgDelete")
         delete.clicked.connect(lambda: main.delete_record("organisation", self.org_id))  # type: ignore[attr-defined]
+        add_person = QPushButton(self.tr("Add &person …"), self)
+        add_person.setObjectName("orgAddPerson")
+        add_person.setToolTip(self.tr("A new person of this organisation"))
+        add_person.clicked.connect(self.add_person)
+        add_followup = QPushButton(self.tr("Add &follow-up …"), self)
+        add_followup.setObjectName("orgAddFollowup")
+        add_followup.setToolTip(self.tr("A follow-up (Wiedervorlage) for this organisation"))
+        add_followup.clicked.connect(self.add_followup)
         for b in (self.new_consultation, edit, history, delete):
             top.addWidget(b)
         lay.addLayout(top)
@@ -113,10 +127,6 @@ class OrganisationPage(QWidget):
         persons_box = QWidget(self)
         pl = QVBoxLayout(persons_box)
         pl.addWidget(self.persons)
-        add_person = QPushButton(self.tr("Add &person …"), persons_box)
-        add_person.setObjectName("orgAddPerson")
-        add_person.clicked.connect(self.add_person)
-        pl.addWidget(add_person, 0, Qt.AlignmentFlag.AlignRight)
         self.consultations = SqlListModel(store, "consultation", self, load=False)
         self.consultations.filters = {"organisation_id": org_id}
         self.followups = SqlListModel(store, "followup", self, load=False)
@@ -129,6 +139,13 @@ class OrganisationPage(QWidget):
         self.tabs.addTab(self.consultation_view, self.tr("Consultations"))
         self.tabs.addTab(persons_box, self.tr("Persons"))
         self.tabs.addTab(self.followup_view, self.tr("Follow-ups"))
+        # The two additions sit next to the tabs they fill (keeps the header row narrow).
+        corner = QWidget(self.tabs)
+        cl = QHBoxLayout(corner)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(add_person)
+        cl.addWidget(add_followup)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         lay.addWidget(self.tabs, 1)
         self.reload()
         bus().changes.connect(self._on_changes)
@@ -149,35 +166,44 @@ class OrganisationPage(QWidget):
         return view
 
     def reload(self) -> None:
-        with self.store.read() as session:
-            org: Organisation = records.get(
-                session, Organisation, self.org_id, include_deleted=True
-            )
-            roles = dict(
-                session.query(Affiliation.person_id, Affiliation.role)
-                .filter(Affiliation.organisation_id == self.org_id, Affiliation.deleted.is_(False))
-                .all()
-            )
-        self.title.setText(org.name)
-        self.setAccessibleName(org.name)
-        address = ", ".join(
-            p for p in (org.street, " ".join(x for x in (org.postcode, org.city) if x)) if p
-        )
-        self.facts["address"].setText(address or "—")
-        self.facts["kreis"].setText(listing.kreis_name(org.ags) or "—")
+        """Read the organisation on a worker; :meth:`_show` fills the page."""
+        store, org_id, lang = self.store, self.org_id, get_language()
+        ops.run_read(lambda: organisations.load_page(store, org_id, lang), self).success(
+            self._show
+        ).failure(self._load_failed).run()
+        self.consultations.reload()
+        self.followups.reload()
+
+    def _load_failed(self, error: BaseException) -> None:
+        if not isinstance(error, NotFound):  # deleted meanwhile: main window closes the page
+            ops.show_error(self, error)
+
+    def _show(self, data: organisations.OrgPageData) -> None:
+        if not isValid(self) or data.deleted:
+            return
+        org = data.values
+        self.title.setText(data.name)
+        self.setAccessibleName(data.name)
+        self.facts["address"].setText(data.address or "—")
+        self.facts["kreis"].setText(data.kreis or "—")
         self.facts["contact"].setText(
-            "\n".join(x for x in (org.phone, org.email, org.website) if x) or "—"
+            "\n".join(x for x in (org["phone"], org["email"], org["website"]) if x) or "—"
         )
-        size = enum_label("sme_class", org.sme_class)
-        if org.employees is not None:
-            staff = self.tr("%1 employees").replace("%1", fmt_number(org.employees))
+        size = enum_label("sme_class", org["sme_class"])
+        if org["employees"] is not None:
+            staff = self.tr("%1 employees").replace("%1", fmt_number(org["employees"]))
             size = f"{size} ({staff})".strip()
         self.facts["sme"].setText(size or "—")
-        self.facts["sector"].setText(org.sector_code or "—")
+        sector = org["sector_code"] or "—"
+        if org["sector_code"]:
+            label = data.sector_label or self.tr("not in the code list")
+            version = " (WZ 2008)" if org["sector_version"] == "WZ2008" else ""
+            sector = f"{org['sector_code']} – {label}{version}"
+        self.facts["sector"].setText(sector)
         self.facts["works_council"].setText(
-            {True: self.tr("yes"), False: self.tr("no")}.get(org.works_council, "—")
+            {True: self.tr("yes"), False: self.tr("no")}.get(org["works_council"], "—")
         )  # type: ignore[arg-type]
-        hours = organisations.in_depth_hours(self.store, self.org_id)
+        hours = data.in_depth_hours
         self.hours_bar.setValue(min(int(hours * 10), IN_DEPTH_CAP_HOURS * 10))
         self.hours_bar.setFormat(
             self.tr("%1 of %2 h")
@@ -187,15 +213,16 @@ class OrganisationPage(QWidget):
         self.hours_bar.setProperty("role", "warning" if hours >= IN_DEPTH_CAP_HOURS * 0.9 else "")
         self.hours_bar.style().polish(self.hours_bar)
         self.persons.clear()
-        for p in persons.persons_of_organisation(self.store, self.org_id):
-            name = ", ".join(x for x in (p.last_name, p.first_name) if x)
+        for p in data.persons:
             item = QTreeWidgetItem(
-                [name, enum_label("role", roles.get(p.id)), p.email or "", p.phone or ""]
+                [p.name, enum_label("role", p.role), p.email or "", p.phone or ""]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, p.id)
             self.persons.addTopLevelItem(item)
-        self.consultations.reload()
-        self.followups.reload()
+        self._count_tabs()
+        self.loaded.emit()
+
+    def _count_tabs(self) -> None:
         self.tabs.setTabText(
             0, self.tr("Consultations (%1)").replace("%1", str(self.consultations.total()))
         )
@@ -221,9 +248,13 @@ class OrganisationPage(QWidget):
 
         AuditDialog(self.store, self.org_id, self.title.text(), self).show()
 
+    def add_followup(self) -> QWidget:
+        from zz_desktop.ui.dialogs.followup_dialog import FollowUpDialog
+
+        dialog = FollowUpDialog(self.store, self.org_id, self)
+        dialog.show()
+        return dialog
+
     def _on_changes(self, change: ChangeSet) -> None:
         if change.touches("organisation", "consultation", "person", "followup", "affiliation"):
-            with self.store.read() as session:
-                org = session.get(Organisation, self.org_id)
-            if org is not None and not org.deleted:
-                self.reload()
+            self.reload()
