@@ -20,22 +20,10 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="zz-shots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     import keyring
-    from keyring.backend import KeyringBackend
 
-    class Memory(KeyringBackend):  # no keyring here: the profile keys stay in memory
-        priority = 1  # type: ignore[assignment]
-        data: dict[tuple[str, str], str] = {}
+    from tests.support.memkeyring import MemoryKeyring
 
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.data.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.data[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.data.pop((service, username), None)
-
-    keyring.set_keyring(Memory())
+    keyring.set_keyring(MemoryKeyring())  # no keyring here: the profile keys stay in memory
     from tests.sync.support import Device, InProcessHub
     from zz_desktop.store.models import Organisation
     from zz_desktop.ui.application import make_app

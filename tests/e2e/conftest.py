@@ -52,3 +52,10 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str]) -> str:
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
     return lines[0]
+
+
+def login_demo(cli: Runner, profile: Path, url: str, user: str = "berater1") -> None:
+    """Log ``profile`` in to the hub at ``url`` with a demo account (password on stdin)."""
+    done = cli("--profile", profile, "login", "--hub", url, "--user", user, "--password-stdin",
+               input="demo\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr

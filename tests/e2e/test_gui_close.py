@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.e2e.conftest import Runner
+from tests.e2e.conftest import Runner, login_demo
 from zz_hub.testing import running_hub, sqlite_url
 
 CLOSES = 4
@@ -17,9 +17,7 @@ CLOSES = 4
 def test_closing_at_start_up_while_syncing_exits(cli: Runner, tmp_path: Path) -> None:
     profile = tmp_path / "p"
     with running_hub(sqlite_url(tmp_path)) as url:
-        login = cli("--profile", profile, "login", "--hub", url, "--user", "berater1",
-                    "--password-stdin", input="demo\n")  # fmt: skip
-        assert login.returncode == 0, login.stderr
+        login_demo(cli, profile, url)
         assert cli("--profile", profile, "demo", "--consultations", "150").returncode == 0
         assert cli("--profile", profile, "sync").returncode == 0
         env = dict(os.environ, ZZ_PASSPHRASE="e2e-geheim", ZZ_QUIT_AFTER_MS="0",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.conftest import Runner
+from tests.e2e.conftest import Runner, login_demo
 from zz_desktop.store.database import open_store
 from zz_desktop.store.models import Organisation
 from zz_hub.testing import running_hub, sqlite_url
@@ -14,9 +14,7 @@ from zz_hub.testing import running_hub, sqlite_url
 def test_refused_change_listed_by_sync(cli: Runner, tmp_path: Path) -> None:
     profile = tmp_path / "p"
     with running_hub(sqlite_url(tmp_path)) as url:
-        login = cli("--profile", profile, "login", "--hub", url, "--user", "berater1",
-                    "--password-stdin", input="demo\n")  # fmt: skip
-        assert login.returncode == 0, login.stderr
+        login_demo(cli, profile, url)
         store = open_store(profile, passphrase="e2e-geheim")
         with store.write() as s:
             org = Organisation(name="Firma Geheimwert", sme_class="gigantic")  # not in the list
