@@ -105,11 +105,12 @@ def test_lookup_titles_and_title_of_read_the_index(store: Store) -> None:
     hits = finder.lookup(store, "weissenfels")
     assert [h.entity_id for h in hits] == [org_id]
     assert "06667" in hits[0].context
+    # An organisation's title in the index is its name and town.
     assert finder.titles(store, "tischlerei", "organisation") == {
-        "Tischlerei Weißenfels GmbH": org_id
+        "Tischlerei Weißenfels GmbH Weißenfels": org_id
     }
     assert finder.titles(store, "tischlerei", "person") == {}
-    assert finder.title_of(store, other) == "Bäckerei Sonnenschein"
+    assert finder.title_of(store, other) == "Bäckerei Sonnenschein Leuna"
     assert finder.title_of(store, "missing") == ""
 
 
