@@ -1,26 +1,22 @@
-"""Realistic, reproducible demo data for a profile (``zz-desktop demo``, benchmarks, screenshots).
-
-This module owns :func:`generate_demo`, its phrase banks and the place list it draws addresses
-from (``resources/codelists/demo_places.csv``: real municipalities of the eastern Länder with
-postcode, 8-digit AGS and telephone area code).
+"""Realistic, reproducible demo data for a profile (``zz-desktop demo``, benchmarks, screenshots):
+the generator. It owns :func:`generate_demo` and decides what is written — centres and users,
+organisations with their people, solo self-employed, consultations with participants and
+follow-ups, events with participations, consents. What it draws from is plain data in
+:mod:`.demo_data` (places, sectors, names, centres) and :mod:`.demo_phrases` (the texts); how the
+rows go into the store is :mod:`.demo_writer`'s.
 
 Everything is derived from ``seed`` and ``reference_date`` — never from the clock — so two runs
-with the same arguments into two fresh profiles write identical synced rows, ids included. The
-rows go in through :func:`zz_desktop.store.bulk.insert_new` (outbox and search index as for any
-write) in transactions of about :data:`BATCH` objects; their audit entries are made here, with
-deterministic ids and times, instead of by ``insert_new`` (which would stamp the wall clock).
+with the same arguments into two fresh profiles write identical synced rows, ids included.
 """
 
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as dt
 import random
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, TypeVar
 
 from faker import Faker
@@ -28,16 +24,48 @@ from sqlalchemy import select
 
 from zz_desktop.domain import codelists
 from zz_desktop.domain.sme import classify_sme_band
-from zz_desktop.paths import resource_path
-from zz_desktop.store.base import Synced
-from zz_desktop.store.bulk import insert_new
+from zz_desktop.services.demo_data import (
+    CENTRES,
+    EMPLOYEE_TITLES_F,
+    EMPLOYEE_TITLES_M,
+    EVENT_TITLES,
+    EVENT_TYPE_WEIGHTS,
+    FANTASY,
+    FANTASY_PREFIX_SECTORS,
+    FOLLOWUP_TEXTS,
+    FOREIGN_NAMES,
+    MANAGEMENT_TITLES_F,
+    MANAGEMENT_TITLES_M,
+    PLATFORM_OCCUPATIONS,
+    REFERRALS,
+    SECTORS,
+    SELFEMPLOYED_OCCUPATIONS,
+    STREETS,
+    TAGS,
+    WORKS_COUNCIL_TITLES_F,
+    WORKS_COUNCIL_TITLES_M,
+    Place,
+    Sector,
+    places,
+)
+from zz_desktop.services.demo_phrases import (
+    AGREEMENTS,
+    AGREEMENTS_SOLO,
+    FINDINGS_GENERIC,
+    KIND_TITLES,
+    MODE_PLACES,
+    RECOMMENDATIONS_GENERIC,
+    SITUATION_GENERIC,
+    TOOLS,
+    TOPIC_TEXT,
+)
+from zz_desktop.services.demo_writer import DemoSummary, DemoWriter, Progress, ms, new_row
 from zz_desktop.store.capture import Actor
 from zz_desktop.store.database import Store
 from zz_desktop.store.ids import uuid7
 from zz_desktop.store.models import (
     Affiliation,
     AppUser,
-    AuditEntry,
     Centre,
     Consent,
     Consultation,
@@ -51,894 +79,7 @@ from zz_desktop.store.models import (
     Topic,
 )
 
-Progress = Callable[[str, int, int], None]
 T = TypeVar("T")
-
-#: Objects per write transaction (plus one audit entry each).
-BATCH = 5000
-_EPOCH = dt.datetime(1970, 1, 1)
-_MS = dt.timedelta(milliseconds=1)
-#: Parents before children inside one transaction (foreign keys are enforced immediately).
-_RANK: dict[type, int] = {
-    Organisation: 0,
-    Person: 1,
-    Affiliation: 2,
-    SelfEmployedProfile: 2,
-    Consent: 2,
-    Consultation: 3,
-    ConsultationParticipant: 4,
-    FollowUp: 4,
-    Event: 5,
-    Participation: 6,
-    AuditEntry: 9,
-}
-
-
-@dataclass
-class DemoSummary:
-    """How many rows of each kind :func:`generate_demo` wrote."""
-
-    organisations: int = 0
-    persons: int = 0
-    affiliations: int = 0
-    selfemployed_profiles: int = 0
-    consultations: int = 0
-    participants: int = 0
-    followups: int = 0
-    events: int = 0
-    participations: int = 0
-    consents: int = 0
-    audit_entries: int = 0
-    users_created: int = 0
-    centre_created: bool = False
-
-
-# ------------------------------------------------------------------------------ static data
-
-
-@dataclass(frozen=True)
-class Place:
-    city: str
-    postcode: str
-    ags: str
-    area_code: str
-
-    @property
-    def land(self) -> str:
-        return self.ags[:2]
-
-
-@cache
-def places() -> tuple[Place, ...]:
-    """The shipped demo municipalities (city, postcode, AGS, area code)."""
-    with resource_path("codelists", "demo_places.csv").open(encoding="utf-8", newline="") as fh:
-        return tuple(
-            Place(r["city"], r["postcode"], r["ags8"], r["area_code"]) for r in csv.DictReader(fh)
-        )
-
-
-@dataclass(frozen=True)
-class Sector:
-    wz2025: str
-    wz2008: str
-    weight: int
-    label: str
-    names: tuple[str, ...]
-    #: Typical size: "micro" leaning crafts and services, "mixed" for industry and care.
-    size: str
-    care: bool = False
-
-
-SECTORS: tuple[Sector, ...] = (
-    Sector(
-        "43.32",
-        "43.32",
-        6,
-        "Tischlerhandwerk",
-        ("Tischlerei", "Bautischlerei", "Möbelwerkstatt"),
-        "micro",
-    ),
-    Sector(
-        "43.21",
-        "43.21",
-        6,
-        "Elektrohandwerk",
-        ("Elektro", "Elektrotechnik", "Elektroinstallation"),
-        "micro",
-    ),
-    Sector(
-        "43.22",
-        "43.22",
-        5,
-        "Sanitär-, Heizungs- und Klimatechnik",
-        ("Haustechnik", "Heizung und Sanitär", "Sanitär- und Heizungsbau"),
-        "micro",
-    ),
-    Sector(
-        "43.34",
-        "43.34",
-        3,
-        "Maler- und Lackiererhandwerk",
-        ("Malerbetrieb", "Maler- und Lackierbetrieb"),
-        "micro",
-    ),
-    Sector(
-        "43.41",
-        "43.91",
-        3,
-        "Dachdecker- und Zimmererhandwerk",
-        ("Dachdeckerei", "Zimmerei", "Holzbau"),
-        "micro",
-    ),
-    Sector("41.00", "41.20", 4, "Bauhauptgewerbe", ("Bau", "Hochbau", "Bauunternehmen"), "mixed"),
-    Sector("25.11", "25.11", 5, "Metallbau", ("Metallbau", "Stahlbau", "Schlosserei"), "mixed"),
-    Sector(
-        "25.53",
-        "25.62",
-        3,
-        "Metallbearbeitung",
-        ("Präzisionstechnik", "CNC-Technik", "Mechanische Werkstätten"),
-        "mixed",
-    ),
-    Sector(
-        "28.41",
-        "28.41",
-        3,
-        "Maschinenbau",
-        ("Maschinenbau", "Sondermaschinenbau", "Anlagenbau"),
-        "mixed",
-    ),
-    Sector(
-        "33.12", "33.12", 2, "Instandhaltung", ("Industrieservice", "Maschinenservice"), "mixed"
-    ),
-    Sector(
-        "22.26",
-        "22.29",
-        2,
-        "Kunststoffverarbeitung",
-        ("Kunststofftechnik", "Kunststoffverarbeitung"),
-        "mixed",
-    ),
-    Sector("18.12", "18.12", 2, "Druckgewerbe", ("Druckerei", "Druckhaus"), "micro"),
-    Sector(
-        "10.71",
-        "10.71",
-        4,
-        "Bäckerhandwerk",
-        ("Bäckerei", "Landbäckerei", "Bäckerei und Konditorei"),
-        "micro",
-    ),
-    Sector("10.13", "10.13", 2, "Fleischerhandwerk", ("Fleischerei", "Landfleischerei"), "micro"),
-    Sector(
-        "95.31", "45.20", 4, "Kfz-Handwerk", ("Autohaus", "Kfz-Werkstatt", "Autoservice"), "micro"
-    ),
-    Sector(
-        "62.10",
-        "62.01",
-        5,
-        "Softwareentwicklung",
-        ("Softwarehaus", "Softwareentwicklung", "IT-Systemhaus"),
-        "micro",
-    ),
-    Sector(
-        "62.20", "62.02", 3, "IT-Beratung", ("IT-Beratung", "IT-Service", "Datenservice"), "micro"
-    ),
-    Sector(
-        "88.10",
-        "88.10",
-        5,
-        "ambulante Pflege",
-        ("Pflegedienst", "Ambulanter Pflegedienst", "Sozialstation"),
-        "mixed",
-        True,
-    ),
-    Sector(
-        "87.10",
-        "87.10",
-        3,
-        "stationäre Pflege",
-        ("Pflegeheim", "Seniorenresidenz", "Pflegezentrum"),
-        "mixed",
-        True,
-    ),
-    Sector(
-        "86.95",
-        "86.90",
-        2,
-        "Physiotherapie",
-        ("Physiotherapie", "Praxis für Physiotherapie"),
-        "micro",
-    ),
-    Sector(
-        "47.11",
-        "47.11",
-        2,
-        "Lebensmitteleinzelhandel",
-        ("Frischemarkt", "Landmarkt", "Naturkost"),
-        "micro",
-    ),
-    Sector(
-        "47.52",
-        "47.52",
-        2,
-        "Baustoff- und Heimwerkerhandel",
-        ("Baustoffhandel", "Eisenwaren", "Farben und Heimwerkerbedarf"),
-        "micro",
-    ),
-    Sector("47.71", "47.71", 2, "Textileinzelhandel", ("Modehaus", "Mode und Textil"), "micro"),
-    Sector("49.41", "49.41", 4, "Güterverkehr", ("Spedition", "Transporte", "Logistik"), "mixed"),
-    Sector("52.10", "52.10", 2, "Lagerei", ("Lagerlogistik", "Logistikzentrum"), "mixed"),
-    Sector("55.10", "55.10", 3, "Hotellerie", ("Hotel", "Landhotel", "Pension"), "micro"),
-    Sector("56.11", "56.10", 3, "Gastronomie", ("Gasthaus", "Restaurant", "Café"), "micro"),
-    Sector("69.20", "69.20", 2, "Steuerberatung", ("Steuerberatung", "Steuerkanzlei"), "micro"),
-    Sector(
-        "71.12", "71.12", 3, "Ingenieurdienstleistungen", ("Ingenieurbüro", "Planungsbüro"), "micro"
-    ),
-    Sector("73.11", "73.11", 2, "Werbung", ("Werbeagentur", "Medienagentur"), "micro"),
-    Sector("96.21", "96.02", 2, "Friseurhandwerk", ("Friseursalon", "Haarstudio"), "micro"),
-)
-
-#: Fantasy words for names like "Pflegedienst Sonnenschein" or "Elbtal Logistik".
-FANTASY = (
-    "Sonnenschein",
-    "Lindenhof",
-    "Elbtal",
-    "Saaletal",
-    "Harzblick",
-    "Bördeland",
-    "Altmark",
-    "Unstrut",
-    "Mulde",
-    "Havelland",
-    "Spreewald",
-    "Ostsee",
-    "Erzgebirge",
-    "Lausitz",
-    "Vogtland",
-    "Thüringer Wald",
-    "Am Park",
-    "Rosengarten",
-    "Mitteldeutsche",
-    "Anhaltische",
-    "Lebensfreude",
-)
-FANTASY_PREFIX_SECTORS = {"88.10", "87.10", "49.41", "52.10", "55.10", "56.11", "47.11"}
-
-STREETS = (
-    "Hauptstraße",
-    "Bahnhofstraße",
-    "Lindenstraße",
-    "Am Markt",
-    "Breiter Weg",
-    "Leipziger Straße",
-    "Magdeburger Straße",
-    "Friedrich-Ebert-Straße",
-    "Karl-Liebknecht-Straße",
-    "Industriestraße",
-    "Gartenstraße",
-    "Schulstraße",
-    "Dorfstraße",
-    "Rosa-Luxemburg-Straße",
-    "August-Bebel-Straße",
-    "Am Gewerbepark",
-    "Zur Mühle",
-    "Feldstraße",
-    "Thomas-Müntzer-Straße",
-    "Goethestraße",
-    "Schillerstraße",
-    "Mittelstraße",
-    "Pestalozzistraße",
-    "Straße der Einheit",
-    "Gewerbering",
-    "Otto-von-Guericke-Straße",
-    "Robert-Koch-Straße",
-    "Händelstraße",
-    "Ernst-Thälmann-Straße",
-    "Wilhelm-Külz-Straße",
-    "Merseburger Straße",
-    "Dessauer Straße",
-    "Halberstädter Straße",
-    "Am Sportplatz",
-    "Kirchstraße",
-    "Waldweg",
-    "Am Bahnhof",
-    "Neue Straße",
-    "Chemnitzer Straße",
-)
-
-#: Free tags; "Handwerk", "Industrie", "Pflege" and "Betriebsrat aktiv" follow from the data.
-TAGS = (
-    "KI-Pilot",
-    "Newsletter",
-    "Netzwerk Digitalisierung",
-    "Fachkräftesicherung",
-    "Ländlicher Raum",
-    "Familienunternehmen",
-    "Unternehmensnachfolge",
-    "Transferprojekt",
-    "Lernfabrik",
-    "Tarifbindung",
-)
-
-#: (language, female first names, male first names, last names) of people with roots abroad.
-FOREIGN_NAMES: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
-    (
-        "tr",
-        ("Ayşe", "Elif", "Zeynep", "Fatma", "Emine"),
-        ("Mehmet", "Mustafa", "Emre", "Hüseyin", "Can"),
-        ("Yılmaz", "Demir", "Kaya", "Şahin", "Öztürk", "Çelik", "Aydın"),
-    ),
-    (
-        "pl",
-        ("Katarzyna", "Agnieszka", "Małgorzata", "Joanna"),
-        ("Piotr", "Tomasz", "Krzysztof", "Paweł"),
-        ("Nowak", "Wiśniewski", "Kowalczyk", "Wójcik", "Zieliński", "Dąbrowski"),
-    ),
-    (
-        "vi",
-        ("Thị Lan", "Thị Hoa", "Thu Trang", "Ngọc Anh"),
-        ("Văn Minh", "Đức Anh", "Quang Huy", "Văn Hùng"),
-        ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng"),
-    ),
-    (
-        "uk",
-        ("Olena", "Iryna", "Natalija", "Oksana"),
-        ("Oleksandr", "Andrij", "Serhij", "Dmytro"),
-        ("Kovalenko", "Bondarenko", "Shevchenko", "Tkachenko", "Melnyk"),
-    ),
-    (
-        "ar",
-        ("Fatima", "Amal", "Rania", "Layla"),
-        ("Ahmad", "Omar", "Khaled", "Yusuf"),
-        ("Al-Hassan", "Haddad", "Khalil", "Mansour", "Darwish"),
-    ),
-)
-
-SELFEMPLOYED_OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
-    ("Grafikdesign", "74.12", "74.10"),
-    ("Übersetzen und Dolmetschen", "74.30", "74.30"),
-    ("Fotografie", "74.20", "74.20"),
-    ("Softwareentwicklung (freiberuflich)", "62.10", "62.01"),
-    ("IT-Beratung (freiberuflich)", "62.20", "62.02"),
-    ("Journalismus und Text", "90.11", "90.03"),
-    ("Dozentur in der Erwachsenenbildung", "85.59", "85.59"),
-    ("Musik und Bühne", "90.20", "90.01"),
-    ("Kurierfahrten über eine Plattform", "53.20", "53.20"),
-    ("Reinigung über eine Vermittlungsplattform", "81.21", "81.21"),
-    ("Pflege und Betreuung (selbstständig)", "86.94", "86.90"),
-    ("Physiotherapie (selbstständig)", "86.95", "86.90"),
-    ("Unternehmensberatung", "70.20", "70.22"),
-    ("Film und Kamera", "59.11", "59.11"),
-    ("Texte und Werbung", "73.11", "73.11"),
-    ("Yoga- und Gesundheitskurse", "85.51", "85.51"),
-)
-PLATFORM_OCCUPATIONS = {
-    "Kurierfahrten über eine Plattform",
-    "Reinigung über eine Vermittlungsplattform",
-}
-
-MANAGEMENT_TITLES_F = (
-    "Geschäftsführerin",
-    "Inhaberin",
-    "Geschäftsführende Gesellschafterin",
-    "Betriebsleiterin",
-)
-MANAGEMENT_TITLES_M = (
-    "Geschäftsführer",
-    "Inhaber",
-    "Geschäftsführender Gesellschafter",
-    "Betriebsleiter",
-)
-WORKS_COUNCIL_TITLES_F = (
-    "Betriebsratsvorsitzende",
-    "Betriebsrätin",
-    "Stellv. Betriebsratsvorsitzende",
-)
-WORKS_COUNCIL_TITLES_M = (
-    "Betriebsratsvorsitzender",
-    "Betriebsrat",
-    "Stellv. Betriebsratsvorsitzender",
-)
-EMPLOYEE_TITLES_F = (
-    "Personalleiterin",
-    "Leiterin Verwaltung",
-    "IT-Koordinatorin",
-    "Pflegedienstleiterin",
-    "Meisterin",
-    "Projektleiterin Digitalisierung",
-    "Assistentin der Geschäftsführung",
-)
-EMPLOYEE_TITLES_M = (
-    "Personalleiter",
-    "Leiter Verwaltung",
-    "IT-Verantwortlicher",
-    "Werkstattleiter",
-    "Meister",
-    "Projektleiter Digitalisierung",
-    "Produktionsleiter",
-)
-
-REFERRALS: tuple[tuple[str, str], ...] = (
-    ("Mittelstand-Digital Zentrum", "Vertiefende Umsetzungsbegleitung zur Prozessdigitalisierung."),
-    (
-        "Agentur für Arbeit – Arbeitgeberservice",
-        "Förderung der Weiterbildung Beschäftigter nach dem Qualifizierungschancengesetz.",
-    ),
-    (
-        "Industrie- und Handelskammer – Innovationsberatung",
-        "Fragen zu Schutzrechten und Innovationsförderung.",
-    ),
-    (
-        "Handwerkskammer – Digitalisierungsberatung",
-        "Branchenspezifische Beratung zu Handwerkssoftware.",
-    ),
-    (
-        "Investitionsbank des Landes – Förderberatung",
-        "Prüfung eines Zuschusses für Investitionen in digitale Technik.",
-    ),
-    (
-        "Landesbeauftragte für den Datenschutz",
-        "Klärung einer datenschutzrechtlichen Einzelfrage zur Beschäftigtendatenverarbeitung.",
-    ),
-    (
-        "Deutsche Rentenversicherung – Auskunft und Beratung",
-        "Klärung der Rentenversicherungspflicht als Selbstständige.",
-    ),
-    ("Künstlersozialkasse", "Prüfung der Versicherungspflicht nach dem KSVG."),
-    ("ver.di Selbstständigen-Beratung", "Vertiefende Beratung zu Honorarverträgen."),
-    (
-        "Berufsgenossenschaft – Präventionsberatung",
-        "Gefährdungsbeurteilung psychischer Belastungen.",
-    ),
-)
-
-EVENT_TITLES: dict[str, tuple[str, ...]] = {
-    "workshop": (
-        "Workshop: KI im Arbeitsalltag – erste Schritte",
-        "Workshop: Digitale Auftragsabwicklung im Handwerk",
-        "Workshop: Mobiles Arbeiten gut gestalten",
-        "Workshop: Datenschutz in der Praxis",
-    ),
-    "seminar": (
-        "Seminar: Führen auf Distanz",
-        "Seminar: Gesund arbeiten am Bildschirm",
-        "Seminar: Beschäftigtendatenschutz für Betriebsräte",
-    ),
-    "qualification": (
-        "Qualifizierung: Digitalbeauftragte im Betrieb",
-        "Qualifizierung: Prozessmanagement kompakt",
-        "Qualifizierung: KI-Kompetenz nach der KI-Verordnung",
-    ),
-    "experimentation_lab": (
-        "Experimentierraum: Sprachassistenz in der Pflege",
-        "Lernfabrik: Sensorik und Datenerfassung",
-        "Experimentierraum: Generative KI im Büro",
-    ),
-    "information_event": (
-        "Infoveranstaltung: Förderprogramme für die Digitalisierung",
-        "Infoabend: Fachkräfte finden und binden",
-        "Infoveranstaltung: Die KI-Verordnung für KMU",
-    ),
-    "network_meeting": (
-        "Netzwerktreffen Digitalisierung im Mittelstand",
-        "Netzwerktreffen Betriebsräte und Digitalisierung",
-        "Stammtisch Solo-Selbstständige",
-    ),
-}
-EVENT_TYPE_WEIGHTS = {
-    "workshop": 30,
-    "seminar": 15,
-    "qualification": 10,
-    "experimentation_lab": 10,
-    "information_event": 20,
-    "network_meeting": 15,
-}
-
-FOLLOWUP_TEXTS = (
-    "Protokoll zur Freigabe an das Unternehmen senden",
-    "Nachfassen: Angebot für die Schulung der Beschäftigten",
-    "Unterlagen zum Förderprogramm zusenden",
-    "Termin für die Vertiefungsberatung abstimmen",
-    "Rückmeldung zum Entwurf der Betriebsvereinbarung einholen",
-    "Ergebnisse der Prozessaufnahme aufbereiten",
-    "Teilnahmebogen ESF (Teil 1) vervollständigen lassen",
-    "Kontakt zur Handwerkskammer herstellen",
-    "Stand der Softwareauswahl erfragen",
-    "Einladung zum Netzwerktreffen schicken",
-)
-
-# ------------------------------------------------------------------------------ phrase banks
-# Sentences are composed per consultation. Placeholders: {company}, {city}, {employees},
-# {sector}, {tool}, {weeks}, {count}, {occupation}, {client}.
-
-TOOLS = (
-    "einer Branchensoftware",
-    "Microsoft 365",
-    "einem ERP-System",
-    "einer Zeiterfassungs-App",
-    "einem Ticketsystem",
-    "einer Cloud-Ablage",
-    "einem Dokumentenmanagementsystem",
-    "einer Tourenplanungssoftware",
-    "einem Pflegedokumentationssystem",
-    "einem Warenwirtschaftssystem",
-)
-
-SITUATION_GENERIC = (
-    "{company} ist ein Betrieb der Branche {sector} in {city} mit {employees} Beschäftigten.",
-    "Der Kontakt kam über eine Veranstaltung des Zukunftszentrums zustande.",
-    "Die Geschäftsführung möchte die Arbeitsabläufe im Betrieb modernisieren, ohne die Belegschaft zu überfordern.",
-    "Der Betrieb ist in den letzten Jahren gewachsen; viele Abläufe sind noch auf Papier organisiert.",
-    "Mehrere langjährige Beschäftigte gehen in den nächsten Jahren in Rente, ihr Wissen ist kaum dokumentiert.",
-    "Im Betrieb wird seit einiger Zeit mit {tool} gearbeitet, die Nutzung ist aber uneinheitlich.",
-    "Das Unternehmen hat bereits erste Erfahrungen mit digitalen Werkzeugen gesammelt und sucht nun Orientierung.",
-    "Die Auftragslage ist gut, für Veränderungsprojekte fehlt im Alltag jedoch die Zeit.",
-)
-FINDINGS_GENERIC = (
-    "Im Gespräch wurde deutlich, dass die Beschäftigten früh beteiligt werden wollen.",
-    "Die Führungskräfte sehen den größten Handlungsbedarf bei der Kommunikation zwischen Büro und Baustelle bzw. Station.",
-    "Es gibt im Betrieb engagierte Personen, die als Multiplikatorinnen und Multiplikatoren gewonnen werden können.",
-    "Die vorhandene IT-Ausstattung ist grundsätzlich ausreichend, wird aber nicht systematisch gepflegt.",
-    "Ein schrittweises Vorgehen mit einem kleinen Pilotbereich erscheint realistisch.",
-    "Zuständigkeiten für Digitalisierungsthemen sind bislang nicht geregelt.",
-)
-AGREEMENTS = (
-    "Das Zukunftszentrum sendet bis Ende nächster Woche eine Zusammenfassung mit Materialien.",
-    "Die Geschäftsführung bespricht die Ergebnisse mit den Führungskräften und meldet sich in {weeks} Wochen.",
-    "Ein Folgetermin vor Ort mit Beteiligung des Betriebsrats wird vereinbart.",
-    "Der Betrieb benennt eine verantwortliche Person für das Digitalisierungsvorhaben.",
-    "Zwei Beschäftigte nehmen am nächsten Workshop des Zukunftszentrums teil.",
-    "Das Unternehmen stellt die vorhandenen Prozessbeschreibungen vorab zur Verfügung.",
-    "Gemeinsam wird ein Fahrplan mit {count} Arbeitsschritten erstellt.",
-    "Die nächste Beratung findet als Videokonferenz statt.",
-)
-AGREEMENTS_SOLO = (
-    "{client} stellt die Verträge und Rechnungen der letzten zwölf Monate zusammen.",
-    "Das Zukunftszentrum sendet Informationsmaterial und Links per E-Mail.",
-    "Ein Folgetermin in {weeks} Wochen wird vereinbart.",
-    "{client} meldet sich nach dem Gespräch mit dem Auftraggeber.",
-    "Teilnahme am nächsten Stammtisch Solo-Selbstständige ist geplant.",
-)
-RECOMMENDATIONS_GENERIC = (
-    "Wir empfehlen, mit einem überschaubaren Pilotprojekt zu beginnen und die Erfahrungen auszuwerten.",
-    "Die Beschäftigten sollten frühzeitig informiert und an der Auswahl der Lösungen beteiligt werden.",
-    "Es empfiehlt sich, Qualifizierungsbedarfe systematisch zu erheben, bevor neue Werkzeuge eingeführt werden.",
-    "Fördermöglichkeiten sollten vor einer Investitionsentscheidung geprüft werden.",
-)
-
-TOPIC_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "digital_work_organisation": (
-        (
-            "Aufträge, Arbeitszeiten und Materialbedarfe werden bisher auf Zetteln und per Telefon abgestimmt.",
-            "Die Einsatzplanung erfolgt in einer Tabelle, die nur eine Person pflegen kann.",
-        ),
-        (
-            "Die Einsatzplanung ist stark personenabhängig; bei Krankheit entstehen Engpässe.",
-            "Doppelte Datenerfassung kostet nach Schätzung der Geschäftsführung mehrere Stunden pro Woche.",
-        ),
-        (
-            "Eine gemeinsame digitale Auftragsübersicht würde die Abstimmung deutlich erleichtern.",
-            "Arbeitsabläufe sollten vor der Softwareauswahl gemeinsam mit den Beschäftigten beschrieben werden.",
-        ),
-    ),
-    "ai_at_work": (
-        (
-            "Die Geschäftsführung möchte wissen, wo KI-Werkzeuge im Betrieb sinnvoll eingesetzt werden können.",
-            "Einzelne Beschäftigte nutzen bereits generative KI für Texte, ohne dass es dazu Regeln gibt.",
-        ),
-        (
-            "Potenziale bestehen vor allem bei Angebotserstellung, Dokumentation und Kundenkorrespondenz.",
-            "Zu den Pflichten aus der KI-Verordnung, insbesondere zur KI-Kompetenz, besteht Unsicherheit.",
-        ),
-        (
-            "Wir empfehlen eine interne Leitlinie zur Nutzung von KI-Werkzeugen mit klaren Regeln zu Daten.",
-            "Ein kurzer Einführungsworkshop für alle Beschäftigten schafft die nötige KI-Kompetenz.",
-        ),
-    ),
-    "qualification_training": (
-        (
-            "Die digitalen Kompetenzen der Belegschaft sind sehr unterschiedlich.",
-            "Weiterbildung findet bislang nur anlassbezogen statt.",
-        ),
-        (
-            "Ein Teil der Beschäftigten hat Sorge, mit neuen Systemen nicht zurechtzukommen.",
-            "Es fehlt ein Überblick über vorhandene Qualifikationen und künftige Anforderungen.",
-        ),
-        (
-            "Eine einfache Qualifizierungsmatrix hilft, Bedarfe sichtbar zu machen.",
-            "Lernen im Arbeitsprozess, etwa durch Tandems, sollte ergänzend zu Kursen genutzt werden.",
-        ),
-    ),
-    "data_protection_it_security": (
-        (
-            "Nach einem Phishing-Vorfall bei einem Geschäftspartner möchte der Betrieb seine IT-Sicherheit prüfen.",
-            "Es ist unklar, welche Beschäftigtendaten in welchen Systemen gespeichert werden.",
-        ),
-        (
-            "Datensicherungen werden unregelmäßig und ohne Wiederherstellungstest durchgeführt.",
-            "Passwörter werden teilweise gemeinsam genutzt.",
-        ),
-        (
-            "Wir empfehlen eine Zwei-Faktor-Anmeldung für alle Konten mit Zugriff auf Kundendaten.",
-            "Ein Verzeichnis der Verarbeitungstätigkeiten sollte angelegt und jährlich aktualisiert werden.",
-        ),
-    ),
-    "mobile_hybrid_work": (
-        (
-            "In der Verwaltung wird seit der Pandemie teilweise mobil gearbeitet, ohne feste Regeln.",
-            "Beschäftigte in der Produktion empfinden die Regelungen zum mobilen Arbeiten als ungerecht.",
-        ),
-        (
-            "Erreichbarkeit und Arbeitszeiterfassung im Homeoffice sind nicht geregelt.",
-            "Besprechungen mit Teilnehmenden vor Ort und online funktionieren technisch schlecht.",
-        ),
-        (
-            "Eine Vereinbarung zum mobilen Arbeiten sollte Erreichbarkeit, Ausstattung und Arbeitsschutz regeln.",
-            "Für Bereiche ohne mobile Arbeit sollten andere Formen der Flexibilität geprüft werden.",
-        ),
-    ),
-    "process_digitalisation": (
-        (
-            "Angebote, Rechnungen und Lieferscheine werden in getrennten Programmen erstellt.",
-            "Die Zeiterfassung erfolgt auf Stundenzetteln, die im Büro abgetippt werden.",
-        ),
-        (
-            "Medienbrüche zwischen Büro und Außendienst führen zu Fehlern und Nacharbeit.",
-            "Die vorhandene Software kann mehr, als derzeit genutzt wird.",
-        ),
-        (
-            "Wir empfehlen, zunächst den Prozess vom Auftrag bis zur Rechnung durchgängig zu digitalisieren.",
-            "Vor einer Neuanschaffung sollten die Funktionen der vorhandenen Software geprüft werden.",
-        ),
-    ),
-    "participation_codetermination": (
-        (
-            "Der Betriebsrat möchte bei der Einführung einer neuen Software frühzeitig beteiligt werden.",
-            "Die Geschäftsführung sucht Wege, die Beschäftigten stärker in Veränderungen einzubeziehen.",
-        ),
-        (
-            "Die Mitbestimmungsrechte nach § 87 Abs. 1 Nr. 6 BetrVG sind berührt, da das System Leistungsdaten erfassen kann.",
-            "Beteiligung fand bisher vor allem in Form von Information statt.",
-        ),
-        (
-            "Eine Rahmenbetriebsvereinbarung zu IT-Systemen kann künftige Einführungen vereinfachen.",
-            "Wir empfehlen einen gemeinsamen Steuerkreis aus Geschäftsführung, Betriebsrat und Beschäftigten.",
-        ),
-    ),
-    "health_safety_digital_work": (
-        (
-            "Die Beschäftigten klagen über zunehmende Arbeitsverdichtung und ständige Erreichbarkeit.",
-            "Die Gefährdungsbeurteilung berücksichtigt psychische Belastungen bisher nicht.",
-        ),
-        (
-            "Viele Bildschirmarbeitsplätze sind ergonomisch nicht eingerichtet.",
-            "Unterbrechungen durch E-Mails und Chatnachrichten erschweren konzentriertes Arbeiten.",
-        ),
-        (
-            "Die Gefährdungsbeurteilung sollte um psychische Belastungen bei digitaler Arbeit ergänzt werden.",
-            "Teamregeln zu Erreichbarkeit und Kommunikationskanälen können entlasten.",
-        ),
-    ),
-    "skilled_labour_retention": (
-        (
-            "Offene Stellen können seit Monaten nicht besetzt werden.",
-            "Der Betrieb bildet aus, verliert aber viele Fachkräfte nach der Ausbildung.",
-        ),
-        (
-            "Als Gründe für Kündigungen werden Arbeitszeiten und fehlende Entwicklungsmöglichkeiten genannt.",
-            "Die Arbeitgebermarke ist in der Region wenig bekannt.",
-        ),
-        (
-            "Wir empfehlen, Gespräche mit ausscheidenden Beschäftigten systematisch auszuwerten.",
-            "Flexible Arbeitszeitmodelle und Entwicklungsperspektiven sollten sichtbar kommuniziert werden.",
-        ),
-    ),
-    "leadership_communication": (
-        (
-            "Die Führungskräfte sind fachlich stark, haben aber wenig Erfahrung mit Veränderungsprozessen.",
-            "Informationen erreichen nicht alle Beschäftigten, insbesondere nicht die Schichten.",
-        ),
-        (
-            "Entscheidungen werden als wenig nachvollziehbar wahrgenommen.",
-            "Regelmäßige Teambesprechungen finden nur in einzelnen Abteilungen statt.",
-        ),
-        (
-            "Kurze, regelmäßige Teamrunden mit festen Themen verbessern den Informationsfluss.",
-            "Eine Qualifizierung der Führungskräfte zu Führen im Wandel wird empfohlen.",
-        ),
-    ),
-    "sustainability": (
-        (
-            "Großkunden fragen zunehmend nach Nachhaltigkeitsberichten und CO₂-Bilanzen.",
-            "Der Betrieb möchte Energie- und Materialverbräuche transparenter machen.",
-        ),
-        (
-            "Verbrauchsdaten liegen nur aus Rechnungen vor, nicht im laufenden Betrieb.",
-            "Nachhaltigkeit wird bislang nicht mit der Digitalisierung verknüpft gedacht.",
-        ),
-        (
-            "Eine einfache digitale Erfassung der Energieverbräuche schafft eine Grundlage für Maßnahmen.",
-            "Beschäftigte sollten Ideen zur Ressourceneinsparung einbringen können.",
-        ),
-    ),
-    "funding_programmes": (
-        (
-            "Das Unternehmen möchte in neue Software investieren und fragt nach Fördermöglichkeiten.",
-            "Ein früherer Förderantrag scheiterte an formalen Anforderungen.",
-        ),
-        (
-            "Für das Vorhaben kommen mehrere Landes- und Bundesprogramme in Betracht.",
-            "Die Eigenmittel für die Kofinanzierung sind begrenzt.",
-        ),
-        (
-            "Wir empfehlen, vor Auftragsvergabe die Förderfähigkeit verbindlich zu klären.",
-            "Die Weiterbildung der Beschäftigten kann über die Agentur für Arbeit gefördert werden.",
-        ),
-    ),
-    "fees_remuneration": (
-        (
-            "{client} arbeitet im Bereich {occupation}; die Honorare sind bisher nicht kalkuliert.",
-            "Ein Auftraggeber hat die Honorare einseitig gesenkt.",
-        ),
-        (
-            "Die aktuellen Honorare decken Sozialversicherung, Urlaub und Krankheit nicht ab.",
-            "Vertragsklauseln zu Nutzungsrechten sind sehr weitgehend.",
-        ),
-        (
-            "Eine Kalkulation mit allen Kosten und unbezahlten Zeiten sollte Grundlage künftiger Angebote sein.",
-            "Honorarempfehlungen von Berufsverbänden können als Orientierung dienen.",
-        ),
-    ),
-    "social_security": (
-        (
-            "Es bestehen Unsicherheiten zur Kranken- und Rentenversicherung als Selbstständige bzw. Selbstständiger.",
-            "Die Beiträge zur Krankenversicherung belasten das schwankende Einkommen stark.",
-        ),
-        (
-            "Eine Rentenversicherungspflicht als Lehrende oder arbeitnehmerähnliche Selbstständige ist möglich.",
-            "Eine Absicherung gegen Arbeitslosigkeit besteht bisher nicht.",
-        ),
-        (
-            "Wir empfehlen eine Statusklärung bei der Deutschen Rentenversicherung.",
-            "Die freiwillige Arbeitslosenversicherung sollte fristgerecht geprüft werden.",
-        ),
-    ),
-    "working_conditions": (
-        (
-            "Die Arbeitszeiten sind durch kurzfristige Aufträge kaum planbar.",
-            "{client} arbeitet überwiegend für einen einzigen Auftraggeber.",
-        ),
-        (
-            "Es gibt Hinweise auf Scheinselbstständigkeit.",
-            "Pausen und Erholungszeiten kommen regelmäßig zu kurz.",
-        ),
-        (
-            "Eine Streuung der Auftraggeber verringert die Abhängigkeit.",
-            "Feste Bürozeiten und Reaktionsfristen sollten mit den Auftraggebern vereinbart werden.",
-        ),
-    ),
-    "interest_group_founding": (
-        (
-            "Mehrere Selbstständige der Branche wollen sich zusammenschließen.",
-            "Es besteht Interesse an einem gemeinsamen Auftritt gegenüber Auftraggebern.",
-        ),
-        (
-            "Rechtsform und Finanzierung einer Interessenvertretung sind noch offen.",
-            "Bestehende Verbände decken die Anliegen nur teilweise ab.",
-        ),
-        (
-            "Wir empfehlen ein Gründungstreffen mit Unterstützung einer bestehenden Gewerkschaft oder eines Verbands.",
-            "Eine einfache Satzung und klare Ziele erleichtern den Start.",
-        ),
-    ),
-    "self_regulation": (
-        (
-            "Die Ratsuchenden möchten gemeinsame Standards für faire Aufträge entwickeln.",
-            "Es gibt Interesse an einem Verhaltenskodex für Plattformen der Branche.",
-        ),
-        (
-            "Unverbindliche Selbstverpflichtungen haben bisher wenig Wirkung gezeigt.",
-            "Mindesthonorare sind kartellrechtlich zu prüfen.",
-        ),
-        (
-            "Ein gemeinsamer Kodex sollte mit Auftraggebern abgestimmt und regelmäßig überprüft werden.",
-            "Transparente Beschwerdewege erhöhen die Verbindlichkeit.",
-        ),
-    ),
-    "platform_work": (
-        (
-            "Die Aufträge werden überwiegend über eine Online-Plattform vermittelt.",
-            "Die Bewertung durch Kundinnen und Kunden bestimmt, wie viele Aufträge angeboten werden.",
-        ),
-        (
-            "Die Kriterien der Auftragsvergabe durch den Algorithmus sind nicht nachvollziehbar.",
-            "Nach einer Kontosperrung gab es keine Möglichkeit zur Stellungnahme.",
-        ),
-        (
-            "Wir empfehlen, Auskunft über die Bewertungskriterien nach der Plattformarbeitsrichtlinie zu verlangen.",
-            "Arbeitszeiten und Einnahmen sollten selbst dokumentiert werden.",
-        ),
-    ),
-    "ombuds_case": (
-        (
-            "{client} wendet sich wegen eines Konflikts mit einem Auftraggeber an die Ombudsstelle.",
-            "Ein Honorar ist seit mehreren Monaten offen.",
-        ),
-        (
-            "Der Auftraggeber bestreitet die Abnahme der Leistung.",
-            "Die Vertragsbedingungen wurden nachträglich geändert.",
-        ),
-        (
-            "Die Ombudsstelle schlägt ein Vermittlungsgespräch mit beiden Seiten vor.",
-            "Bis zur Klärung sollten alle Nachweise zur Leistungserbringung gesichert werden.",
-        ),
-    ),
-}
-
-KIND_TITLES = {
-    "signposting": ("Erstgespräch", "Orientierungsberatung", "Kurzberatung"),
-    "in_depth": ("Vertiefungsberatung", "Prozessbegleitung", "Workshop im Betrieb"),
-    "follow_up": ("Folgegespräch", "Nachgespräch", "Zwischenbilanz"),
-    "ombuds": ("Ombudsfall", "Ombudsberatung"),
-}
-MODE_PLACES = {"phone": "Telefon", "video": "Videokonferenz"}
-
-# ------------------------------------------------------------------------------ identity
-
-
-@dataclass(frozen=True)
-class CentreSpec:
-    code: str
-    name: str
-    state: str
-    address: str
-    users: tuple[tuple[str, str, str, str], ...]  # username, display name, role, partner
-
-
-CENTRES: dict[str, CentreSpec] = {
-    "regional": CentreSpec(
-        "ZZ-ST",
-        "Regionales Zukunftszentrum Sachsen-Anhalt",
-        "15",
-        "Regionales Zukunftszentrum Sachsen-Anhalt\nGroße Steinstraße 12\n06108 Halle (Saale)",
-        (
-            ("kvogel", "Katrin Vogel", "advisor", "Hochschule Harz"),
-            ("tbrandt", "Thomas Brandt", "advisor", "Handwerkskammer Halle (Saale)"),
-            ("aschulze", "Anja Schulze", "advisor", "Otto-von-Guericke-Universität Magdeburg"),
-            ("mhoffmann", "Martin Hoffmann", "advisor", "Arbeit und Leben Sachsen-Anhalt"),
-            ("sneumann", "Dr. Susanne Neumann", "manager", "Hochschule Harz"),
-        ),
-    ),
-    "self_employed": CentreSpec(
-        "HDS",
-        "Haus der Selbstständigen",
-        "14",
-        "Haus der Selbstständigen\nKarl-Liebknecht-Straße 30\n04107 Leipzig",
-        (
-            ("jlehmann", "Julia Lehmann", "advisor", "ver.di Bildungswerk"),
-            ("fkrueger", "Felix Krüger", "advisor", "Universität Leipzig"),
-            ("nyilmaz", "Nur Yılmaz", "advisor", "ver.di Bildungswerk"),
-            ("bfischer", "Dr. Birgit Fischer", "manager", "Universität Leipzig"),
-        ),
-    ),
-    "coordination": CentreSpec(
-        "ZZ-KO",
-        "Koordinierungsstelle Zukunftszentren",
-        "11",
-        "Koordinierungsstelle Zukunftszentren\nFriedrichstraße 100\n10117 Berlin",
-        (
-            ("pwagner", "Petra Wagner", "advisor", "Institut für Arbeitsforschung"),
-            ("ljung", "Lars Jung", "advisor", "Institut für Arbeitsforschung"),
-            ("hmeyer", "Dr. Heike Meyer", "manager", "Institut für Arbeitsforschung"),
-        ),
-    ),
-}
-
-# ------------------------------------------------------------------------------ helpers
-
-
-def _ms(ts: dt.datetime) -> int:
-    return (ts - _EPOCH) // _MS
 
 
 def _ascii(text: str) -> str:
@@ -960,47 +101,6 @@ def _ascii(text: str) -> str:
 
 def _weighted(rng: random.Random, table: Mapping[str, float]) -> str:
     return rng.choices(list(table), weights=list(table.values()))[0]
-
-
-_ROW_CLASSES: dict[type, tuple[type, tuple[tuple[str, Any], ...]]] = {}
-
-
-def _row_class(model: type[Synced]) -> tuple[type, tuple[tuple[str, Any], ...]]:
-    """A slotted plain class shaped like ``model`` and its column defaults: what ``insert_new``
-    reads (columns, entity, search spec) without SQLAlchemy's attribute instrumentation, which
-    would cost most of the time for hundreds of thousands of demo rows."""
-    if model not in _ROW_CLASSES:
-        table = model.__table__  # type: ignore[attr-defined]
-        cls = type(
-            f"Demo{model.__name__}",
-            (),
-            {
-                "__slots__": tuple(c.key for c in table.columns),
-                "__table__": table,
-                "__entity__": model.__entity__,
-                "__search__": model.__search__,
-                "model": model,
-            },
-        )
-        # Scalar defaults only; list defaults (tags, topics) are always given explicitly.
-        defaults = tuple(
-            (c.key, c.default.arg if getattr(c.default, "is_scalar", False) else None)
-            for c in table.columns
-        )
-        _ROW_CLASSES[model] = (cls, defaults)
-    return _ROW_CLASSES[model]
-
-
-def _row(model: type[Synced], **values: Any) -> Any:
-    """A new row of ``model`` with every column set (an unknown name raises AttributeError,
-    as a typo in a model constructor would)."""
-    cls, defaults = _row_class(model)
-    row = cls()
-    for key, default in defaults:
-        setattr(row, key, default)
-    for key, value in values.items():
-        setattr(row, key, value)
-    return row
 
 
 def _round15(minutes: float) -> int:
@@ -1041,86 +141,6 @@ class _Plan:
     series_no: int = 0
 
 
-# ------------------------------------------------------------------------------ writer
-
-
-class _Writer:
-    """Collects objects and writes them in transactions of about :data:`BATCH` rows, each with
-    a deterministic audit entry, reporting progress per stage."""
-
-    def __init__(
-        self,
-        store: Store,
-        actor: Actor,
-        id_rng: random.Random,
-        summary: DemoSummary,
-        progress: Progress | None,
-    ) -> None:
-        self.store = store
-        self.actor = actor
-        self.id_rng = id_rng
-        self.summary = summary
-        self.progress = progress
-        self.buffer: list[Any] = []
-        self.stage = ""
-        self.done = 0
-        self.total = 0
-
-    def start(self, stage: str, total: int) -> None:
-        self.stage, self.done, self.total = stage, 0, total
-        self._report()
-
-    def add(self, obj: Any) -> None:
-        self.buffer.append(obj)
-
-    def step(self, n: int = 1) -> None:
-        """Count ``n`` primary records of the stage as done; flush when the batch is full."""
-        self.done += n
-        if len(self.buffer) >= BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.buffer:
-            return
-        objects = sorted(self.buffer, key=lambda o: _RANK[o.model])
-        self.buffer = []
-        audits = [self._audit(o) for o in objects]
-        with self.store.write(self.actor) as session:
-            insert_new(session, [*objects, *audits], self.actor, audit=False)
-        self.summary.audit_entries += len(audits)
-        self._report()
-
-    def finish(self) -> None:
-        self.flush()
-        self.done = self.total
-        self._report()
-
-    def _report(self) -> None:
-        if self.progress is not None:
-            self.progress(self.stage, min(self.done, self.total), self.total)
-
-    def _audit(self, obj: Any) -> Any:
-        at = obj.created_at
-        return _row(
-            AuditEntry,
-            id=uuid7(_ms(at), self.id_rng),
-            centre_id=obj.centre_id or self.actor.centre_id,
-            created_at=at,
-            updated_at=at,
-            created_by=obj.created_by,
-            updated_by=obj.created_by,
-            user_id=obj.created_by,
-            at=at,
-            action="create",
-            entity=obj.__entity__,
-            entity_id=obj.id,
-            detail=None,
-        )
-
-
-# ------------------------------------------------------------------------------ generator
-
-
 class _Demo:
     def __init__(
         self,
@@ -1156,7 +176,7 @@ class _Demo:
     # -- basics ---------------------------------------------------------------------------
 
     def new_id(self, ts: dt.datetime) -> str:
-        return uuid7(_ms(ts), self.id_rng)
+        return uuid7(ms(ts), self.id_rng)
 
     def moment(self, day: dt.date, earliest: int = 8, latest: int = 17) -> dt.datetime:
         """A working-hours timestamp on ``day`` (whole seconds), never after the reference."""
@@ -1287,7 +307,7 @@ class _Demo:
 
     # -- contacts -------------------------------------------------------------------------
 
-    def contacts(self, w: _Writer, n_orgs: int, n_solo: int) -> tuple[list[_Org], list[_Solo]]:
+    def contacts(self, w: DemoWriter, n_orgs: int, n_solo: int) -> tuple[list[_Org], list[_Solo]]:
         w.start("contacts", n_orgs + n_solo)
         days = sorted(self.contact_day() for _ in range(n_orgs + n_solo))
         # Interleave organisations and solo self-employed people in time order.
@@ -1304,7 +324,7 @@ class _Demo:
         w.finish()
         return orgs, solos
 
-    def organisation(self, w: _Writer, day: dt.date) -> _Org:
+    def organisation(self, w: DemoWriter, day: dt.date) -> _Org:
         rng = self.rng
         created = self.moment(day)
         by = self.advisor()
@@ -1340,7 +360,7 @@ class _Demo:
             rng.random() < (0.7 if employees > 50 else 0.15 if employees >= 20 else 0.02)
         )
         domain = _ascii(name.split(" GmbH")[0].split(" UG")[0].split(" e.K.")[0])[:40] + ".de"
-        org = _row(
+        org = new_row(
             Organisation,
             id=self.new_id(created),
             name=name,
@@ -1489,7 +509,7 @@ class _Demo:
 
     def person(
         self,
-        w: _Writer,
+        w: DemoWriter,
         day: dt.date,
         created: dt.datetime,
         by: str,
@@ -1511,7 +531,7 @@ class _Demo:
             if solo
             else _weighted(rng, {"employed": 97, "self_employed": 3})
         )
-        p = _row(
+        p = new_row(
             Person,
             id=self.new_id(created),
             salutation={"female": "Frau", "male": "Herr"}.get(gender),
@@ -1546,7 +566,7 @@ class _Demo:
 
     def affiliation(
         self,
-        w: _Writer,
+        w: DemoWriter,
         p: Person,
         org: Organisation,
         role: str,
@@ -1563,7 +583,7 @@ class _Demo:
             title = rng.choice(WORKS_COUNCIL_TITLES_F if female else WORKS_COUNCIL_TITLES_M)
         else:
             title = rng.choice(EMPLOYEE_TITLES_F if female else EMPLOYEE_TITLES_M)
-        a = _row(
+        a = new_row(
             Affiliation,
             id=self.new_id(at),
             person_id=p.id,
@@ -1574,7 +594,7 @@ class _Demo:
         w.add(self.stamp(a, min(at, self.now), by))
         self.summary.affiliations += 1
 
-    def consents(self, w: _Writer, p: Person, day: dt.date, solo: bool) -> None:
+    def consents(self, w: DemoWriter, p: Person, day: dt.date, solo: bool) -> None:
         rng = self.rng
         wanted = [
             ("contact_data", 0.93, "art6_1a"),
@@ -1595,7 +615,7 @@ class _Demo:
                 if purpose == "esf_monitoring"
                 else dt.date(given.year + 5, 12, 31)
             )
-            c = _row(
+            c = new_row(
                 Consent,
                 id=self.new_id(created),
                 person_id=p.id,
@@ -1615,7 +635,7 @@ class _Demo:
             w.add(self.stamp(c, created, p.created_by or self.actor.user_id or "", updated))
             self.summary.consents += 1
 
-    def solo(self, w: _Writer, day: dt.date) -> _Solo:
+    def solo(self, w: DemoWriter, day: dt.date) -> _Solo:
         rng = self.rng
         created = self.moment(day)
         by = self.advisor()
@@ -1624,7 +644,7 @@ class _Demo:
         occupation, wz2025, wz2008 = rng.choice(SELFEMPLOYED_OCCUPATIONS)
         old = day < dt.date(2025, 1, 1) and rng.random() < 0.45
         platform = occupation in PLATFORM_OCCUPATIONS or rng.random() < 0.08
-        profile = _row(
+        profile = new_row(
             SelfEmployedProfile,
             id=self.new_id(created + dt.timedelta(minutes=5)),
             person_id=p.id,
@@ -1726,14 +746,14 @@ class _Demo:
             return _round15(rng.triangular(45, 150, 90))
         return _round15(rng.triangular(30, 120, 60))
 
-    def consultations(self, w: _Writer, plans: list[_Plan]) -> None:
+    def consultations(self, w: DemoWriter, plans: list[_Plan]) -> None:
         w.start("consultations", len(plans))
         for plan in plans:
             self.consultation(w, plan)
             w.step()
         w.finish()
 
-    def consultation(self, w: _Writer, plan: _Plan) -> None:
+    def consultation(self, w: DemoWriter, plan: _Plan) -> None:
         rng = self.rng
         advisors = self.advisor_pair()
         by = advisors[0]
@@ -1813,7 +833,7 @@ class _Demo:
         next_appointment = None
         if plan.kind in ("in_depth", "follow_up", "signposting") and rng.random() < 0.35:
             next_appointment = plan.day + dt.timedelta(days=rng.randint(14, 60))
-        c = _row(
+        c = new_row(
             Consultation,
             id=self.new_id(created),
             date=plan.day,
@@ -1849,7 +869,7 @@ class _Demo:
         self.summary.consultations += 1
         people = [solo.id] if solo else self.participants(org)
         for i, pid in enumerate(people):
-            part = _row(
+            part = new_row(
                 ConsultationParticipant,
                 id=self.new_id(created),
                 consultation_id=c.id,
@@ -1889,7 +909,7 @@ class _Demo:
         return " ".join(sentences[: max(want, 1) + 1]).format_map(values)
 
     def followups(
-        self, w: _Writer, c: Consultation, plan: _Plan, by: str, created: dt.datetime
+        self, w: DemoWriter, c: Consultation, plan: _Plan, by: str, created: dt.datetime
     ) -> None:
         rng = self.rng
         recent = (self.today - plan.day).days <= 21
@@ -1905,7 +925,7 @@ class _Demo:
         if due < self.today and not recent and rng.random() < 0.88:
             done_day = max(plan.day, due - dt.timedelta(days=rng.randint(0, 6)))
             done_at = min(self.moment(done_day), self.now)
-        f = _row(
+        f = new_row(
             FollowUp,
             id=self.new_id(created),
             consultation_id=c.id,
@@ -1920,7 +940,7 @@ class _Demo:
 
     # -- events ---------------------------------------------------------------------------
 
-    def events(self, w: _Writer, people: list[tuple[dt.date, str]], n_events: int) -> None:
+    def events(self, w: DemoWriter, people: list[tuple[dt.date, str]], n_events: int) -> None:
         rng = self.rng
         w.start("events", n_events)
         people.sort()
@@ -1943,7 +963,7 @@ class _Demo:
             topics = self.topics(
                 self.se_topics if solo_event else self.zz_topics, rng.randint(1, 2)
             )
-            e = _row(
+            e = new_row(
                 Event,
                 id=self.new_id(created),
                 title=title,
@@ -1976,14 +996,14 @@ class _Demo:
         w.finish()
 
     def participation(
-        self, w: _Writer, e: Event, person_id: str, day: dt.date, hours: float, by: str, j: int
+        self, w: DemoWriter, e: Event, person_id: str, day: dt.date, hours: float, by: str, j: int
     ) -> None:
         rng = self.rng
         past = day < self.today
         created = min(self.moment(day - dt.timedelta(days=rng.randint(1, 14))), self.now)
         created += dt.timedelta(seconds=j)
         created = min(created, self.now)
-        p = _row(
+        p = new_row(
             Participation,
             id=self.new_id(created),
             event_id=e.id,
@@ -2031,7 +1051,7 @@ def generate_demo(
         raise ValueError("consultations must not be negative")
     demo = _Demo(store, consultations, seed, progress, centre_kind, reference_date)
     demo.identity()
-    writer = _Writer(store, demo.actor, demo.id_rng, demo.summary, progress)
+    writer = DemoWriter(store, demo.actor, demo.id_rng, demo.summary, progress)
     n_orgs = max(3, consultations // 5)
     solo_per = {"regional": 60, "self_employed": 4, "coordination": 30}.get(centre_kind, 60)
     n_solo = max(2, consultations // solo_per)
