@@ -14,7 +14,7 @@ from sqlalchemy import select, text
 from zz_desktop.domain import codelists
 from zz_desktop.domain.sme import classify_sme_band
 from zz_desktop.services.demo import DemoSummary, generate_demo
-from zz_desktop.services.demo_data import SECTORS, SELFEMPLOYED_OCCUPATIONS, places
+from zz_desktop.services.demo.data import SECTORS, SELFEMPLOYED_OCCUPATIONS, places
 from zz_desktop.store.database import Store, open_store
 from zz_desktop.store.models import SYNCED_MODELS, AppUser, Centre
 

@@ -1,6 +1,6 @@
 """The phrase banks of demo consultations: sentences for the situation, the findings, the
 agreements and the recommendations, per topic and generic, composed per consultation by
-:mod:`.demo`. Plain data."""
+:mod:`.generator`. Plain data."""
 
 from __future__ import annotations
 

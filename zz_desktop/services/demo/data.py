@@ -2,7 +2,7 @@
 (``resources/codelists/demo_places.csv``: real municipalities of the eastern Länder with postcode,
 8-digit AGS and telephone area code), the sectors with their WZ codes and typical names, name
 parts, streets, job titles, referral sources, event titles and the demo centres with their
-users. Plain data; :mod:`.demo` draws from it with a seeded random generator."""
+users. Plain data; the generator draws from it with seeded random streams."""
 
 from __future__ import annotations
 
