@@ -18,10 +18,12 @@ from zz_desktop.services import (
     persons,
     profiles,
     records,
+    report_context,
     sync_service,
 )
+from zz_desktop.store.capture import Actor
 from zz_desktop.store.database import DEFAULT_BACKUP_DAYS, Store, open_store
-from zz_desktop.store.models import AppUser, AuditEntry, Conflict, OutboxOp
+from zz_desktop.store.models import AppUser, AuditEntry, Centre, Conflict, OutboxOp, Topic
 
 
 def _org(store: Store, name: str = "Tischlerei Weißenfels GmbH", **extra: object) -> str:
@@ -143,3 +145,32 @@ def test_backup_keep_days(store: Store) -> None:
     assert profiles.backup_keep_days(store) == DEFAULT_BACKUP_DAYS
     profiles.set_backup_keep_days(store, 30)
     assert profiles.backup_keep_days(store) == 30
+
+
+def test_report_context_reads_the_centre_and_the_data_labels(store: Store) -> None:
+    header = report_context.centre_header(store)
+    with store.read() as s:
+        centre = s.get(Centre, store.actor.centre_id)
+        assert header is not None and header.name == centre.name
+    assert header.logo_png is None  # no logo of its own: the report takes the shipped one
+    with store.write() as s:
+        s.add(
+            Topic(
+                code="ki",
+                group="zukunftszentrum",
+                label_de="Künstliche Intelligenz",
+                label_en="Artificial intelligence",
+            )
+        )
+    de, en = report_context.data_labels(store, "de"), report_context.data_labels(store, "en")
+    assert (
+        de.topics["ki"] == "Künstliche Intelligenz" and en.topics["ki"] == "Artificial intelligence"
+    )
+    with store.read() as s:
+        name = s.scalar(select(AppUser.display_name).where(AppUser.id == store.actor.user_id))
+    assert de.users[store.actor.user_id] == name
+
+
+def test_report_context_without_a_centre(store: Store) -> None:
+    store.actor = Actor(store.actor.user_id, None)
+    assert report_context.centre_header(store) is None

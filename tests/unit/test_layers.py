@@ -79,17 +79,17 @@ _UI_STORE_ALLOWLIST = {
 
 
 def _store_offence(name: str) -> bool:
-    """An import through which ui/ would reach the store's insides: SQLAlchemy itself, the
-    models, or any store module other than the ``Store`` handle that services take."""
+    """An import through which ui/ or reports/ would reach the store's insides: SQLAlchemy
+    itself, the models, or any store module other than the ``Store`` handle services take."""
     if name.split(".")[0] == "sqlalchemy":
         return True
     return name.startswith("zz_desktop.store") and name != "zz_desktop.store.database"
 
 
-def test_ui_reaches_the_store_only_through_services() -> None:
+def test_ui_and_reports_reach_the_store_only_through_services() -> None:
     offenders = [
         f"{p.relative_to(ROOT)}: {n}"
-        for p in _files("zz_desktop/ui")
+        for p in _files("zz_desktop/ui", "zz_desktop/reports")
         if p.relative_to(ROOT).as_posix() not in _UI_STORE_ALLOWLIST
         for n in sorted(_imports(p))
         if _store_offence(n)
@@ -97,11 +97,11 @@ def test_ui_reaches_the_store_only_through_services() -> None:
     assert offenders == []
 
 
-def test_ui_takes_only_the_store_handle_from_the_database_module() -> None:
+def test_ui_and_reports_take_only_the_store_handle_from_the_database_module() -> None:
     """``zz_desktop.store.database`` is allowed for the ``Store`` type only (what every service
     takes); opening, migrating or querying goes through services."""
     offenders = []
-    for p in _files("zz_desktop/ui"):
+    for p in _files("zz_desktop/ui", "zz_desktop/reports"):
         if p.relative_to(ROOT).as_posix() in _UI_STORE_ALLOWLIST:
             continue
         for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
@@ -112,11 +112,12 @@ def test_ui_takes_only_the_store_handle_from_the_database_module() -> None:
     assert offenders == []
 
 
-def test_ui_runs_no_sql() -> None:
-    """No session in ui/: ``store.read()``/``store.write()`` belong to services."""
+def test_ui_and_reports_run_no_sql() -> None:
+    """No session in ui/ or reports/: ``store.read()``/``store.write()`` belong to services
+    (a plain text check: the imports above already keep SQLAlchemy's names out)."""
     offenders = [
         f"{p.relative_to(ROOT)}: {needle}"
-        for p in _files("zz_desktop/ui")
+        for p in _files("zz_desktop/ui", "zz_desktop/reports")
         if p.relative_to(ROOT).as_posix() not in _UI_STORE_ALLOWLIST
         for needle in (".read()", ".write()", "exec_driver_sql", "session.")
         if needle in p.read_text(encoding="utf-8")
