@@ -68,6 +68,17 @@ def test_history_names_the_user_and_the_fields_never_the_values(store: Store) ->
     assert history.record_history(store, "no-such-record") == []
 
 
+def test_history_within_one_millisecond_shows_the_later_write_first(store: Store) -> None:
+    org_id = _org(store)
+    organisations.update_organisation(store, org_id, {"city": "Leuna"})
+    with store.write() as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.entity_id == org_id)).all()
+        at = entries[0].at
+        for e in entries:
+            e.at = at  # as when both writes fall into the same millisecond
+    assert [x.action for x in history.record_history(store, org_id)] == ["update", "create"]
+
+
 def test_history_of_an_unknown_user_shows_the_id(store: Store) -> None:
     org_id = _org(store)
     with store.write() as s:

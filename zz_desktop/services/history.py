@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import AppUser, AuditEntry
@@ -29,7 +29,9 @@ def record_history(store: Store, record_id: str) -> list[HistoryLine]:
         entries = session.scalars(
             select(AuditEntry)
             .where(AuditEntry.entity_id == record_id)
-            .order_by(AuditEntry.at.desc())
+            # Times have millisecond precision: a create and an update within one millisecond
+            # tie, and then the later write (the higher rowid) comes first.
+            .order_by(AuditEntry.at.desc(), text("audit_entry.rowid DESC"))
         ).all()
         user_ids = {e.user_id for e in entries if e.user_id}
         names = dict(

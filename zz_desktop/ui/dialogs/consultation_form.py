@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from zz_desktop.errors import ValidationFailed
-from zz_desktop.services import consultations, identity, persons
+from zz_desktop.services import consultations, drafts, identity, persons
 from zz_desktop.services.listing import topic_label
 from zz_desktop.store.database import Store
-from zz_desktop.ui import drafts, ops
+from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.labels import fmt_date, fmt_datetime, pydate
 from zz_desktop.ui.widgets import (
