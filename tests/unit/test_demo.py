@@ -9,17 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from zz_desktop.domain import codelists
 from zz_desktop.domain.sme import classify_sme_band
-from zz_desktop.services.demo import (
-    SECTORS,
-    SELFEMPLOYED_OCCUPATIONS,
-    DemoSummary,
-    generate_demo,
-    places,
-)
+from zz_desktop.services.demo import DemoSummary, generate_demo
+from zz_desktop.services.demo.data import SECTORS, SELFEMPLOYED_OCCUPATIONS, places
 from zz_desktop.store.database import Store, open_store
 from zz_desktop.store.models import SYNCED_MODELS, AppUser, Centre
 
@@ -123,6 +118,24 @@ def test_counts_match_summary(demo_a: Demo, store_a: Store) -> None:
     assert s.audit_entries == sum(v for k, v in expected.items() if k != "audit_entry")
     outbox = _rows(store_a, "SELECT count(*) FROM outbox")[0][0]
     assert outbox == 2 * s.audit_entries
+
+
+def test_audit_entries_are_the_shared_helpers_dated_by_their_row(store_a: Store) -> None:
+    """The demo writer makes its audit rows with capture.audit_values, as every write does:
+    same columns, the row's author and creation time instead of the writer and the clock."""
+    from zz_desktop.store.capture import Actor, audit_values
+    from zz_desktop.store.models import AuditEntry, Consultation
+
+    with store_a.read() as s:
+        c = s.scalars(select(Consultation).order_by(Consultation.id).limit(1)).one()
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity_id == c.id)).one()
+        expected = audit_values(
+            c, Actor(c.created_by, c.centre_id), "create", c.created_at, entry_id=entry.id
+        )
+        assert {k: getattr(entry, k) for k in expected} == expected
+        assert set(expected) | {"server_seq", "deleted"} == {
+            col.key for col in AuditEntry.__table__.columns
+        }
 
 
 def test_places_file_is_plausible() -> None:

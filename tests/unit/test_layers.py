@@ -4,6 +4,7 @@ the desktop beyond its domain; domain imports neither SQLAlchemy nor Qt."""
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,91 @@ def test_cli_does_not_load_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+#: TEMPORARY: the two pages helper 10b rewrites (issue 10) still hold their own SQL. Helper 10b
+#: moves it into services; the lead drops this allowlist when merging issue 10.
+_UI_STORE_ALLOWLIST = {
+    "zz_desktop/ui/views/event_page.py",
+    "zz_desktop/ui/views/organisation_page.py",
+}
+
+
+def _store_offence(name: str) -> bool:
+    """An import through which ui/ or reports/ would reach the store's insides: SQLAlchemy
+    itself, the models, or any store module other than the ``Store`` handle services take."""
+    if name.split(".")[0] == "sqlalchemy":
+        return True
+    return name.startswith("zz_desktop.store") and name != "zz_desktop.store.database"
+
+
+def test_ui_and_reports_reach_the_store_only_through_services() -> None:
+    offenders = [
+        f"{p.relative_to(ROOT)}: {n}"
+        for p in _files("zz_desktop/ui", "zz_desktop/reports")
+        if p.relative_to(ROOT).as_posix() not in _UI_STORE_ALLOWLIST
+        for n in sorted(_imports(p))
+        if _store_offence(n)
+    ]
+    assert offenders == []
+
+
+def test_ui_and_reports_take_only_the_store_handle_from_the_database_module() -> None:
+    """``zz_desktop.store.database`` is allowed for the ``Store`` type only (what every service
+    takes); opening, migrating or querying goes through services."""
+    offenders = []
+    for p in _files("zz_desktop/ui", "zz_desktop/reports"):
+        if p.relative_to(ROOT).as_posix() in _UI_STORE_ALLOWLIST:
+            continue
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "zz_desktop.store.database":
+                offenders += [
+                    f"{p.relative_to(ROOT)}: {a.name}" for a in node.names if a.name != "Store"
+                ]
+    assert offenders == []
+
+
+#: What running SQL looks like: opening a transaction of the store, a session's query methods,
+#: a raw driver statement. (Patterns, not names: a file's ``.read()`` or a "login session" is fine.)
+_SQL_USE = re.compile(
+    r"store\.(read|write)\(|\bsession\.(execute|scalars?|get|add|query|connection|flush)\("
+    r"|exec_driver_sql"
+)
+
+
+def test_ui_and_reports_run_no_sql() -> None:
+    """No session in ui/ or reports/: ``store.read()``/``store.write()`` belong to services
+    (a text check; the import tests above already keep SQLAlchemy's names out)."""
+    offenders = [
+        f"{p.relative_to(ROOT)}:{n}: {line.strip()}"
+        for p in _files("zz_desktop/ui", "zz_desktop/reports")
+        if p.relative_to(ROOT).as_posix() not in _UI_STORE_ALLOWLIST
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+        if _SQL_USE.search(line)
+    ]
+    assert offenders == []
+
+
+def test_importexport_has_no_import_circle() -> None:
+    """The readers import the shared row types from importexport.table, never each other's
+    picker (importexport.sources): the module graph of the package has no cycle."""
+    package = "zz_desktop.importexport"
+    graph = {
+        f"{package}.{p.stem}": {
+            n for n in _imports(p) if n.startswith(package + ".") and n != f"{package}.{p.stem}"
+        }
+        for p in _files("zz_desktop/importexport")
+        if p.stem != "__init__"
+    }
+    cycles: list[list[str]] = []
+
+    def visit(node: str, path: list[str]) -> None:
+        for nxt in sorted(graph.get(node, ())):
+            if nxt in path:
+                cycles.append([*path[path.index(nxt) :], nxt])
+            elif len(path) < len(graph):
+                visit(nxt, [*path, nxt])
+
+    for start in graph:
+        visit(start, [start])
+    assert cycles == []

@@ -12,7 +12,13 @@ from collections import Counter
 from typing import Any
 
 from zz_desktop.i18n import t
-from zz_desktop.importexport.sources import ImportFileError, SourceRow, SourceTable
+from zz_desktop.importexport.table import (
+    ImportFileError,
+    SourceRow,
+    SourceTable,
+    make_row,
+    unique_headers,
+)
 
 DELIMITERS = (";", ",", "\t", "|")
 #: Bytes that Windows-1252 leaves undefined: a file holding them is ISO-8859-1 (C1 controls).
@@ -72,16 +78,6 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def _unique(headers: list[str]) -> list[str]:
-    seen: Counter[str] = Counter()
-    out = []
-    for i, raw in enumerate(headers):
-        name = raw.strip().lstrip("\ufeff").strip() or t("Column {n}", n=i + 1)
-        seen[name] += 1
-        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    return out
-
-
 def read_csv(data: bytes, encoding: str | None = None, delimiter: str | None = None) -> SourceTable:
     text, used = decode(data, encoding)
     text = text.lstrip("\ufeff")
@@ -103,29 +99,12 @@ def read_csv(data: bytes, encoding: str | None = None, delimiter: str | None = N
                 pending += 1 if headers else 0
                 continue
             if not headers:
-                headers = _unique(record)
+                headers = unique_headers(record)
                 continue
-            rows.append(_row(start, record, len(headers)))
+            rows.append(make_row(start, record, len(headers)))
             empty, pending = empty + pending, 0
     except csv.Error as exc:
         raise ImportFileError(
             t("The CSV file is damaged near line {line} ({detail}).", line=line, detail=exc)
         ) from None
     return SourceTable("csv", headers, rows, encoding=used, delimiter=delimiter, empty_lines=empty)
-
-
-def _row(number: int, record: list[str], width: int) -> SourceRow:
-    cells = [c.strip() for c in record]
-    problem = None
-    if len(cells) > width:
-        extra = cells[width:]
-        if any(extra):
-            problem = t(
-                "The row has {found} fields but the header has {expected} (a separator inside "
-                "an unquoted value?).",
-                found=len(cells),
-                expected=width,
-            )
-        cells = cells[:width]
-    cells += [""] * (width - len(cells))
-    return SourceRow(number, cells, list(record), problem)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zz_desktop.i18n import t
-from zz_desktop.importexport.sources import ImportFileError
+from zz_desktop.importexport.table import ImportFileError
 
 
 @dataclass(frozen=True)

@@ -1,47 +1,18 @@
-"""One table read from a file, whatever its format: headers, rows with their position in the
-file, and what was detected (encoding, separator). :func:`read_source` picks the reader."""
+"""Reading one import file, whatever its format: :func:`read_source` recognises the kind (CSV,
+XLSX, vCard) and hands the bytes to that reader. The table it returns is a
+:class:`~zz_desktop.importexport.table.SourceTable`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from zz_desktop.errors import UserError
 from zz_desktop.i18n import t
 
+# The shared row types live in .table, which imports no reader: the readers below import it,
+# not this module, so there is no import circle. Callers may keep importing them from here.
+from zz_desktop.importexport.table import ImportFileError, SourceRow, SourceTable
 
-class ImportFileError(UserError):
-    """The file cannot be read at all (missing, empty, damaged, unknown format)."""
-
-    exit_code = 5
-
-
-@dataclass
-class SourceRow:
-    #: Where the row starts: the line of a CSV file, the row of a sheet, the card of a vCard file.
-    number: int
-    cells: list[str]
-    #: The row as it stood in the file (for the report of rejected rows).
-    raw: list[str]
-    #: A structural problem found while reading (e.g. too many fields).
-    problem: str | None = None
-
-
-@dataclass
-class SourceTable:
-    kind: str  # "csv" | "xlsx" | "vcard"
-    headers: list[str]
-    rows: list[SourceRow]
-    path: Path | None = None
-    encoding: str | None = None
-    delimiter: str | None = None
-    sheet: str | None = None
-    #: Lines that held nothing (skipped, shown in the preview's summary).
-    empty_lines: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    def preview(self, limit: int = 20) -> list[list[str]]:
-        return [r.cells for r in self.rows[:limit]]
+__all__ = ["ImportFileError", "SourceRow", "SourceTable", "detect_kind", "read_source"]
 
 
 SUFFIXES = {
@@ -89,6 +60,7 @@ def read_source(
     if not data.strip(b"\r\n\t \x00\xef\xbb\xbf\xff\xfe"):
         raise ImportFileError(t("The file {path} is empty.", path=path))
     kind = detect_kind(path, data[:4096])
+    # Only the reader of this kind is imported: openpyxl and vobject are slow to import.
     if kind == "xlsx":
         from zz_desktop.importexport.xlsx_source import read_xlsx
 

@@ -11,7 +11,7 @@ import vobject
 
 from zz_desktop.i18n import t
 from zz_desktop.importexport.csv_source import decode
-from zz_desktop.importexport.sources import ImportFileError, SourceRow, SourceTable
+from zz_desktop.importexport.table import ImportFileError, SourceRow, SourceTable
 
 HEADERS = [
     "Title",

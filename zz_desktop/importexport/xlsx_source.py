@@ -11,8 +11,13 @@ from typing import Any
 from openpyxl import load_workbook
 
 from zz_desktop.i18n import t
-from zz_desktop.importexport.csv_source import _row, _unique
-from zz_desktop.importexport.sources import ImportFileError, SourceRow, SourceTable
+from zz_desktop.importexport.table import (
+    ImportFileError,
+    SourceRow,
+    SourceTable,
+    make_row,
+    unique_headers,
+)
 
 
 def cell_text(value: Any) -> str:
@@ -57,9 +62,9 @@ def read_xlsx(data: bytes, sheet: str | None = None) -> SourceTable:
             if not headers:
                 while record and not record[-1].strip():
                     record.pop()
-                headers = _unique(record)
+                headers = unique_headers(record)
                 continue
-            rows.append(_row(number, record, len(headers)))
+            rows.append(make_row(number, record, len(headers)))
             empty, pending = empty + pending, 0
         title = ws.title
     finally:

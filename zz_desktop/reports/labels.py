@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import select
-
 from zz_desktop.domain import codelists
 from zz_desktop.i18n import t_lang
+from zz_desktop.services.report_context import data_labels
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import AppUser, Topic
 
 
 @cache
@@ -113,12 +111,9 @@ class Labeller:
 
     def __init__(self, store: Store, lang: str):
         self.lang = lang
-        with store.read() as session:
-            self._topics = {
-                tp.code: (tp.label_de if lang == "de" else tp.label_en)
-                for tp in session.scalars(select(Topic))
-            }
-            self._users = dict(session.execute(select(AppUser.id, AppUser.display_name)).all())
+        found = data_labels(store, lang)
+        self._topics = found.topics
+        self._users = found.users
         for tp in codelists.topics():
             self._topics.setdefault(tp.code, tp.label_de if lang == "de" else tp.label_en)
         self.unknown = t_lang(lang, "not recorded")

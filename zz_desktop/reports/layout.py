@@ -27,8 +27,8 @@ from reportlab.platypus import TableStyle as _TableStyle
 
 from zz_desktop.i18n import t_lang
 from zz_desktop.paths import resource_path
+from zz_desktop.services.report_context import centre_header
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Centre
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -285,12 +285,9 @@ def default_funding_line(lang: str) -> str:
 def context_for(store: Store, lang: str, title: str, period_text: str = "") -> ReportContext:
     """Header data from the local ``Centre`` row (its logo, else the shipped neutral logo) and the
     funding line from the store setting ``reports.funding_line`` (else the programme default)."""
-    centre = None
-    if store.actor.centre_id:
-        with store.read() as session:
-            centre = session.get(Centre, store.actor.centre_id)
+    centre = centre_header(store)
     funding = store.get_setting(FUNDING_SETTING)
-    logo = centre.logo_png if centre is not None and centre.logo_png else None
+    logo = centre.logo_png if centre is not None else None
     return ReportContext(
         lang=lang,
         title=title,

@@ -21,6 +21,7 @@ from zz_desktop.i18n import fmt_decimal, t
 from zz_desktop.services import records
 from zz_desktop.services.organisations import in_depth_hours
 from zz_desktop.store.database import Store
+from zz_desktop.store.ids import new_id as _new_id
 from zz_desktop.store.models import Consultation, ConsultationParticipant, FollowUp, Topic
 
 
@@ -183,6 +184,12 @@ class FormData:
     participant_ids: list[str]
     #: Saved follow-ups, read-only in the form: (due date, text, done).
     followups: list[tuple[dt.date, str, bool]]
+
+
+def form_id() -> str:
+    """An id the form chooses before saving (a new consultation, a new follow-up): a retried
+    save whose answer was lost then updates the same rows instead of adding them twice."""
+    return _new_id()
 
 
 def load_form(store: Store, consultation_id: str) -> FormData:

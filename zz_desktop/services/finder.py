@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
+from zz_desktop.store.database import Store
 from zz_desktop.store.search import search as _index_search
 
 
@@ -90,3 +91,29 @@ def find(session: Session, user_text: str, limit: int = 30) -> list[Found]:
     return [
         Found(h.entity, h.entity_id, h.title, h.snippet, context.get(h.entity_id, "")) for h in hits
     ]
+
+
+# -------------------------------------------------------------------- for the GUI (no session)
+
+
+def lookup(store: Store, user_text: str, limit: int = 30) -> list[Found]:
+    """:func:`find` in a read of its own: what the search popup runs per keystroke."""
+    with store.read() as session:
+        return find(session, user_text, limit=limit)
+
+
+def titles(store: Store, user_text: str, entity: str, limit: int = 15) -> dict[str, str]:
+    """Title → id of the records of ``entity`` matching what was typed (a record picker's
+    completion list), best first."""
+    with store.read() as session:
+        hits = _index_search(session, user_text, limit=limit, entity=entity)
+    return {h.title: h.entity_id for h in hits}
+
+
+def title_of(store: Store, record_id: str) -> str:
+    """The title a record has in the search index ("" for an unknown id)."""
+    with store.read() as session:
+        row = session.execute(
+            text("SELECT title FROM search_index WHERE entity_id = :id"), {"id": record_id}
+        ).first()
+    return str(row[0]) if row else ""

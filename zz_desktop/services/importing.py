@@ -22,7 +22,7 @@ from zz_desktop.i18n import t
 from zz_desktop.importexport.mapping import apply_saved, check_mapping
 from zz_desktop.importexport.report import Rejected, write_report
 from zz_desktop.importexport.rows import RowData, convert, mapped_values
-from zz_desktop.importexport.sources import SourceRow, SourceTable
+from zz_desktop.importexport.table import SourceRow, SourceTable
 from zz_desktop.services.duplicates import (
     Candidate,
     OrgIndex,

@@ -73,6 +73,31 @@ def mergeable_fields(model: type[Synced]) -> list[str]:
     return [c.key for c in model.__table__.columns if c.key not in NOT_MERGED]  # type: ignore[attr-defined]
 
 
+#: The entities that can be merged, by the name the GUI uses.
+MERGEABLE: dict[str, type[Synced]] = {"organisation": Organisation, "person": Person}
+
+
+@dataclass(frozen=True)
+class MergeSides:
+    """Two records of one entity as plain values, and the fields a merge chooses between:
+    what the side-by-side merge dialog shows."""
+
+    entity: str
+    records: tuple[dict[str, Any], dict[str, Any]]
+    fields: tuple[str, ...]
+
+
+def sides(store: Store, entity: str, first_id: str, second_id: str) -> MergeSides:
+    """Both records of a proposed pair (two keyed reads, fast enough for the GUI thread)."""
+    model = MERGEABLE[entity]
+    with store.read() as session:
+        pair = tuple(
+            records.current_values(records.get(session, model, rid, include_deleted=True))
+            for rid in (first_id, second_id)
+        )
+    return MergeSides(entity, (pair[0], pair[1]), tuple(mergeable_fields(model)))
+
+
 def _blank(value: Any) -> bool:
     return value is None or value == "" or value == []
 

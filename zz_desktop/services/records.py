@@ -15,6 +15,7 @@ from zz_desktop.errors import NotFound, ValidationFailed
 from zz_desktop.i18n import t
 from zz_desktop.store.base import Synced
 from zz_desktop.store.database import Store
+from zz_desktop.store.models import SYNCED_MODELS
 
 M = TypeVar("M", bound=Synced)
 Validator = Callable[[Mapping[str, Any]], dict[str, str]]
@@ -29,6 +30,13 @@ def get(session: Session, model: type[M], record_id: str, include_deleted: bool 
     if obj is None or (obj.deleted and not include_deleted):
         raise NotFound(t("Record {id} was not found.", id=record_id))
     return obj
+
+
+def form_values(store: Store, entity: str, record_id: str) -> dict[str, Any]:
+    """Every column of one live record of ``entity`` ("organisation", "person", …) as plain
+    values: what an edit form starts from. One keyed read (fast enough for the GUI thread)."""
+    with store.read() as session:
+        return current_values(get(session, SYNCED_MODELS[entity], record_id))
 
 
 def create(store: Store, model: type[M], data: Mapping[str, Any], validate: Validator | None) -> M:

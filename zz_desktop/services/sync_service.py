@@ -308,6 +308,14 @@ def status(store: Store) -> SyncStatus:
     )
 
 
+def counts(store: Store) -> tuple[int, int]:
+    """Pending changes and open conflicts, the status bar's two figures, in one read (the
+    outbox can be large: call it off the GUI thread)."""
+    with store.read() as session:
+        conn = session.connection()
+        return outbox.pending_count(conn), open_conflicts(conn)
+
+
 def status_text(st: SyncStatus) -> str:
     """The status bar line: last successful sync, pending changes, open conflicts."""
     text = t(

@@ -115,6 +115,35 @@ def stamp_new(obj: Synced, actor: Actor, now: dt.datetime) -> None:
     obj.updated_by = obj.updated_by or actor.user_id
 
 
+def audit_values(
+    obj: Synced,
+    actor: Actor,
+    action: str,
+    now: dt.datetime,
+    at: dt.datetime | None = None,
+    detail: str | None = None,
+    entry_id: str | None = None,
+) -> dict[str, Any]:
+    """The columns of the audit row for ``action`` on ``obj``: who, when, what — never the
+    values. The one definition of an audit entry: single writes, bulk inserts and demo data all
+    take it from here. ``entry_id`` is for a writer that chooses ids itself (demo data, whose
+    ids are derived from a seed)."""
+    return {
+        "id": entry_id or new_id(),
+        "centre_id": obj.centre_id,
+        "created_at": now,
+        "updated_at": now,
+        "created_by": actor.user_id,
+        "updated_by": actor.user_id,
+        "user_id": actor.user_id,
+        "at": at or now,
+        "action": action,
+        "entity": obj.__entity__,
+        "entity_id": obj.id,
+        "detail": detail,
+    }
+
+
 def audit_entry(
     obj: Synced,
     actor: Actor,
@@ -123,21 +152,8 @@ def audit_entry(
     at: dt.datetime | None = None,
     detail: str | None = None,
 ) -> AuditEntry:
-    """The audit row for ``action`` on ``obj``: who, when, what — never the values."""
-    return AuditEntry(
-        id=new_id(),
-        centre_id=obj.centre_id,
-        created_at=now,
-        updated_at=now,
-        created_by=actor.user_id,
-        updated_by=actor.user_id,
-        user_id=actor.user_id,
-        at=at or now,
-        action=action,
-        entity=obj.__entity__,
-        entity_id=obj.id,
-        detail=detail,
-    )
+    """The audit row for ``action`` on ``obj`` (see :func:`audit_values`)."""
+    return AuditEntry(**audit_values(obj, actor, action, now, at=at, detail=detail))
 
 
 def _audit(session: Session, actor: Actor, obj: Synced, action: str, detail: str | None) -> None:

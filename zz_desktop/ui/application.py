@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from zz_desktop import APP_TITLE
 from zz_desktop.errors import ProfileError
 from zz_desktop.paths import default_profile_dir
-from zz_desktop.store.database import Store, open_store
-from zz_desktop.store.keys import keyring_available
-from zz_desktop.store.profile import ProfileMeta
+from zz_desktop.services import profiles
+from zz_desktop.store.database import Store
 
 
 def ask_passphrase(parent: object | None, new: bool) -> str | None:
@@ -38,18 +37,15 @@ def ask_passphrase(parent: object | None, new: bool) -> str | None:
 
 
 def open_profile_gui(profile: Path) -> Store | None:
-    meta = ProfileMeta.load(profile)
+    needs, new = profiles.passphrase_needed(profile)
     passphrase = os.environ.get("ZZ_PASSPHRASE") or None
-    needs = (meta is None and not keyring_available()) or (
-        meta is not None and meta.key_storage == "passphrase"
-    )
     for _attempt in range(3):
         if needs and not passphrase:
-            passphrase = ask_passphrase(None, meta is None)
+            passphrase = ask_passphrase(None, new)
             if passphrase is None:
                 return None
         try:
-            return open_store(profile, passphrase=passphrase, create=True)
+            return profiles.open_profile(profile, passphrase)
         except ProfileError as exc:
             QMessageBox.critical(None, APP_TITLE, exc.message)
             if not needs:

@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from zz_desktop import APP_TITLE, __version__
 from zz_desktop.services import consultations, events, organisations, persons
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Conflict, OutboxOp
 from zz_desktop.ui import icons, ops, settings
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.views.list_page import ListPage
@@ -308,7 +306,8 @@ class MainWindow(QMainWindow):
     def switch_profile(self) -> None:
         """Choose another profile; this window closes and the application opens that one."""
         from zz_desktop.paths import default_profile_dir
-        from zz_desktop.ui.dialogs.profile_chooser import ProfileChooser, find_profiles
+        from zz_desktop.services.profiles import find_profiles
+        from zz_desktop.ui.dialogs.profile_chooser import ProfileChooser
 
         root = (self.profile_dir or default_profile_dir()).parent
         profiles = find_profiles(root)
@@ -333,17 +332,10 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def count() -> tuple[int, int]:
-            with store.read() as session:
-                pending = session.scalar(select(func.count()).select_from(OutboxOp)) or 0
-                conflicts = (
-                    session.scalar(
-                        select(func.count())
-                        .select_from(Conflict)
-                        .where(Conflict.status == "open", Conflict.deleted.is_(False))
-                    )
-                    or 0
-                )
-            return pending, conflicts
+            # Imported here, on the worker: the sync service is not needed to show the window.
+            from zz_desktop.services import sync_service
+
+            return sync_service.counts(store)
 
         ops.run_read(count, self).success(self._show_counts).run()
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zz_desktop.services import finder
 from zz_desktop.store.database import Store
-from zz_desktop.store.search import search
 from zz_desktop.ui.labels import enum_labels, pydate, qdate
 
 
@@ -317,9 +317,7 @@ class RecordPicker(QLineEdit):
 
     def _typed(self, text: str) -> None:
         self._id = None
-        with self.store.read() as session:
-            hits = search(session, text, limit=15, entity=self.entity)
-        self._choices = {h.title: h.entity_id for h in hits}
+        self._choices = finder.titles(self.store, text, self.entity, limit=15)
         self._model.setStringList(list(self._choices))
         self.changed.emit()
 
@@ -338,13 +336,7 @@ class RecordPicker(QLineEdit):
 
 
 def record_title(store: Store, entity: str, record_id: str) -> str:
-    with store.read() as session:
-        row = (
-            session.connection()
-            .exec_driver_sql("SELECT title FROM search_index WHERE entity_id = ?", (record_id,))
-            .first()
-        )
-    return str(row[0]) if row else ""
+    return finder.title_of(store, record_id)
 
 
 class ChipList(QListWidget):

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from zz_desktop.services.history import record_history
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import AppUser, AuditEntry
 from zz_desktop.ui.labels import enum_label, fmt_datetime
 
 
@@ -35,18 +34,16 @@ class AuditDialog(QDialog):
         self.tree.setColumnWidth(0, 140)
         self.tree.setColumnWidth(1, 160)
         self.tree.setColumnWidth(2, 110)
-        with store.read() as session:
-            names = dict(session.execute(select(AppUser.id, AppUser.display_name)).all())
-            entries = session.scalars(
-                select(AuditEntry)
-                .where(AuditEntry.entity_id == record_id)
-                .order_by(AuditEntry.at.desc())
-            ).all()
-        for e in entries:
-            who = names.get(e.user_id or "", e.user_id or "—")
-            fields = (e.detail or "").replace(",", ", ")
+        for line in record_history(store, record_id):
             self.tree.addTopLevelItem(
-                QTreeWidgetItem([fmt_datetime(e.at), who, enum_label("action", e.action), fields])
+                QTreeWidgetItem(
+                    [
+                        fmt_datetime(line.at),
+                        line.who,
+                        enum_label("action", line.action),
+                        line.fields,
+                    ]
+                )
             )
         lay.addWidget(self.tree)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

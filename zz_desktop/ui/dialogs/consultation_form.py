@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from zz_desktop.errors import ValidationFailed
-from zz_desktop.services import consultations, identity, persons
+from zz_desktop.services import consultations, drafts, identity, persons
 from zz_desktop.services.listing import topic_label
 from zz_desktop.store.database import Store
-from zz_desktop.store.ids import new_id
-from zz_desktop.ui import drafts, ops
+from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.labels import fmt_date, fmt_datetime, pydate
 from zz_desktop.ui.widgets import (
@@ -81,7 +80,7 @@ class ConsultationForm(QDialog):
         self._saving = False
         self.draft_key = consultation_id or f"new:{organisation_id or '-'}"
         # Chosen once: a retry of a save whose answer was lost updates instead of duplicating.
-        self._new_id = new_id()
+        self._new_id = consultations.form_id()
 
         outer = QVBoxLayout(self)
         self.draft_banner = QFrame(self)
@@ -403,14 +402,14 @@ class ConsultationForm(QDialog):
             self.fu_text.setFocus()
             return
         self.followup_error.hide()
-        self._add_followup_item(text, pydate(self.fu_due.date()), new_id())
+        self._add_followup_item(text, pydate(self.fu_due.date()), consultations.form_id())
         self.fu_text.clear()
         self._changed()
 
     def _add_followup_item(self, text: str, due: dt.date, fu_id: str | None = None) -> None:
         item = QTreeWidgetItem([fmt_date(due), text])
         item.setData(0, Qt.ItemDataRole.UserRole, due.isoformat())
-        item.setData(1, Qt.ItemDataRole.UserRole, fu_id or new_id())
+        item.setData(1, Qt.ItemDataRole.UserRole, fu_id or consultations.form_id())
         self.followup_list.addTopLevelItem(item)
 
     def add_new_participant(self) -> None:

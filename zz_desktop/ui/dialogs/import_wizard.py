@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from zz_desktop.errors import UserError
 from zz_desktop.importexport.mapping import TARGETS, check_mapping
 from zz_desktop.importexport.report import default_report_path
-from zz_desktop.importexport.sources import SourceTable, read_source
+from zz_desktop.importexport.sources import read_source
+from zz_desktop.importexport.table import SourceTable
 from zz_desktop.services import importing
 from zz_desktop.services.duplicates import reasons_text
 from zz_desktop.store.database import Store

@@ -31,11 +31,8 @@ from PySide6.QtWidgets import (
 from zz_desktop.services import duplicates, merge
 from zz_desktop.services.duplicates import DuplicatePair
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Organisation, Person
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet
-
-MODELS: dict[str, Any] = {"organisation": Organisation, "person": Person}
 
 
 def _text(value: Any) -> str:
@@ -63,9 +60,9 @@ class MergeDialog(QDialog):
         self.setObjectName("mergeDialog")
         self.store, self.entity = store, entity
         self.setWindowTitle(self.tr("Merge records"))
-        model = MODELS[entity]
-        with store.read() as s:
-            self.records = [s.get(model, first_id), s.get(model, second_id)]
+        found = merge.sides(store, entity, first_id, second_id)
+        self.records = list(found.records)
+        self.fields = found.fields
         self.survivor = 0
         lay = QVBoxLayout(self)
         intro = QLabel(
@@ -114,8 +111,8 @@ class MergeDialog(QDialog):
             self.grid.addWidget(label, 0, c)
         labels = field_labels()
         r = 1
-        for name in merge.mergeable_fields(MODELS[self.entity]):
-            a, b = getattr(left, name), getattr(right, name)
+        for name in self.fields:
+            a, b = left[name], right[name]
             if _text(a) == "—" and _text(b) == "—":
                 continue
             self.grid.addWidget(QLabel(labels.get(name, name), self.grid_host), r, 0)
@@ -147,8 +144,8 @@ class MergeDialog(QDialog):
         }
 
     def merge(self) -> None:
-        survivor = self.records[self.survivor].id
-        other = self.records[1 - self.survivor].id
+        survivor = self.records[self.survivor]["id"]
+        other = self.records[1 - self.survivor]["id"]
         choices = self.choices()
         fn = merge.merge_organisations if self.entity == "organisation" else merge.merge_persons
         ops.run_write(

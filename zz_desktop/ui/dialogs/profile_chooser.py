@@ -17,16 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zz_desktop.store.profile import META_FILE
+from zz_desktop.services.profiles import find_profiles
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
-
-
-def find_profiles(root: Path) -> list[Path]:
-    """The profile folders directly under ``root`` (sorted by name)."""
-    if not root.is_dir():
-        return []
-    return sorted((p for p in root.iterdir() if (p / META_FILE).is_file()), key=lambda p: p.name)
 
 
 class ProfileChooser(QDialog):

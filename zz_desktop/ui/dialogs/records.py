@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from zz_desktop.errors import ValidationFailed
 from zz_desktop.services import events, organisations, persons, records
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Event, Organisation, Person
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.widgets import (
@@ -43,7 +42,6 @@ class RecordDialog(QDialog):
     """Base of the simple record forms. Subclasses fill the form and name their services."""
 
     saved = Signal(str)  # record id
-    model: Any = None
     entity = ""
     # Fields whose typing triggers the look-up of similar existing records (empty: none).
     similar_fields: tuple[str, ...] = ()
@@ -91,9 +89,7 @@ class RecordDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.resize(560, 620)
         if record_id:
-            with store.read() as session:
-                obj = records.get(session, self.model, record_id)
-                self.original = records.current_values(obj)
+            self.original = records.form_values(store, self.entity, record_id)
             self.form.set_values(self.original)
         first = next(iter(self.form.fields.values()))
         first.setFocus()
@@ -171,7 +167,6 @@ class RecordDialog(QDialog):
 
 
 class OrganisationDialog(RecordDialog):
-    model = Organisation
     entity = "organisation"
     similar_fields = ("name", "postcode", "email", "phone")
 
@@ -207,7 +202,6 @@ class OrganisationDialog(RecordDialog):
 
 
 class PersonDialog(RecordDialog):
-    model = Person
     entity = "person"
     similar_fields = ("first_name", "last_name", "postcode", "email", "phone")
 
@@ -291,7 +285,6 @@ class PersonDialog(RecordDialog):
 
 
 class EventDialog(RecordDialog):
-    model = Event
     entity = "event"
 
     def build(self) -> None:

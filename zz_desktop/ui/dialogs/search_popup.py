@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zz_desktop.services.finder import find
+from zz_desktop.services.finder import lookup
 from zz_desktop.store.database import Store
 from zz_desktop.ui import icons
 
@@ -73,8 +73,7 @@ class SearchPopup(QDialog):
         self.input.setFocus()
 
     def _typed(self, text: str) -> None:
-        with self.store.read() as session:
-            hits = find(session, text, limit=LIMIT)
+        hits = lookup(self.store, text, limit=LIMIT)
         self.results.clear()
         for hit in hits:
             snippet = hit.snippet.replace("\n", " ")

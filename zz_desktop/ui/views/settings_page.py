@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zz_desktop.store.database import DEFAULT_BACKUP_DAYS, Store
+from zz_desktop.services import profiles
+from zz_desktop.store.database import Store
 from zz_desktop.ui import ops, settings
 from zz_desktop.ui.sync_ui import INTERVAL_KEY, interval_minutes
 from zz_desktop.ui.widgets import heading
@@ -57,7 +58,7 @@ class SettingsPage(QWidget):
         self.keep_days.setRange(1, 365)
         self.keep_days.setSuffix(self.tr(" days"))
         self.keep_days.setAccessibleName(self.tr("Keep automatic backups for"))
-        self.keep_days.setValue(int(store.get_setting("backup.keep_days", DEFAULT_BACKUP_DAYS)))  # type: ignore[call-overload]
+        self.keep_days.setValue(profiles.backup_keep_days(store))
         self.keep_days.editingFinished.connect(self._keep_days_changed)
         bform.addRow(self.tr("&Keep automatic backups for:"), self.keep_days)
         row = QHBoxLayout()
@@ -113,7 +114,8 @@ class SettingsPage(QWidget):
 
     def _keep_days_changed(self) -> None:
         days = self.keep_days.value()
-        ops.Op(lambda: self.store.set_setting("backup.keep_days", days), self, write=True).run()
+        store = self.store
+        ops.Op(lambda: profiles.set_backup_keep_days(store, days), self, write=True).run()
 
     def backup_now(self) -> None:
         self.backup_button.setEnabled(False)

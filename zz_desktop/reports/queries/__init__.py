@@ -1,1 +1,0 @@
-"""Query functions of the reports, one module per report; every printed figure comes from here."""
