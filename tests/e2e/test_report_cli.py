@@ -103,7 +103,7 @@ def test_report_json_figures(cli: Runner, tmp_path: Path) -> None:
         assert set(data[part]["EECO05"]) == {"women", "men", "non_binary", "not_stated", "total"}
     assert isinstance(data["not_counted"], list)
     assert isinstance(data["drafts_excluded"], list)
-    from zz_desktop.services.esf_operation import esf_operation
+    from zz_desktop.reports.queries.esf import esf_operation
     from zz_desktop.store.database import open_store
 
     store = open_store(profile, passphrase="e2e-geheim")

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from zz_desktop.reports.queries.esf import esf_operation
 from zz_desktop.services import consultations, events, organisations, persons
-from zz_desktop.services.esf_operation import esf_operation
 
 D = dt.date
 YEAR = (D(2026, 1, 1), D(2026, 12, 31))

@@ -115,7 +115,7 @@ def _figures(args: argparse.Namespace, period) -> int:  # type: ignore[no-untype
     store = open_profile(args)
     try:
         if args.kind == "esf":
-            from zz_desktop.services.esf_operation import esf_operation
+            from zz_desktop.reports.queries.esf import esf_operation
 
             data = esf_operation(store, period.start, period.end, args.operation_start).as_json()
         elif args.kind == "activity":

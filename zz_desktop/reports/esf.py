@@ -25,7 +25,7 @@ from zz_desktop.reports.layout import (
     para,
     title_block,
 )
-from zz_desktop.services.esf_operation import SFC_CODES, EsfOperationFigures, esf_operation
+from zz_desktop.reports.queries.esf import SFC_CODES, EsfOperationFigures, esf_operation
 from zz_desktop.services.report_queries import (
     GENDERS,
     EsfEntities,
