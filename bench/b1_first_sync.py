@@ -117,7 +117,7 @@ def first_sync(hub_url: str, root: Path) -> tuple[float, int]:
     from zz_desktop.services.identity import ensure_local_identity
     from zz_desktop.store.database import open_store
 
-    store = open_store(root / "device", passphrase="bench", create=True)
+    store = open_store(root / "device", passphrase="bench-geheim", create=True)
     try:
         ensure_local_identity(store)
         sync_service.login(store, hub_url, "berater1", "demo")
@@ -172,7 +172,7 @@ def raw_pipe(db_path: Path, root: Path) -> tuple[float, int]:
     _Raw.db_path = str(db_path)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Raw)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    store = open_store(root / "raw", passphrase="bench", create=True)
+    store = open_store(root / "raw", passphrase="bench-geheim", create=True)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     total = 0
     start = time.perf_counter()

@@ -76,6 +76,10 @@ class Device(Base):
     name: Mapped[str] = mapped_column(String(200))
     #: SHA-256 hex of the bearer token; the token itself is never stored.
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: When the current token was issued (rotation, zz_hub/device_tokens.py); NULL = created_at.
+    token_issued_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: The token replaced by the last rotation: accepted until the new one is first used.
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -90,6 +94,8 @@ class LoginThrottle(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     window_start: Mapped[dt.datetime] = mapped_column(DateTime)
     failures: Mapped[int] = mapped_column(Integer, default=0)
+    #: Global backoff of an account (``user:`` keys): no attempt before this time.
+    next_allowed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 # ---------------------------------------------------------------- change log

@@ -1,5 +1,6 @@
 """ASGI middleware: protocol/schema version gate (426), body size limit and gzip request bodies
-(413, also after decompression), and the server time on every response."""
+(413, also after decompression), the server time and epoch on every response, and a rotated
+device token on the answer of the request that rotated it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zz_hub.config import HubSettings
+from zz_hub.device_tokens import TOKEN_HEADER
 from zz_hub.security import utcnow
 from zz_protocol.schemas import PROTOCOL_HEADER, SCHEMA_HEADER
 
@@ -30,7 +32,9 @@ class HubMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        send = self._with_server_time(send, self.epoch)
+        # Made here so that routes (request.state) and the answer below share one dict.
+        state = scope.setdefault("state", {})
+        send = self._with_server_time(send, self.epoch, state)
         try:
             self._check_versions(scope)
             receive = await self._limited_body(scope, receive)
@@ -40,10 +44,15 @@ class HubMiddleware:
         await self.app(scope, receive, send)
 
     @staticmethod
-    def _with_server_time(send: Send, epoch: bytes) -> Send:
+    def _with_server_time(send: Send, epoch: bytes, state: dict[str, Any]) -> Send:
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
+                rotated = state.get("rotated_token")
+                if rotated and message.get("status", 500) < 400:
+                    # A rotated device token (zz_hub/device_tokens.py), only with a success:
+                    # an error answer may be dropped by the client's retry path.
+                    headers.append((TOKEN_HEADER.lower().encode(), str(rotated).encode()))
                 headers.append(
                     (b"x-server-time", utcnow().isoformat(timespec="milliseconds").encode() + b"Z")
                 )

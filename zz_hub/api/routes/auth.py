@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request, status
 from sqlalchemy import select, update
 
-from zz_hub import security
+from zz_hub import login_guard, security
 from zz_hub.api.deps import (
     CurrentDevice,
     DatabaseDep,
@@ -31,7 +31,10 @@ def client_address(request: Request) -> str:
 @router.post(
     "/login",
     response_model=LoginResponse,
-    responses={401: {"model": ErrorResponse}, 429: {"model": ErrorResponse}},
+    responses={
+        401: {"model": ErrorResponse},
+        429: {"model": ErrorResponse},
+    },
 )
 def login(
     body: LoginRequest,
@@ -41,13 +44,20 @@ def login(
     metrics: MetricsDep,
 ) -> LoginResponse:
     address = client_address(request)
+    # The attempt is counted (as a failure) and committed before any Argon2 work: parallel
+    # guesses can never get more than the limit through (zz_hub/login_guard.py).
+    with database.write() as session:
+        decision = login_guard.reserve(session, settings, body.username, address)
+    if not decision.allowed:
+        security_log.warning("login throttled")
+        if metrics is not None:
+            metrics.rate_limited.inc()
+        raise HTTPException(
+            status_code=429,
+            detail="too many attempts, try again later",
+            headers={"Retry-After": str(decision.retry_after)},
+        )
     with database.read() as session:
-        # The rate limit comes first: a blocked attempt costs no Argon2 work at all.
-        if security.login_blocked(session, settings, body.username, address):
-            security_log.warning("login throttled")
-            if metrics is not None:
-                metrics.rate_limited.inc()
-            raise HTTPException(status_code=429, detail="too many attempts, try again later")
         user = session.scalar(select(HubUser).where(HubUser.username == body.username))
     if user is None:
         security.burn_equal_time(settings, body.password)
@@ -55,22 +65,22 @@ def login(
     else:
         ok = user.active and security.verify_password(settings, user.password_hash, body.password)
     if not ok or user is None:
-        with database.write() as session:
-            security.record_login_failure(session, settings, body.username, address)
         security_log.warning("login failed")
         raise _FAILED
     token = security.new_token()
+    now = utcnow()
     device = Device(
         id=uuid7(),
         user_id=user.id,
         name=body.device_name[:200],
         token_hash=security.token_digest(token),
-        created_at=utcnow(),
-        last_seen_at=utcnow(),
+        created_at=now,
+        last_seen_at=now,
+        token_issued_at=now,
         client_version=client_version(request),
     )
     with database.write() as session:
-        security.clear_login_failures(session, body.username)
+        login_guard.succeeded(session, body.username, address)
         session.add(device)
         centre = session.get(Centre, user.centre_id) if user.centre_id else None
     security_log.info("login ok user_id=%s device_id=%s", user.id, device.id)
