@@ -36,6 +36,7 @@ from zz_hub.security import utcnow
 from zz_hub.seq import ProvisionalSeq, allocate, set_counter
 from zz_hub.tenancy import Caller, CentreScope
 from zz_protocol.schemas import Op, OpResult
+from zz_protocol.validation import envelope_problem
 
 
 def payload_hash(op: Op) -> str:
@@ -68,15 +69,22 @@ class _Plan:
 
 def _plan(scope: CentreScope, caller: Caller, ops: Sequence[Op]) -> _Plan:
     session = scope.session
+    # Ops whose ids no column can hold are rejected before any query (a NUL would make
+    # PostgreSQL fail the whole batch); nothing of them is looked up or stored.
+    unusable = {i: why for i, op in enumerate(ops) if (why := envelope_problem(op)) is not None}
+    usable = [op for i, op in enumerate(ops) if i not in unusable]
     with session.no_autoflush:
-        stored = scope.applied_ops(op.op_id for op in ops)
-        keys = {(op.entity, op.entity_id) for op in ops if op.op_id not in stored}
+        stored = scope.applied_ops(op.op_id for op in usable)
+        keys = {(op.entity, op.entity_id) for op in usable if op.op_id not in stored}
         rows = scope.get_many(keys)
         seen: dict[Key, int | None] = {key: None for key in keys}
         seen.update({key: row.server_seq for key, row in rows.items()})
         plan = _Plan(RowWriter(scope, caller, ProvisionalSeq(), rows, seen))
-        plan.unknown_op_ids = {op.op_id for op in ops} - set(stored)
-        for op in ops:
+        plan.unknown_op_ids = {op.op_id for op in usable} - set(stored)
+        for i, op in enumerate(ops):
+            if i in unusable:
+                plan.answers.append(_rejected(op, unusable[i]))
+                continue
             digest = payload_hash(op)
             known = stored.get(op.op_id)
             if known is not None:
@@ -97,6 +105,12 @@ def _plan(scope: CentreScope, caller: Caller, ops: Sequence[Op]) -> _Plan:
             writer = plan.writer
             plan.lookups = projections.prepare(scope, writer.written.values(), writer.seen)
     return plan
+
+
+def _rejected(op: Op, reason: str) -> OpResult:
+    # The op id is echoed so that the sender can match the answer; made encodable first.
+    echo = op.op_id.encode("utf-8", "replace").decode("utf-8")
+    return OpResult(op_id=echo, status="rejected", reason=reason)
 
 
 def _still_current(scope: CentreScope, plan: _Plan) -> bool:

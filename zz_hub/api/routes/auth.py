@@ -18,6 +18,7 @@ from zz_hub.models import Centre, Device, HubUser
 from zz_hub.reference import centre_info, user_info
 from zz_hub.security import security_log, server_now, utcnow
 from zz_protocol.schemas import ErrorResponse, LoginRequest, LoginResponse
+from zz_protocol.validation import text_ok
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -28,11 +29,25 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+#: Longest accepted login texts (a user name column holds 100; a password is hashed).
+_TEXT_LIMITS = {"username": 100, "password": 1024, "device_name": 1000}
+
+
+def _check_text(body: LoginRequest) -> None:
+    """422 naming the field (never its value) for a text no column or hash can take: NUL, a
+    lone surrogate, or over the limit."""
+    for name, limit in _TEXT_LIMITS.items():
+        value: str = getattr(body, name)
+        if len(value) > limit or not text_ok(value):
+            raise HTTPException(status_code=422, detail=f"invalid request: body.{name}")
+
+
 @router.post(
     "/login",
     response_model=LoginResponse,
     responses={
         401: {"model": ErrorResponse},
+        422: {"model": ErrorResponse},
         429: {"model": ErrorResponse},
     },
 )
@@ -43,6 +58,7 @@ def login(
     settings: SettingsDep,
     metrics: MetricsDep,
 ) -> LoginResponse:
+    _check_text(body)
     address = client_address(request)
     # The attempt is counted (as a failure) and committed before any Argon2 work: parallel
     # guesses can never get more than the limit through (zz_hub/login_guard.py).
