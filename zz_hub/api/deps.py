@@ -83,6 +83,8 @@ def current_caller(request: Request, database: DatabaseDep, settings: SettingsDe
     if device_tokens.idle_expired(settings, device, utcnow()):
         security_log.info("device token expired (idle) device_id=%s", device.id)
         raise _UNAUTHORISED
+    # For the answer's X-Hub-Epoch header: the base of the caller's own centre.
+    request.state.centre_id = user.centre_id
     rotated = device_tokens.settle(database, settings, found)
     if rotated is not None:
         request.state.rotated_token = rotated

@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zz_hub.config import HubSettings
 from zz_hub.device_tokens import TOKEN_HEADER
+from zz_hub.epoch import Epoch, header_for
 from zz_hub.security import utcnow
 from zz_protocol.schemas import PROTOCOL_HEADER, SCHEMA_HEADER
 
@@ -23,10 +24,19 @@ class _Reject(Exception):
 
 
 class HubMiddleware:
-    def __init__(self, app: ASGIApp, settings: HubSettings, epoch: str = "") -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        settings: HubSettings,
+        epoch: Epoch | None = None,
+        bases: dict[str, int] | None = None,
+    ) -> None:
         self.app = app
         self.settings = settings
-        self.epoch = epoch.encode()
+        self.epoch = epoch
+        #: Each centre's epoch base (zz_hub/epoch.py); fixed while the hub runs (a new epoch is
+        #: begun with every worker stopped).
+        self.bases = bases or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -34,7 +44,7 @@ class HubMiddleware:
             return
         # Made here so that routes (request.state) and the answer below share one dict.
         state = scope.setdefault("state", {})
-        send = self._with_server_time(send, self.epoch, state)
+        send = self._with_server_time(send, state)
         try:
             self._check_versions(scope)
             receive = await self._limited_body(scope, receive)
@@ -43,8 +53,13 @@ class HubMiddleware:
             return
         await self.app(scope, receive, send)
 
-    @staticmethod
-    def _with_server_time(send: Send, epoch: bytes, state: dict[str, Any]) -> Send:
+    def _epoch_header(self, state: dict[str, Any]) -> bytes:
+        if self.epoch is None:
+            return b""
+        # The caller's centre is known once its token was checked (api.deps.current_caller).
+        return header_for(self.epoch, self.bases, state.get("centre_id")).encode()
+
+    def _with_server_time(self, send: Send, state: dict[str, Any]) -> Send:
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
@@ -57,7 +72,7 @@ class HubMiddleware:
                     (b"x-server-time", utcnow().isoformat(timespec="milliseconds").encode() + b"Z")
                 )
                 # Which history our sequence numbers belong to (zz_hub/epoch.py).
-                headers.append((b"x-hub-epoch", epoch))
+                headers.append((b"x-hub-epoch", self._epoch_header(state)))
                 message = {**message, "headers": headers}
             await send(message)
 
