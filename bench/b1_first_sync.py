@@ -70,7 +70,7 @@ def hub_database(directory: Path, orgs: int, persons: int, consultations: int) -
     """A hub SQLite file seeded with the demo accounts and the rows in centre ZZ-ST (cached)."""
     from zz_hub.testing import seed
 
-    path = directory / f"b1-hub-{orgs}-{persons}-{consultations}.sqlite3"
+    path = directory / f"b1-hub2-{orgs}-{persons}-{consultations}.sqlite3"  # 2: centre_counter
     if path.exists():
         return path
     tmp = path.with_suffix(".tmp")
@@ -78,7 +78,7 @@ def hub_database(directory: Path, orgs: int, persons: int, consultations: int) -
     seed(f"sqlite:///{tmp}")
     conn = sqlite3.connect(tmp)
     centre = conn.execute("SELECT id FROM centre WHERE code = 'ZZ-ST'").fetchone()[0]
-    seq = int(conn.execute("SELECT value FROM seq_counter").fetchone()[0])
+    seq = int(conn.execute("SELECT value FROM seq_counter").fetchone()[0])  # the floor
     at = "2026-01-05 09:00:00.000000"
     batch = []
     for entity, eid, fields in _rows(orgs, persons, consultations):
@@ -104,7 +104,12 @@ def hub_database(directory: Path, orgs: int, persons: int, consultations: int) -
         "deleted, erased, subject_id, server_seq, changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         batch,
     )
-    conn.execute("UPDATE seq_counter SET value = ?", (seq,))
+    # Each centre counts its own changes (zz_hub/seq.py).
+    conn.execute(
+        "INSERT INTO centre_counter (centre_id, value, purged_up_to, epoch_base) "
+        "VALUES (?, ?, 0, 0) ON CONFLICT (centre_id) DO UPDATE SET value = excluded.value",
+        (centre, seq),
+    )
     conn.commit()
     conn.close()
     tmp.replace(path)
@@ -116,7 +121,7 @@ def first_sync(hub_url: str, root: Path) -> tuple[float, int]:
     from zz_desktop.services.identity import ensure_local_identity
     from zz_desktop.store.database import open_store
 
-    store = open_store(root / "device", passphrase="bench", create=True)
+    store = open_store(root / "device", passphrase="bench-geheim", create=True)
     try:
         ensure_local_identity(store)
         sync_service.login(store, hub_url, "berater1", "demo")
@@ -132,7 +137,7 @@ def _schema(root: Path) -> list[str]:
     from zz_desktop.store.database import open_store
     from zz_desktop.store.models import SYNCED_MODELS
 
-    store = open_store(root / "schema", passphrase="bench", create=True)
+    store = open_store(root / "schema", passphrase="bench-geheim", create=True)
     try:
         with store.engine.connect() as conn:
             rows = conn.exec_driver_sql(

@@ -26,7 +26,7 @@ def run(smoke: bool) -> list[Result]:
     consultations = 20 if smoke else 300
     repeat = 2 if smoke else 15
     with tempfile.TemporaryDirectory(prefix="zz-b2-") as tmp, running_hub(sqlite_url(tmp)) as url:
-        store = open_store(Path(tmp) / "p", passphrase="bench", create=True)
+        store = open_store(Path(tmp) / "p", passphrase="bench-geheim", create=True)
         try:
             generate_demo(store, consultations=consultations, seed=3)
             sync_service.login(store, url, "berater1", "demo")

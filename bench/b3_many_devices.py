@@ -414,7 +414,13 @@ def hub_counts(database_url: str) -> dict[str, Any]:
     db = Database(database_url)
     try:
         with db.read() as session:
-            seq = session.execute(text("SELECT value FROM seq_counter")).scalar_one()
+            # Changes counted by all centres (each has its own sequence, zz_hub/seq.py).
+            seq = session.execute(
+                text(
+                    "SELECT coalesce(sum(c.value - f.value), 0) FROM centre_counter c "
+                    "CROSS JOIN seq_counter f"
+                )
+            ).scalar_one()
             rows = session.execute(
                 text(
                     "SELECT c.code, r.entity, count(*) FROM sync_row r "

@@ -29,7 +29,7 @@ app = make_app("de")
 from zz_desktop.store.database import open_store
 from zz_desktop.ui.mainwindow import MainWindow
 t_open = time.perf_counter()
-store = open_store(Path(sys.argv[1]), passphrase="bench")
+store = open_store(Path(sys.argv[1]), passphrase="bench-geheim")
 t_open = time.perf_counter() - t_open
 w = MainWindow(store)
 w.show()

@@ -69,9 +69,9 @@ def bench_profile(consultations: int, seed: int = 7, keep: str | None = None):  
 
     cache = keep or os.environ.get("ZZ_BENCH_CACHE")
     if cache:
-        path = Path(cache) / f"demo-{consultations}-{seed}"
+        path = Path(cache) / f"demo-{consultations}-{seed}-pw10"  # pw10: passphrase min. length
         fresh = not path.exists()
-        store = open_store(path, passphrase="bench", create=fresh)
+        store = open_store(path, passphrase="bench-geheim", create=fresh)
         if fresh:
             generate_demo(store, consultations=consultations, seed=seed)
         try:
@@ -80,7 +80,7 @@ def bench_profile(consultations: int, seed: int = 7, keep: str | None = None):  
             store.close()
         return
     with tempfile.TemporaryDirectory(prefix="zz-bench-") as tmp:
-        store = open_store(Path(tmp) / "p", passphrase="bench", create=True)
+        store = open_store(Path(tmp) / "p", passphrase="bench-geheim", create=True)
         generate_demo(store, consultations=consultations, seed=seed)
         try:
             yield store

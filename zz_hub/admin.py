@@ -15,7 +15,7 @@ from zz_hub.db import Database
 from zz_hub.ids import uuid7
 from zz_hub.models import AppliedOp, Centre, Device, HubUser, LoginThrottle, SyncRow
 from zz_hub.security import hash_password, security_log, utcnow
-from zz_hub.seq import SeqAllocator
+from zz_hub.seq import raise_purged_up_to
 
 CENTRE_KINDS = ("regional", "self_employed", "coordination")
 ROLES = ("advisor", "manager", "coordinator", "admin")
@@ -141,14 +141,19 @@ def purge_tombstones(db: Database, older_than_days: int) -> int:
     """
     cutoff = utcnow() - dt.timedelta(days=older_than_days)
     with db.write() as session:
-        seq = SeqAllocator(session)
         old = (SyncRow.deleted.is_(True)) & (SyncRow.changed_at <= cutoff)
-        newest = session.scalar(select(func.max(SyncRow.server_seq)).where(old))
+        newest = session.execute(
+            select(SyncRow.centre_id, func.max(SyncRow.server_seq))
+            .where(old)
+            .group_by(SyncRow.centre_id)
+            .order_by(SyncRow.centre_id)
+        ).all()
+        # Each centre's horizon under its counter's lock, in one order (no deadlock).
+        for centre_id, seq in newest:
+            raise_purged_up_to(session, centre_id, int(seq))
         count = _rowcount(session.execute(delete(SyncRow).where(old)))
         session.execute(delete(AppliedOp).where(AppliedOp.applied_at <= cutoff))
         session.execute(delete(LoginThrottle).where(LoginThrottle.window_start <= cutoff))
-        if newest is not None:
-            seq.set_purged_up_to(int(newest))
     return count
 
 

@@ -214,7 +214,7 @@ def _run(args: argparse.Namespace) -> int:
             from zz_hub.epoch import begin_new_epoch
 
             new = begin_new_epoch(db)
-            print(f"new epoch {new.id}: devices re-send what came after {new.base}")
+            print(f"new epoch {new.id}: devices re-send what the restored data lacks")
         elif action == "purge-tombstones":
             days = (
                 args.older_than_days

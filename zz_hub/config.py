@@ -50,10 +50,21 @@ class HubSettings(BaseSettings):
     busy_timeout_seconds: float = 15.0
     #: Retry-After of a 503 answer.
     retry_after_seconds: int = 2
-    #: Failed logins allowed per account and per client address within the window.
+    #: Failed logins allowed per (account, address) pair — the lockout — and per client address
+    #: across accounts, within the window (zz_hub/login_guard.py).
     login_max_failures_user: int = 5
     login_max_failures_address: int = 20
     login_window_seconds: int = 900
+    #: An account's failures from anywhere before its global backoff starts: then one attempt
+    #: per backoff interval, doubling from the first value up to the second (never a lockout).
+    login_global_free_failures: int = 20
+    login_global_backoff_seconds: float = 2.0
+    login_global_backoff_max_seconds: float = 60.0
+    #: A device token not used for this long stops working (the user logs in again).
+    token_idle_days: float = 30.0
+    #: A device token older than this is replaced by a new one in the next answer
+    #: (``X-Device-Token``; the old one keeps working until the new one is first used).
+    token_rotate_hours: float = 24.0
     #: A device's last-seen time is written at most this often (a write per request is too dear).
     last_seen_interval_seconds: int = 600
     #: Argon2id cost (argon2-cffi defaults: 3 passes over 64 MiB).

@@ -54,9 +54,11 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
     )
     if migrate:
         upgrade(database)
-    from zz_hub import epoch
+    from zz_hub import epoch, seq
 
     hub_epoch = epoch.current(database)
+    with database.read() as session:
+        bases = seq.epoch_bases(session)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -93,7 +95,7 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
             return Response(content=body, media_type=content_type)
 
     # Outermost: rejects oversized or wrong-version requests before any routing or parsing.
-    app.add_middleware(HubMiddleware, settings=settings, epoch=hub_epoch.header())
+    app.add_middleware(HubMiddleware, settings=settings, epoch=hub_epoch, bases=bases)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -76,6 +76,10 @@ class Device(Base):
     name: Mapped[str] = mapped_column(String(200))
     #: SHA-256 hex of the bearer token; the token itself is never stored.
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: When the current token was issued (rotation, zz_hub/device_tokens.py); NULL = created_at.
+    token_issued_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: The token replaced by the last rotation: accepted until the new one is first used.
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -90,13 +94,16 @@ class LoginThrottle(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     window_start: Mapped[dt.datetime] = mapped_column(DateTime)
     failures: Mapped[int] = mapped_column(Integer, default=0)
+    #: Global backoff of an account (``user:`` keys): no attempt before this time.
+    next_allowed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 # ---------------------------------------------------------------- change log
 
 
 class SeqCounter(Base):
-    """The single row that hands out server sequence numbers (its row lock orders commits)."""
+    """The hub-wide row: the epoch and the floor (``value``) where a new centre's sequence
+    starts. Centres count their changes in :class:`CentreCounter` (zz_hub/seq.py)."""
 
     __tablename__ = "seq_counter"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -107,6 +114,18 @@ class SeqCounter(Base):
     epoch: Mapped[str | None] = mapped_column(String(36))
     #: Highest sequence number the restored data knew when the epoch began.
     epoch_base: Mapped[int] = mapped_column(SeqInt, default=0, server_default="0")
+
+
+class CentreCounter(Base):
+    """A centre's server sequence: its row lock orders the commits of that centre's writers."""
+
+    __tablename__ = "centre_counter"
+    centre_id: Mapped[str] = mapped_column(ForeignKey("centre.id"), primary_key=True)
+    value: Mapped[int] = mapped_column(SeqInt, default=0)
+    #: Highest sequence number of a purged tombstone of the centre: older cursors get 410.
+    purged_up_to: Mapped[int] = mapped_column(SeqInt, default=0)
+    #: Highest number of the centre that the restored data knew when the epoch began.
+    epoch_base: Mapped[int] = mapped_column(SeqInt, default=0)
 
 
 class SyncRow(Base):
@@ -126,11 +145,12 @@ class SyncRow(Base):
     erased: Mapped[bool] = mapped_column(Boolean, default=False)
     #: For conflict rows: the id of the record the conflict is about (found again on erase).
     subject_id: Mapped[str | None] = mapped_column(String(36))
-    server_seq: Mapped[int] = mapped_column(SeqInt, unique=True)
+    #: Unique per centre (each centre has its own sequence, zz_hub/seq.py).
+    server_seq: Mapped[int] = mapped_column(SeqInt)
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     __table_args__ = (
-        Index("ix_sync_row_centre_seq", "centre_id", "server_seq"),
+        Index("ix_sync_row_centre_seq", "centre_id", "server_seq", unique=True),
         Index("ix_sync_row_subject", "centre_id", "subject_id"),
     )
 

@@ -1,14 +1,15 @@
-"""Applying one push batch: one transaction, short lock on the sequence counter.
+"""Applying one push batch: one transaction, short lock on the centre's sequence counter.
 
 1. **Plan, without the lock.** The rows the ops name and the batch's idempotency records are
    fetched with two ``IN`` queries; the ops are merged in memory (``no_autoflush``) with
    provisional sequence numbers; what the projections need of other rows (organisations named
    by the batch's consultations, stored genders) is fetched too. Replayed ops take their stored
    result. A batch that is only replays writes nothing, takes no lock and is done.
-2. **Lock and re-check.** ``UPDATE seq_counter SET value = value + n RETURNING value`` locks the
-   counter row (held to commit, so commit order equals sequence order) and reserves the batch's
-   range. Under the lock one query re-reads the server_seq of every row the plan relied on (and
-   whether it existed) and one the idempotency records of the new ops. Every write to a synced
+2. **Lock and re-check.** ``UPDATE centre_counter SET value = value + n … RETURNING value`` locks
+   the centre's counter row (held to commit, so the centre's commit order equals its sequence
+   order; other centres never wait for it) and reserves the batch's range. Under the lock one
+   query re-reads the server_seq of every row the plan relied on (and whether it existed) and
+   one the idempotency records of the new ops. Every write to a synced
    row gives it a new server_seq and writes happen only under the lock, so equal numbers mean the
    plan saw exactly what a plan made now would see. If anything moved (a concurrent push committed
    in between), the session is cleared and the batch is planned again — now under the lock, so the
@@ -36,6 +37,7 @@ from zz_hub.security import utcnow
 from zz_hub.seq import ProvisionalSeq, allocate, set_counter
 from zz_hub.tenancy import Caller, CentreScope
 from zz_protocol.schemas import Op, OpResult
+from zz_protocol.validation import envelope_problem
 
 
 def payload_hash(op: Op) -> str:
@@ -68,15 +70,22 @@ class _Plan:
 
 def _plan(scope: CentreScope, caller: Caller, ops: Sequence[Op]) -> _Plan:
     session = scope.session
+    # Ops whose ids no column can hold are rejected before any query (a NUL would make
+    # PostgreSQL fail the whole batch); nothing of them is looked up or stored.
+    unusable = {i: why for i, op in enumerate(ops) if (why := envelope_problem(op)) is not None}
+    usable = [op for i, op in enumerate(ops) if i not in unusable]
     with session.no_autoflush:
-        stored = scope.applied_ops(op.op_id for op in ops)
-        keys = {(op.entity, op.entity_id) for op in ops if op.op_id not in stored}
+        stored = scope.applied_ops(op.op_id for op in usable)
+        keys = {(op.entity, op.entity_id) for op in usable if op.op_id not in stored}
         rows = scope.get_many(keys)
         seen: dict[Key, int | None] = {key: None for key in keys}
         seen.update({key: row.server_seq for key, row in rows.items()})
         plan = _Plan(RowWriter(scope, caller, ProvisionalSeq(), rows, seen))
-        plan.unknown_op_ids = {op.op_id for op in ops} - set(stored)
-        for op in ops:
+        plan.unknown_op_ids = {op.op_id for op in usable} - set(stored)
+        for i, op in enumerate(ops):
+            if i in unusable:
+                plan.answers.append(_rejected(op, unusable[i]))
+                continue
             digest = payload_hash(op)
             known = stored.get(op.op_id)
             if known is not None:
@@ -99,6 +108,12 @@ def _plan(scope: CentreScope, caller: Caller, ops: Sequence[Op]) -> _Plan:
     return plan
 
 
+def _rejected(op: Op, reason: str) -> OpResult:
+    # The op id is echoed so that the sender can match the answer; made encodable first.
+    echo = op.op_id.encode("utf-8", "replace").decode("utf-8")
+    return OpResult(op_id=echo, status="rejected", reason=reason)
+
+
 def _still_current(scope: CentreScope, plan: _Plan) -> bool:
     """Under the lock: did anything the plan read change since it was read? (One query.)"""
     seen = plan.writer.seen
@@ -119,7 +134,7 @@ def apply_batch(
     concurrent change exactly there)."""
     session = scope.session
     lock_first = any(op.kind == "erase" for op in ops)
-    first = allocate(session, 0) if lock_first else None
+    first = allocate(session, scope.centre_id, 0) if lock_first else None
     plan = _plan(scope, caller, ops)
     if not plan.writes and first is None:
         return [a if isinstance(a, OpResult) else a[1].result(a[0]) for a in plan.answers]
@@ -127,15 +142,15 @@ def apply_batch(
         before_lock()
     with session.no_autoflush:
         if first is None:
-            first = allocate(session, plan.writer.seq.count)
+            first = allocate(session, scope.centre_id, plan.writer.seq.count)
             if not _still_current(scope, plan):
                 # A concurrent push committed between planning and locking: plan again, now
                 # under the lock, and use only as many numbers as that plan needs.
                 session.expunge_all()
                 plan = _plan(scope, caller, ops)
-                set_counter(session, first - 1 + plan.writer.seq.count)
+                set_counter(session, scope.centre_id, first - 1 + plan.writer.seq.count)
         elif plan.writer.seq.count:
-            set_counter(session, first - 1 + plan.writer.seq.count)
+            set_counter(session, scope.centre_id, first - 1 + plan.writer.seq.count)
     writer = plan.writer
     writer.stamp(first)
     now = utcnow()

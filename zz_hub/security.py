@@ -1,7 +1,6 @@
-"""Passwords (Argon2id), device tokens (random, stored as SHA-256) and the login rate limit.
+"""Passwords (Argon2id) and device tokens (random, stored as SHA-256).
 
-The rate-limit counters live in the database so that several hub processes share them, and they
-are checked before any password hash is computed: a flood of guesses costs the hub no Argon2 work.
+The login rate limit is ``zz_hub.login_guard``; token expiry and rotation ``zz_hub.device_tokens``.
 """
 
 from __future__ import annotations
@@ -13,12 +12,8 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import case, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from zz_hub.config import HubSettings
-from zz_hub.models import LoginThrottle
 
 #: Security events (logins, failures, revocations) — never a password, token or personal datum.
 security_log = logging.getLogger("zz_hub.security")
@@ -69,55 +64,3 @@ def new_token() -> str:
 
 def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-# ---------------------------------------------------------------- login rate limit
-
-
-def throttle_keys(username: str, address: str) -> tuple[str, str]:
-    return f"user:{username.strip().lower()}"[:200], f"addr:{address}"[:200]
-
-
-def login_blocked(session: Session, settings: HubSettings, username: str, address: str) -> bool:
-    """True when the account or the address has used up its failures in the current window."""
-    user_key, addr_key = throttle_keys(username, address)
-    cutoff = utcnow() - dt.timedelta(seconds=settings.login_window_seconds)
-    rows = session.execute(
-        select(LoginThrottle.key, LoginThrottle.failures).where(
-            LoginThrottle.key.in_([user_key, addr_key]), LoginThrottle.window_start >= cutoff
-        )
-    ).all()
-    limits = {
-        user_key: settings.login_max_failures_user,
-        addr_key: settings.login_max_failures_address,
-    }
-    return any(failures >= limits[key] for key, failures in rows)
-
-
-def record_login_failure(
-    session: Session, settings: HubSettings, username: str, address: str
-) -> None:
-    now = utcnow()
-    cutoff = now - dt.timedelta(seconds=settings.login_window_seconds)
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    for key in throttle_keys(username, address):
-        # Insert-if-missing then one atomic UPDATE: safe with several hub processes at once.
-        session.execute(
-            insert(LoginThrottle)
-            .values(key=key, window_start=now, failures=0)
-            .on_conflict_do_nothing(index_elements=["key"])
-        )
-        expired = LoginThrottle.window_start < cutoff
-        session.execute(
-            update(LoginThrottle)
-            .where(LoginThrottle.key == key)
-            .values(
-                failures=case((expired, 1), else_=LoginThrottle.failures + 1),
-                window_start=case((expired, now), else_=LoginThrottle.window_start),
-            )
-        )
-
-
-def clear_login_failures(session: Session, username: str) -> None:
-    user_key, _ = throttle_keys(username, "")
-    session.execute(update(LoginThrottle).where(LoginThrottle.key == user_key).values(failures=0))

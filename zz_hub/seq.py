@@ -1,24 +1,31 @@
-"""Server sequence numbers, allocated inside the writing transaction.
+"""Server sequence numbers, one sequence per centre, allocated inside the writing transaction.
 
-A push plans its changes *before* it touches the counter: ops are merged in memory with
-provisional numbers (:class:`ProvisionalSeq`, negative so they can never be mistaken for real
-ones). Only then does it take the counter with :func:`allocate` — one
-``UPDATE seq_counter SET value = value + n … RETURNING value`` that locks the single counter row
-(on SQLite the ``BEGIN IMMEDIATE`` write lock already serialises writers) — re-checks its reads
-under that lock (see ``zz_hub.push``), stamps the real numbers and commits. The row lock is held
-to commit, so writers commit in the order of their numbers: a reader can never see N+1
-committed while N is still open, and a pull cursor never moves past an unfinished change.
+Every centre counts its own changes (``centre_counter``): a pull, a cursor, a 410 horizon and a
+``base_seq`` only ever compare numbers of one centre, so nothing needs a hub-wide order. So pushes
+of different centres never wait for each other (several hub workers add throughput), and a
+centre's numbers reveal nothing of other centres' activity.
 
-:class:`SeqAllocator` is the older lock-first form, kept for maintenance jobs (purging
-tombstones) that read and write under the lock from the start.
+A push plans its changes *before* it touches its centre's counter: ops are merged in memory
+with provisional numbers (:class:`ProvisionalSeq`, negative so they can never be mistaken for
+real ones). Only then does it take the counter with :func:`allocate` — one
+``UPDATE centre_counter SET value = value + n WHERE centre_id = … RETURNING value`` that locks
+the centre's counter row (on SQLite the ``BEGIN IMMEDIATE`` write lock already serialises
+writers) — re-checks its reads under that lock (see ``zz_hub.push``), stamps the real numbers and
+commits. The row lock is held to commit, so the writers of one centre commit in the order of
+their numbers: a reader can never see N+1 committed while N is still open, and a pull cursor never
+moves past a change that commits late.
+
+The hub-wide ``seq_counter`` row keeps the epoch (``zz_hub.epoch``) and the *floor*: the first
+number of a centre whose counter row does not exist yet (created on its first write).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from zz_hub.models import SeqCounter
+from zz_hub.models import CentreCounter, SeqCounter
 
 COUNTER_ID = 1
 
@@ -44,61 +51,72 @@ class ProvisionalSeq:
         return first - 1 - value if value < 0 else value
 
 
-def allocate(session: Session, count: int) -> int:
-    """Lock the counter row (held to commit) and reserve ``count`` numbers; returns the first.
+def _ensure_row(session: Session, centre_id: str) -> None:
+    """Create the centre's counter at the hub's floor (and the epoch's base) if it is missing."""
+    floor = session.execute(
+        select(SeqCounter.value, SeqCounter.epoch_base).where(SeqCounter.id == COUNTER_ID)
+    ).one()
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    session.execute(
+        insert(CentreCounter)
+        .values(
+            centre_id=centre_id,
+            value=int(floor.value),
+            purged_up_to=0,
+            epoch_base=int(floor.epoch_base or 0),
+        )
+        .on_conflict_do_nothing(index_elements=["centre_id"])
+    )
+
+
+def allocate(session: Session, centre_id: str, count: int) -> int:
+    """Lock the centre's counter row (held to commit) and reserve ``count`` numbers; returns
+    the first.
 
     ``count`` may be 0: the lock is still taken (a batch that only stores idempotency records
     must serialise with the writers whose results it depends on)."""
-    last = session.execute(
-        update(SeqCounter)
-        .where(SeqCounter.id == COUNTER_ID)
-        .values(value=SeqCounter.value + count)
-        .returning(SeqCounter.value)
-    ).scalar_one()
+    statement = (
+        update(CentreCounter)
+        .where(CentreCounter.centre_id == centre_id)
+        .values(value=CentreCounter.value + count)
+        .returning(CentreCounter.value)
+    )
+    last = session.execute(statement).scalar_one_or_none()
+    if last is None:
+        _ensure_row(session, centre_id)
+        last = session.execute(statement).scalar_one()
     return int(last) - count + 1
 
 
-def set_counter(session: Session, value: int) -> None:
-    """Set the counter (under the lock already taken by :func:`allocate`)."""
-    session.execute(update(SeqCounter).where(SeqCounter.id == COUNTER_ID).values(value=value))
+def set_counter(session: Session, centre_id: str, value: int) -> None:
+    """Set the centre's counter (under the lock already taken by :func:`allocate`)."""
+    session.execute(
+        update(CentreCounter).where(CentreCounter.centre_id == centre_id).values(value=value)
+    )
 
 
-class SeqAllocator:
-    """Lock-first allocation: locks the counter on creation and holds it to commit."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        counter = session.execute(
-            select(SeqCounter.value, SeqCounter.purged_up_to)
-            .where(SeqCounter.id == COUNTER_ID)
-            .with_for_update()
-        ).one()
-        self.value = int(counter.value)
-        self.purged_up_to = int(counter.purged_up_to)
-        self._start = self.value
-
-    def next(self) -> int:
-        self.value += 1
-        return self.value
-
-    def flush(self) -> None:
-        """Write the counter back (still under the lock); call before commit."""
-        if self.value != self._start:
-            set_counter(self.session, self.value)
-            self._start = self.value
-
-    def set_purged_up_to(self, seq: int) -> None:
-        self.purged_up_to = max(self.purged_up_to, seq)
-        self.session.execute(
-            update(SeqCounter)
-            .where(SeqCounter.id == COUNTER_ID)
-            .values(purged_up_to=self.purged_up_to)
-        )
+def raise_purged_up_to(session: Session, centre_id: str, seq: int) -> None:
+    """After purging the centre's tombstones up to ``seq``: older cursors get 410."""
+    _ensure_row(session, centre_id)
+    row = session.get(CentreCounter, centre_id, with_for_update=True)
+    assert row is not None
+    row.purged_up_to = max(int(row.purged_up_to), seq)
 
 
-def read_counter(session: Session) -> tuple[int, int]:
-    """(current value, purged_up_to) without locking — for pulls."""
+def read_counter(session: Session, centre_id: str) -> tuple[int, int]:
+    """(current value, purged_up_to) of a centre without locking — for pulls."""
     row = session.execute(
-        select(SeqCounter.value, SeqCounter.purged_up_to).where(SeqCounter.id == COUNTER_ID)
-    ).one()
-    return int(row.value), int(row.purged_up_to)
+        select(CentreCounter.value, CentreCounter.purged_up_to).where(
+            CentreCounter.centre_id == centre_id
+        )
+    ).first()
+    if row is not None:
+        return int(row.value), int(row.purged_up_to)
+    floor = session.scalar(select(SeqCounter.value).where(SeqCounter.id == COUNTER_ID))
+    return int(floor or 0), 0
+
+
+def epoch_bases(session: Session) -> dict[str, int]:
+    """Each centre's epoch base (for the ``X-Hub-Epoch`` header of its devices)."""
+    rows = session.execute(select(CentreCounter.centre_id, CentreCounter.epoch_base)).all()
+    return {centre_id: int(base or 0) for centre_id, base in rows}

@@ -134,8 +134,14 @@ def seed(database_url: str, env: dict[str, str] | None = None) -> None:
 
 @contextmanager
 def running_hub_process(
-    database_url: str, *, demo: bool = True, env: dict[str, str] | None = None, timeout: float = 30
+    database_url: str,
+    *,
+    demo: bool = True,
+    env: dict[str, str] | None = None,
+    timeout: float = 30,
+    extra_args: tuple[str, ...] = (),
 ) -> Iterator[HubProcess]:
+    """``extra_args`` go to ``zz-hub serve`` (e.g. ``("--workers", "2")``)."""
     if demo:
         seed(database_url, env)
     full_env = {**os.environ, **FAST_HASH_ENV, **(env or {})}
@@ -155,6 +161,7 @@ def running_hub_process(
                 str(port),
                 "--log-level",
                 "warning",
+                *extra_args,
             ],
             env=full_env,
             stdout=log_file,

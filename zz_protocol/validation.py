@@ -75,7 +75,7 @@ def _in_codelist(name: str, value: str) -> bool:
     return False
 
 
-def _text_ok(value: str) -> bool:
+def text_ok(value: str) -> bool:
     """No NUL (PostgreSQL refuses it) and no lone surrogate (not encodable as UTF-8)."""
     if "\x00" in value:
         return False
@@ -91,7 +91,7 @@ def _json_ok(value: Any) -> bool:
         dumped = json.dumps(value, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
         return False
-    return len(dumped) <= JSON_MAX and _text_ok(dumped)
+    return len(dumped) <= JSON_MAX and text_ok(dumped)
 
 
 def value_problem(spec: dict[str, Any], value: Any) -> str | None:
@@ -111,7 +111,7 @@ def value_problem(spec: dict[str, Any], value: Any) -> str | None:
         low, high = spec.get("range", (-(2**53), 2**53))
         return None if low <= value <= high else "range"
     if kind in ("date", "datetime"):
-        if not isinstance(value, str) or len(value) > 40 or not _text_ok(value):
+        if not isinstance(value, str) or len(value) > 40 or not text_ok(value):
             return "type"
         try:
             if kind == "date":
@@ -126,14 +126,14 @@ def value_problem(spec: dict[str, Any], value: Any) -> str | None:
             return "type"
         if len(value) > spec.get("max_length", 100_000):
             return "length"
-        if not _text_ok(value):
+        if not text_ok(value):
             return "characters"
         return _item_problem(spec, value)
     if kind == "str_list":
         if not isinstance(value, list) or len(value) > LIST_MAX:
             return "type"
         for item in value:
-            if not isinstance(item, str) or len(item) > 200 or not _text_ok(item):
+            if not isinstance(item, str) or len(item) > 200 or not text_ok(item):
                 return "type"
             problem = _item_problem(spec, item)
             if problem:
@@ -154,6 +154,26 @@ def _item_problem(spec: dict[str, Any], value: str) -> str | None:
     return None
 
 
+def envelope_problem(op: Op) -> str | None:
+    """What keeps ``op`` from even being looked up or recorded: an op id, entity or id that no
+    database column can hold, or a payload that cannot be encoded (checked before any query;
+    such an op is answered ``rejected`` and nothing of it is stored)."""
+    if len(op.op_id) > 64 or not text_ok(op.op_id):
+        return "invalid_op_id"
+    if op.entity not in schema():
+        return "unknown_entity"
+    if not ID_SHAPE.match(op.entity_id):
+        return "invalid_id"
+    for name, value in op.fields.items():
+        if not text_ok(name):
+            return "invalid_field"
+        try:
+            json.dumps(value, ensure_ascii=False, default=str).encode("utf-8")
+        except (UnicodeEncodeError, ValueError, TypeError, RecursionError):
+            return f"invalid_value:{name}:text"
+    return None
+
+
 def op_problem(op: Op) -> str | None:
     """The reason to reject ``op`` (e.g. ``invalid_value:birth_year:range``), or None."""
     entities = schema()
@@ -162,7 +182,7 @@ def op_problem(op: Op) -> str | None:
         return "unknown_entity"
     if not ID_SHAPE.match(op.entity_id):
         return "invalid_id"
-    if len(op.op_id) > 64 or not _text_ok(op.op_id):
+    if len(op.op_id) > 64 or not text_ok(op.op_id):
         return "invalid_op_id"
     if op.base_seq is not None and not -1 <= op.base_seq < 2**62:
         return "invalid_base_seq"

@@ -16,7 +16,7 @@ from tests.hub.hub_client import Device, new_id, op
 from zz_hub.testing import running_hub, sqlite_url
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
-PASS = "e2e-pass"
+PASS = "e2e-pass-geheim"
 SHIFTED = "ai_at_work"
 
 

@@ -16,7 +16,7 @@ import pytest
 from zz_hub.testing import running_hub, sqlite_url
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.timeout(1500)]
-PASS = "e2e-pass"
+PASS = "e2e-pass-geheim"
 
 EDIT = """
 import sys

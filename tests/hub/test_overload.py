@@ -40,7 +40,7 @@ def writer_holding_the_lock(database_url: str) -> Iterator[None]:
         return
     conninfo = database_url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(conninfo) as pg:
-        pg.execute("SELECT value FROM seq_counter FOR UPDATE")
+        pg.execute("SELECT value FROM centre_counter FOR UPDATE")  # every centre's sequence
         yield
         pg.rollback()
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from tests.hub.conftest import require_postgres
 from zz_hub.db import Database
 from zz_hub.ids import uuid7
-from zz_hub.models import AppliedOp, Centre, SeqCounter, SyncRow
+from zz_hub.models import AppliedOp, Centre, CentreCounter, SyncRow
 from zz_hub.push import apply_batch
 from zz_hub.tenancy import Caller, CentreScope
 from zz_hub.testing import seed, temporary_pg_database
@@ -76,10 +76,14 @@ def conflicts_about(db: Database, centre: str, entity_id: str) -> list[SyncRow]:
         )
 
 
-def assert_counter_matches(db: Database) -> None:
+def assert_counter_matches(db: Database, centre: str) -> None:
     with db.read() as session:
-        counter = session.scalar(select(SeqCounter.value))
-        newest = session.scalar(select(func.max(SyncRow.server_seq)))
+        counter = session.scalar(
+            select(CentreCounter.value).where(CentreCounter.centre_id == centre)
+        )
+        newest = session.scalar(
+            select(func.max(SyncRow.server_seq)).where(SyncRow.centre_id == centre)
+        )
     assert counter == newest
 
 
@@ -100,7 +104,7 @@ def test_edit_committed_between_plan_and_lock_is_a_conflict(db: Database, centre
     assert [c.fields["value_other"] for c in kept] == ["Anna"]
     # Anna's change got the lower number and committed first.
     assert current.field_seq["name"] > base + 1
-    assert_counter_matches(db)
+    assert_counter_matches(db, centre)
 
 
 def test_create_committed_between_plan_and_lock_is_merged(db: Database, centre: str) -> None:
@@ -114,7 +118,7 @@ def test_create_committed_between_plan_and_lock_is_merged(db: Database, centre: 
     assert result.status == "conflict"  # no duplicate key error: the row is merged
     current = row(db, centre, org)
     assert current.fields["name"] == "Jonas GmbH" and current.fields["city"] == "Halle"
-    assert_counter_matches(db)
+    assert_counter_matches(db, centre)
 
 
 def test_replay_committed_between_plan_and_lock_is_applied_once(db: Database, centre: str) -> None:
@@ -134,7 +138,7 @@ def test_replay_committed_between_plan_and_lock_is_applied_once(db: Database, ce
             .where(AppliedOp.op_id.in_([o.op_id for o in ops]))
         )
     assert stored == 3
-    assert_counter_matches(db)
+    assert_counter_matches(db, centre)
 
 
 def test_unrelated_commit_between_plan_and_lock_changes_nothing(db: Database, centre: str) -> None:
@@ -147,4 +151,4 @@ def test_unrelated_commit_between_plan_and_lock_changes_nothing(db: Database, ce
     result = push(db, jonas, [op(org, name="Jonas")], anna_writes_elsewhere)[0]
     assert result.status == "applied"
     assert row(db, centre, org).server_seq == result.server_seq
-    assert_counter_matches(db)
+    assert_counter_matches(db, centre)

@@ -39,6 +39,7 @@ class InProcessHub:
             argon2_memory_kib=int(FAST_HASH_ENV["ZZ_HUB_ARGON2_MEMORY_KIB"]),
             login_max_failures_user=10_000,
             login_max_failures_address=10_000,
+            login_global_free_failures=10_000,
         )
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"

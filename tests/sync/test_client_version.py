@@ -22,7 +22,7 @@ def test_every_request_names_the_client_version() -> None:
         seen.append(request.headers.get(CLIENT_VERSION_HEADER))
         return httpx.Response(401, json={"detail": "invalid credentials"})
 
-    client = HubClient("http://hub.invalid", transport=httpx.MockTransport(answer), retries=0)
+    client = HubClient("https://hub.invalid", transport=httpx.MockTransport(answer), retries=0)
     try:
         client.login("berater1", "falsch", "laptop")
     except Exception:  # noqa: BLE001  (the refusal itself is tested elsewhere)

@@ -19,7 +19,7 @@ from zz_desktop.store.database import Store, open_store
 from zz_desktop.store.models import SYNCED_MODELS, AppUser, Centre
 
 N = 300
-PASS = "test"
+PASS = "test-geheim"
 REFERENCE = dt.date(2026, 11, 1)
 
 

@@ -31,7 +31,7 @@ YEAR = Period.year(2026)
 def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Any:
     from zz_desktop.store.database import open_store
 
-    store = open_store(tmp_path_factory.mktemp("demo") / "p", passphrase="demo", create=True)
+    store = open_store(tmp_path_factory.mktemp("demo") / "p", passphrase="demo-geheim", create=True)
     generate_demo(store, consultations=600, seed=11)
     yield store
     store.close()

@@ -207,14 +207,14 @@ def test_no_keyring_needs_passphrase(no_keyring, profile_dir: Path) -> None:
         open_store(profile_dir, create=True)
     assert "ZZ_PASSPHRASE" in info.value.message
     assert not (profile_dir / "zz.db").exists()
-    st = open_store(profile_dir, passphrase="richtig", create=True)
+    st = open_store(profile_dir, passphrase="richtig-lang", create=True)
     _add_org(st)
     st.close()
     with pytest.raises(ProfileError):
         open_store(profile_dir, passphrase="falsch")
     with pytest.raises(ProfileError):
         open_store(profile_dir)
-    open_store(profile_dir, passphrase="richtig").close()
+    open_store(profile_dir, passphrase="richtig-lang").close()
 
 
 def test_missing_profile(memory_keyring, tmp_path: Path) -> None:

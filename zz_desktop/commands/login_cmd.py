@@ -16,6 +16,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--user", required=True, help=t("user name"))
     p.add_argument("--password-stdin", action="store_true", help=t("read the password from stdin"))
     p.add_argument("--device-name", default=None, help=t("name of this device on the hub"))
+    p.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help=t("allow an unencrypted http:// hub outside this computer (trusted networks only)"),
+    )
     p.set_defaults(run=run)
 
 
@@ -36,7 +41,14 @@ def run(args: argparse.Namespace) -> int:
     password = _password(args)
     store = open_profile(args, create=True)
     try:
-        result = sync_service.login(store, args.hub, args.user, password, args.device_name)
+        result = sync_service.login(
+            store,
+            args.hub,
+            args.user,
+            password,
+            args.device_name,
+            insecure_http=args.insecure_http,
+        )
     finally:
         store.close()
     emit(

@@ -25,8 +25,8 @@ from zz_desktop.store.database import Store
 from zz_desktop.store.models import SYNCED_MODELS, AppUser, Centre, Conflict, Topic
 from zz_desktop.sync import outbox, state
 from zz_desktop.sync.engine import Progress, SyncEngine, SyncReport, open_conflicts
-from zz_desktop.sync.errors import LoginFailed, NotLoggedIn, SyncError, TokenRevoked
-from zz_desktop.sync.transport import HubClient
+from zz_desktop.sync.errors import InsecureHub, LoginFailed, NotLoggedIn, SyncError, TokenRevoked
+from zz_desktop.sync.transport import HubClient, check_address
 from zz_protocol.schemas import ReferenceResponse
 
 log = logging.getLogger("zz_desktop.sync")
@@ -73,12 +73,21 @@ def login(
     password: str,
     device_name: str | None = None,
     client_factory: ClientFactory = HubClient,
+    insecure_http: bool = False,
 ) -> LoginResult:
-    """Log in, keep the device token, store reference data and bind the profile to the centre."""
+    """Log in, keep the device token, store reference data and bind the profile to the centre.
+
+    ``insecure_http`` allows an ``http://`` hub outside this computer (remembered for later
+    rounds); without it such an address is refused before anything is sent."""
     if not hub_url.startswith(("http://", "https://")):
         raise ValidationFailed({"hub": t("The hub address must start with http:// or https://.")})
+    try:
+        check_address(hub_url, insecure_http)
+    except InsecureHub as exc:
+        raise ValidationFailed({"hub": exc.message}) from None
     device = device_name or f"{platform.node() or 'desktop'} ({store.meta.profile_id[:8]})"
-    with client_factory(hub_url, **_client_options()) as client:
+    plain = {"insecure_http": True} if insecure_http else {}
+    with client_factory(hub_url, **_client_options(), **plain) as client:
         response = client.login(username, password, device)
     refusal = None
     coordinator = response.user.role == COORDINATOR
@@ -96,7 +105,7 @@ def login(
         )
     if refusal is not None or response.centre is None:
         # The hub issued a device token before we refused: revoke it, never leave it active.
-        _revoke_token(hub_url, response.token, client_factory)
+        _revoke_token(hub_url, response.token, client_factory, **plain)
         raise LoginFailed(refusal or "")
     state.save_token(store, response.token)
     state.put(
@@ -108,9 +117,10 @@ def login(
             state.USERNAME: response.user.username,
             state.CENTRE_ID: response.centre.id,
             state.ROLE: response.user.role,
+            state.INSECURE_HTTP: "1" if insecure_http else None,
         },
     )
-    with client_factory(hub_url, response.token, **_client_options()) as client:
+    with client_factory(hub_url, response.token, **_client_options(), **plain) as client:
         reference = client.reference()
     store_reference(store, reference)
     moved = identity.adopt_centre(store, response.centre.id, response.user.id)
@@ -124,9 +134,11 @@ def login(
     )
 
 
-def _revoke_token(hub_url: str, token: str, client_factory: ClientFactory) -> None:
+def _revoke_token(hub_url: str, token: str, client_factory: ClientFactory, **opts: Any) -> None:
     try:
-        with client_factory(hub_url, token, **{**_client_options(), "retries": 0}) as client:
+        with client_factory(
+            hub_url, token, **{**_client_options(), "retries": 0, **opts}
+        ) as client:
             client.logout()
     except SyncError as exc:
         log.warning("refused login: token not revoked (%s)", type(exc).__name__)
@@ -224,7 +236,11 @@ def _client(store: Store, client_factory: ClientFactory = HubClient, **opts: Any
     token = state.read_token(store)
     if not url or not token:
         raise NotLoggedIn()
-    return client_factory(url, token, **{**_client_options(), **opts})
+    if state.get(store, state.INSECURE_HTTP):
+        opts = {"insecure_http": True, **opts}
+    # The hub rotates device tokens (zz_hub/device_tokens.py): keep the new one.
+    opts = {"on_token": lambda new: state.save_token(store, new), **_client_options(), **opts}
+    return client_factory(url, token, **opts)
 
 
 def logout(store: Store, client_factory: ClientFactory = HubClient) -> None:

@@ -18,6 +18,8 @@ from zz_desktop.store import keys
 META_FILE = "profile.json"
 DB_FILE = "zz.db"
 KeyStorage = Literal["keyring", "passphrase"]
+#: Shortest passphrase accepted for a new profile without keyring (existing profiles still open).
+MIN_PASSPHRASE_LENGTH = 10
 
 
 @dataclass
@@ -66,6 +68,15 @@ def create_profile(profile_dir: Path, passphrase: str | None) -> tuple[ProfileMe
         keys.store_key_in_keyring(profile_id, key)
         meta = ProfileMeta(profile_id, "keyring", None, now, __version__)
     elif passphrase:
+        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+            # The key file can be attacked offline with a copy of the profile: scrypt slows a
+            # guesser, only length stops one.
+            raise ProfileError(
+                t(
+                    "The passphrase must have at least {n} characters.",
+                    n=MIN_PASSPHRASE_LENGTH,
+                )
+            )
         salt = keys.new_salt()
         key = keys.key_from_passphrase(passphrase, salt)
         meta = ProfileMeta(profile_id, "passphrase", salt, now, __version__)

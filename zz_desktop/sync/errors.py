@@ -104,5 +104,33 @@ class LoginFailed(SyncError):
         self.detail = detail
 
 
+class InsecureHub(SyncError):
+    """An ``http://`` hub address outside this computer without ``--insecure-http``."""
+
+    def __init__(self, host: str) -> None:
+        super().__init__(
+            t(
+                "The hub address {host} is not encrypted (http://): password and token would "
+                "travel in clear text. Use https:// (command line: --insecure-http to allow it "
+                "on a trusted network).",
+                host=host,
+            )
+        )
+
+
+class CertificateInvalid(SyncError):
+    """TLS certificate verification failed: never retried, never called "offline"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            t(
+                "The hub's certificate is not trusted ({reason}). Check the hub address; a "
+                "private CA can be named with ZZ_SYNC_CA_BUNDLE.",
+                reason=reason,
+            )
+        )
+        self.reason = reason
+
+
 class CursorGone(Exception):
     """410 on pull: the cursor is older than the hub's kept history (internal, handled)."""

@@ -26,6 +26,7 @@ LAST_REPORT = "last_report"
 RESYNC = "resync"  # "1" while a fresh snapshot after 410 is running
 CHECK_CACHE = "check_cache"
 RESTORED = "restored"  # "1" from a restore of this device's backup until its next full pull
+INSECURE_HTTP = "insecure_http"  # "1": the user allowed an http:// hub outside loopback
 EPOCH = "hub_epoch"  # the hub instance whose sequence numbers our cursor and rows refer to
 
 _UPSERT = (

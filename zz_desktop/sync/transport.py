@@ -1,11 +1,17 @@
 """HTTP to the hub (httpx): protocol headers, gzip for large bodies, retries with exponential
-backoff and jitter for transient failures, and the mapping of hub answers onto sync errors."""
+backoff and jitter for transient failures, and the mapping of hub answers onto sync errors.
+
+Also the transport's security: ``http://`` only to this computer unless ``insecure_http`` is
+given, certificate failures named as such (never retried as "offline"), and a rotated device
+token (``X-Device-Token`` in an answer) followed at once and handed to ``on_token`` to be stored.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import gzip
+import ipaddress
 import json
 import logging
 import random
@@ -17,10 +23,13 @@ from typing import Any
 import httpx
 
 from zz_desktop import __version__
+from zz_desktop.i18n import t
 from zz_desktop.sync.errors import (
+    CertificateInvalid,
     ClientOutdated,
     CursorGone,
     HubError,
+    InsecureHub,
     LoginFailed,
     Offline,
     TokenRevoked,
@@ -44,6 +53,40 @@ log = logging.getLogger("zz_desktop.sync")
 GZIP_OVER = 16 * 1024
 #: Answers worth another try (the request is safe to repeat: pushes are idempotent by op id).
 TRANSIENT = frozenset({408, 429, 500, 502, 503, 504})
+#: A rotated device token in an answer (zz_hub/device_tokens.py).
+TOKEN_HEADER = "x-device-token"
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this computer (127.0.0.0/8, ::1, localhost)."""
+    host = host.strip("[]").lower()
+    if host in LOOPBACK_NAMES or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_address(base_url: str, insecure_http: bool = False) -> None:
+    """Refuse an ``http://`` hub outside loopback unless explicitly allowed."""
+    url = httpx.URL(base_url)
+    if url.scheme == "http" and not insecure_http and not is_loopback(url.host):
+        raise InsecureHub(url.host)
+
+
+def certificate_problem(exc: BaseException) -> str | None:
+    """The reason when ``exc`` (or what caused it) is a failed certificate verification."""
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            break
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return str(seen.verify_message or seen.reason or "verification failed")
+        seen = seen.__cause__ or seen.__context__
+    text = str(exc)
+    return "verification failed" if "CERTIFICATE_VERIFY_FAILED" in text else None
 
 
 @functools.lru_cache(maxsize=8)
@@ -83,8 +126,13 @@ class HubClient:
         protocol_version: int = PROTOCOL_VERSION,
         schema_version: int = SCHEMA_VERSION,
         transport: httpx.BaseTransport | None = None,
+        insecure_http: bool = False,
+        on_token: Callable[[str], None] | None = None,
     ) -> None:
+        check_address(base_url, insecure_http)
         self.base_url = base_url.rstrip("/")
+        #: Called with a rotated device token (store it before the next request uses it).
+        self.on_token = on_token
         headers = {
             PROTOCOL_HEADER: str(protocol_version),
             SCHEMA_HEADER: str(schema_version),
@@ -148,15 +196,36 @@ class HubClient:
                     method, path, content=content, params=params, headers=headers
                 )
             except httpx.TransportError as exc:
+                reason = certificate_problem(exc)
+                if reason is not None:
+                    raise CertificateInvalid(reason) from None
                 last = type(exc).__name__
                 log.info("sync request %s %s failed: %s", method, path, last)
                 continue
+            if response.status_code == 429 and not auth:
+                # A throttled login: waiting a few seconds would not help, the user must know.
+                wait = response.headers.get("retry-after", "")
+                raise LoginFailed(
+                    t("too many attempts; try again in {seconds} s", seconds=wait or "60")
+                )
             if response.status_code in TRANSIENT:
                 last = f"HTTP {response.status_code}"
                 continue
             self._server_time(response)
+            self._follow_token(response)
             return self._check(response, auth)
         raise Offline(last)
+
+    def _follow_token(self, response: httpx.Response) -> None:
+        token = response.headers.get(TOKEN_HEADER)
+        if not token or response.status_code >= 300:
+            return
+        # Stored first: if storing fails, the old token still works on the hub (as the
+        # previous one) until the new one is used.
+        if self.on_token is not None:
+            self.on_token(token)
+        self.http.headers["Authorization"] = f"Bearer {token}"
+        log.info("device token rotated by the hub")
 
     def _server_time(self, response: httpx.Response) -> None:
         self.epoch = response.headers.get("x-hub-epoch") or self.epoch

@@ -16,13 +16,14 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
-from sqlalchemy import select, update
+from sqlalchemy import update
 
+from zz_hub import device_tokens
 from zz_hub.config import HubSettings
 from zz_hub.db import Busy, Database
 from zz_hub.metrics import HubMetrics
-from zz_hub.models import Device, HubUser
-from zz_hub.security import token_digest, utcnow
+from zz_hub.models import Device
+from zz_hub.security import security_log, utcnow
 from zz_hub.tenancy import Caller, CentreScope
 from zz_protocol.schemas import CLIENT_VERSION_HEADER
 
@@ -69,19 +70,24 @@ def bearer_token(request: Request) -> str:
 
 
 def current_caller(request: Request, database: DatabaseDep, settings: SettingsDep) -> Caller:
-    """The device behind the bearer token, checked against the database on every request."""
-    digest = token_digest(bearer_token(request))
-    with database.read() as session:
-        found = session.execute(
-            select(Device, HubUser)
-            .join(HubUser, HubUser.id == Device.user_id)
-            .where(Device.token_hash == digest)
-        ).first()
+    """The device behind the bearer token, checked against the database on every request.
+
+    An idle-expired token is refused; a token due for rotation is replaced, the new one handed
+    to ``HubMiddleware`` (``request.state``) for the ``X-Device-Token`` answer header."""
+    found = device_tokens.find(database, bearer_token(request))
     if found is None:
         raise _UNAUTHORISED
-    device, user = found
+    device, user = found.device, found.user
     if device.revoked_at is not None or not user.active:
         raise _UNAUTHORISED
+    if device_tokens.idle_expired(settings, device, utcnow()):
+        security_log.info("device token expired (idle) device_id=%s", device.id)
+        raise _UNAUTHORISED
+    # For the answer's X-Hub-Epoch header: the base of the caller's own centre.
+    request.state.centre_id = user.centre_id
+    rotated = device_tokens.settle(database, settings, found)
+    if rotated is not None:
+        request.state.rotated_token = rotated
     _touch(database, device, settings, client_version(request))
     return Caller(
         user_id=user.id,

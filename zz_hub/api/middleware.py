@@ -1,5 +1,6 @@
 """ASGI middleware: protocol/schema version gate (426), body size limit and gzip request bodies
-(413, also after decompression), and the server time on every response."""
+(413, also after decompression), the server time and epoch on every response, and a rotated
+device token on the answer of the request that rotated it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zz_hub.config import HubSettings
+from zz_hub.device_tokens import TOKEN_HEADER
+from zz_hub.epoch import Epoch, header_for
 from zz_hub.security import utcnow
 from zz_protocol.schemas import PROTOCOL_HEADER, SCHEMA_HEADER
 
@@ -21,16 +24,27 @@ class _Reject(Exception):
 
 
 class HubMiddleware:
-    def __init__(self, app: ASGIApp, settings: HubSettings, epoch: str = "") -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        settings: HubSettings,
+        epoch: Epoch | None = None,
+        bases: dict[str, int] | None = None,
+    ) -> None:
         self.app = app
         self.settings = settings
-        self.epoch = epoch.encode()
+        self.epoch = epoch
+        #: Each centre's epoch base (zz_hub/epoch.py); fixed while the hub runs (a new epoch is
+        #: begun with every worker stopped).
+        self.bases = bases or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        send = self._with_server_time(send, self.epoch)
+        # Made here so that routes (request.state) and the answer below share one dict.
+        state = scope.setdefault("state", {})
+        send = self._with_server_time(send, state)
         try:
             self._check_versions(scope)
             receive = await self._limited_body(scope, receive)
@@ -39,16 +53,26 @@ class HubMiddleware:
             return
         await self.app(scope, receive, send)
 
-    @staticmethod
-    def _with_server_time(send: Send, epoch: bytes) -> Send:
+    def _epoch_header(self, state: dict[str, Any]) -> bytes:
+        if self.epoch is None:
+            return b""
+        # The caller's centre is known once its token was checked (api.deps.current_caller).
+        return header_for(self.epoch, self.bases, state.get("centre_id")).encode()
+
+    def _with_server_time(self, send: Send, state: dict[str, Any]) -> Send:
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
+                rotated = state.get("rotated_token")
+                if rotated and message.get("status", 500) < 400:
+                    # A rotated device token (zz_hub/device_tokens.py), only with a success:
+                    # an error answer may be dropped by the client's retry path.
+                    headers.append((TOKEN_HEADER.lower().encode(), str(rotated).encode()))
                 headers.append(
                     (b"x-server-time", utcnow().isoformat(timespec="milliseconds").encode() + b"Z")
                 )
                 # Which history our sequence numbers belong to (zz_hub/epoch.py).
-                headers.append((b"x-hub-epoch", epoch))
+                headers.append((b"x-hub-epoch", self._epoch_header(state)))
                 message = {**message, "headers": headers}
             await send(message)
 

@@ -98,7 +98,7 @@ def pull(
 ) -> Response:
     limit = min(limit, settings.max_pull_limit)
     with tenancy.read() as scope:  # reads only: no lock, never waits for writers
-        current, purged_up_to = read_counter(scope.session)
+        current, purged_up_to = read_counter(scope.session, scope.centre_id)
         if 0 < after < purged_up_to or after > current:
             raise HTTPException(
                 status_code=410,
