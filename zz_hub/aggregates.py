@@ -8,6 +8,7 @@ count, so a cell has the same published value in every query that produces it. C
 published value is under the threshold are left out, exactly like empty cells. Periods are whole
 months, quarters or years only (:func:`parse_period`), so that there are no day ranges to subtract.
 Values outside the code lists are dropped here too (the push already rejects them).
+``measure="organisations"`` counts distinct SMEs instead (each organisation's own record key).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ OWN = {
     "sme_class": "sme_class",
     "mode": "mode",
     "kind": "kind",
+    "kreis": "kreis",
 }
 DIMENSIONS: dict[str, Any] = {
     "centre": Centre.code,
@@ -118,7 +120,8 @@ def allowed_values() -> dict[str, frozenset[str]]:
     unknown = {codelists.UNKNOWN}
     return {
         "topic": frozenset(t.code for t in codelists.topics()),
-        "land": frozenset(set(codelists._laender().values()) | unknown),
+        "land": frozenset(codelists.laender() | unknown),
+        "kreis": frozenset(codelists.kreise() | unknown),
         "sector": frozenset({chr(c) for c in range(ord("A"), ord("V"))} | unknown),
         "sme_class": frozenset({e.value for e in enums.SmeClass} | unknown),
         "mode": frozenset({e.value for e in enums.ConsultationMode} | unknown),
@@ -138,20 +141,49 @@ def _valid(dim: str, value: str) -> bool:
     return value in allowed_values()[dim]
 
 
+#: What a cell counts: consultations, or distinct SMEs (micro, small, medium organisations).
+MEASURES = ("consultations", "organisations")
+SME_CLASSES = ("micro", "small", "medium")
+
+
+class BadFilter(ValueError):
+    """A filter on a dimension that cannot be filtered, or a value outside its code list."""
+
+
+#: Dimensions a view may be filtered on (a filter is the same logical cell as grouping by it).
+FILTERS = ("centre", "land", "topic")
+
+
+def check_filters(where: dict[str, str], centres: set[str]) -> None:
+    for dim, value in where.items():
+        if dim not in FILTERS:
+            raise BadFilter(f"cannot filter on {dim}")
+        known = centres if dim == "centre" else allowed_values()[dim]
+        if value not in known:
+            raise BadFilter(f"unknown {dim}: not in the code list")
+
+
 def count_cells(
     session: Session,
     dims: list[str],
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     keyed: bool = True,
+    measure: str = "consultations",
+    where: dict[str, str] | None = None,
 ) -> dict[tuple[str, ...], tuple[int, int]]:
     """{cell: (true count, cell key)} of the non-empty cells (the key summed in SQL).
 
+    ``measure="organisations"`` counts distinct SMEs (each once per cell, its own record key);
+    ``where`` keeps the records with these dimension values — the same records, and so the same
+    published value, as the cell of that value when grouped by the dimension.
     ``keyed=False`` leaves the key sum out (key 0): the plain GROUP BY, for the benchmark's
     measure of what the perturbation costs."""
+    where = where or {}
+    wanted = [*dims, *where]
     # One table where possible: the topic and gender tables carry the consultation's dimensions.
     # Only topic × gender together needs a join (on the consultation's key).
-    base: Any = T if "topic" in dims else G if "gender" in dims else A
+    base: Any = T if "topic" in wanted else G if "gender" in wanted else A
 
     def column(dim: str) -> Any:
         if dim == "centre":
@@ -163,11 +195,17 @@ def count_cells(
         return getattr(base, OWN[dim])
 
     columns = [column(d).label(d) for d in dims]
-    key_sum = func.sum(base.record_key) % cellkey.KEY_MODULUS if keyed else literal(0)
-    query = select(*columns, func.count().label("n"), key_sum.label("k")).select_from(base)
-    if "centre" in dims:
+    orgs = measure == "organisations"
+    if orgs:
+        # Distinct organisations per cell first; then count them and sum their keys.
+        inner_cols = [*columns, base.centre_id, base.organisation_id, base.org_key]
+        query: Any = select(*inner_cols).select_from(base)
+    else:
+        key_sum = func.sum(base.record_key) % cellkey.KEY_MODULUS if keyed else literal(0)
+        query = select(*columns, func.count().label("n"), key_sum.label("k")).select_from(base)
+    if "centre" in wanted:
         query = query.join(Centre, Centre.id == base.centre_id)
-    if "topic" in dims and "gender" in dims:
+    if "topic" in wanted and "gender" in wanted:
         query = query.join(
             G, (G.centre_id == T.centre_id) & (G.consultation_id == T.consultation_id)
         )
@@ -175,7 +213,19 @@ def count_cells(
         query = query.where(base.date >= date_from)
     if date_to is not None:
         query = query.where(base.date <= date_to)
-    if columns:
+    for dim, value in where.items():
+        query = query.where(column(dim) == value)
+    if orgs:
+        query = query.where(
+            base.organisation_id.is_not(None), base.sme_class.in_(SME_CLASSES)
+        ).group_by(*inner_cols)
+        inner = query.subquery()
+        outer = [inner.c[d] for d in dims]
+        key_sum = func.sum(inner.c.org_key) % cellkey.KEY_MODULUS if keyed else literal(0)
+        query = select(*outer, func.count().label("n"), key_sum.label("k")).select_from(inner)
+        if outer:
+            query = query.group_by(*outer)
+    elif columns:
         query = query.group_by(*columns)
     cells: dict[tuple[str, ...], tuple[int, int]] = {}
     for row in session.execute(query):
@@ -204,8 +254,11 @@ def aggregate(
     threshold: int,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    measure: str = "consultations",
+    where: dict[str, str] | None = None,
 ) -> list[AggregateCell]:
-    shown = publish(count_cells(session, dims, date_from, date_to), threshold)
+    counted = count_cells(session, dims, date_from, date_to, measure=measure, where=where)
+    shown = publish(counted, threshold)
     return [
         AggregateCell(keys=dict(zip(dims, key, strict=True)), count=shown[key])
         for key in sorted(shown)

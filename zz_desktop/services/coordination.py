@@ -206,12 +206,17 @@ def current_quarter(today: dt.date | None = None) -> str:
 
 
 def refresh(store: Store, client: HubClient, today: dt.date | None = None) -> SyncReport:
-    """A coordinator's sync round: the pattern tables of this and the previous quarter."""
+    """A coordinator's sync round: the pattern tables of this and the previous quarter, and the
+    dashboard's views (one request each) of this year and this quarter."""
+    from zz_desktop.services import coordination_views  # it builds on this module
+
     began = time.monotonic()
     now = current_quarter(today)
     periods = (now, previous_quarter(now))
     bys = (*PATTERN_BYS.values(), PROGRAMME_BY, "centre")
     fetch(store, [(p, b) for p in periods for b in bys], client=client)
+    for period in coordination_views.refresh_periods(today):
+        coordination_views.fetch_views(store, period, client=client)
     stamp = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
     state.put(store, **{state.LAST_SYNC: stamp, state.LAST_ERROR: None})
     return SyncReport(seconds=time.monotonic() - began)
