@@ -198,7 +198,9 @@ def count_cells(
     orgs = measure == "organisations"
     if orgs:
         # Distinct organisations per cell first; then count them and sum their keys.
-        inner_cols = [*columns, base.centre_id, base.organisation_id, base.org_key]
+        inner_cols = [*columns, base.centre_id, base.organisation_id]
+        if keyed:
+            inner_cols.append(base.org_key)
         query: Any = select(*inner_cols).select_from(base)
     else:
         key_sum = func.sum(base.record_key) % cellkey.KEY_MODULUS if keyed else literal(0)
