@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-#: Shown for a cell that is not published (zero or under the threshold: the two look alike).
+# Shown for a cell that is not published (zero or under the threshold: the two look alike).
 NOT_PUBLISHED = "–"
 Values = list[int | None]
 

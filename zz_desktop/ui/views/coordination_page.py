@@ -37,9 +37,9 @@ from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.ops import run_write
 from zz_desktop.ui.views.coordination_charts import ChartTab
 
-#: Topic trends show the topics with the most consultations in the period.
+# Topic trends show the topics with the most consultations in the period.
 TOP_TOPICS = 8
-#: SMEs per Kreis show the Kreise with the most SMEs reached.
+# SMEs per Kreis show the Kreise with the most SMEs reached.
 TOP_KREISE = 20
 
 
