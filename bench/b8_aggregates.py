@@ -116,7 +116,7 @@ GENDERS = {"female": 44, "male": 50, "non_binary": 1, "not_stated": 5}
 #: projections (as the hub's projections keep them).
 DIMS = (
     "date, quarter, land, mode, kind, sector_section, sme_class, kreis, record_key,"
-    " organisation_id, org_key"
+    " organisation_id, org_key, month, first_month, first_quarter, first_year"
 )
 FIRST_DAY = dt.date(2023, 1, 2)
 DAYS = (dt.date(2026, 3, 31) - FIRST_DAY).days
@@ -165,6 +165,7 @@ def rows(centres: dict[str, tuple[str, str, int]], count: int, seed: int = 8) ->
     cons, top, gen = io.StringIO(), io.StringIO(), io.StringIO()
     kreise = _kreise_by_land()
     orgs: dict[tuple[str, int], tuple[str, int]] = {}  # (centre, n) → (Kreis, record key)
+    seen: set[tuple[str, str, int, str]] = set()  # (organisation, topic, unit, period) flagged
     n_topics = n_genders = 0
     quarters: dict[int, tuple[str, str]] = {}
     for i in range(count):
@@ -194,16 +195,20 @@ def rows(centres: dict[str, tuple[str, str, int]], count: int, seed: int = 8) ->
             f"{iso}\t{quarter}\t{land}\t{modes[i]}\t{kinds[i]}\t{section}\t{sme}\t{kreis}"
             f"\t{key}\t{org}\t{org_key}"
         )
-        cons.write(f"{cid}\t{consultation}\t{dims}\n")
+        month = iso[:7]
+        dims += f"\t{month}"
+        units = (month, quarter, quarter[:4])
+        cons.write(f"{cid}\t{consultation}\t{dims}\t{_firsts(seen, org, '', units)}\n")
         pool = topics_solo if solo else topics_main
         for topic in {pool[3 * i + j] for j in range(1 + (i % 7 == 0) + (i % 3 == 0))}:
-            top.write(f"{cid}\t{consultation}\t{topic}\t{dims}\n")
+            firsts = _firsts(seen, org, topic, units)
+            top.write(f"{cid}\t{consultation}\t{topic}\t{dims}\t{firsts}\n")
             n_topics += 1
         found = {genders[i]} if i % 50 else set()
         if i % 12 == 0:
             found.add(genders[(i * 7919) % count])
         for gender in found:
-            gen.write(f"{cid}\t{consultation}\t{gender}\t{dims}\n")
+            gen.write(f"{cid}\t{consultation}\t{gender}\t{dims}\tf\tf\tf\n")
             n_genders += 1
     return {
         "agg_consultation": (f"centre_id, consultation_id, {DIMS}", cons.getvalue()),
@@ -211,6 +216,20 @@ def rows(centres: dict[str, tuple[str, str, int]], count: int, seed: int = 8) ->
         "agg_consultation_gender": (f"centre_id, consultation_id, gender, {DIMS}", gen.getvalue()),
         "counts": {"consultations": count, "topics": n_topics, "genders": n_genders},
     }
+
+
+def _firsts(seen: set[tuple[str, str, int, str]], org: str, topic: str, units: tuple) -> str:
+    """The first-row flags (zz_hub.reach) of an organisation's row: its first in each unit, in
+    the order generated (exactly one row per organisation and month/quarter/year, as the hub's
+    projections keep it; which one does not matter for the counts)."""
+    if org == "\\N":
+        return "f\tf\tf"
+    out = []
+    for i, period in enumerate(units):
+        key = (org, topic, i, period)
+        out.append("f" if key in seen else "t")
+        seen.add(key)
+    return "\t".join(out)
 
 
 def _kreise_by_land() -> dict[str, list[str]]:

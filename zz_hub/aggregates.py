@@ -23,7 +23,7 @@ from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from zz_desktop.domain import enums
-from zz_hub import codelists
+from zz_hub import codelists, reach
 from zz_hub.models import AggConsultation, AggConsultationGender, AggConsultationTopic, Centre
 from zz_protocol import cellkey
 from zz_protocol.schemas import AggregateCell
@@ -163,6 +163,23 @@ def check_filters(where: dict[str, str], centres: set[str]) -> None:
             raise BadFilter(f"unknown {dim}: not in the code list")
 
 
+#: What varies between an organisation's consultations: SMEs reached cannot be split by it.
+NOT_FOR_ORGANISATIONS = ("mode", "kind", "gender")
+
+
+def _reach_unit(dims: list[str], date_from: dt.date | None, date_to: dt.date | None) -> str:
+    if any(d in NOT_FOR_ORGANISATIONS for d in dims):
+        raise BadDimension("SMEs reached are not split by mode, kind or gender")
+    name = period_name(date_from, date_to)
+    if name is None:
+        raise BadPeriod("SMEs reached are counted per whole month, quarter or year")
+    if "quarter" in dims:
+        if "-" in name and "-Q" not in name:
+            raise BadPeriod("a month has no quarters to group by")
+        return "quarter"
+    return "year" if len(name) == 4 else "quarter" if "-Q" in name else "month"
+
+
 def count_cells(
     session: Session,
     dims: list[str],
@@ -196,15 +213,11 @@ def count_cells(
 
     columns = [column(d).label(d) for d in dims]
     orgs = measure == "organisations"
-    if orgs:
-        # Distinct organisations per cell first; then count them and sum their keys.
-        inner_cols = [*columns, base.centre_id, base.organisation_id]
-        if keyed:
-            inner_cols.append(base.org_key)
-        query: Any = select(*inner_cols).select_from(base)
-    else:
-        key_sum = func.sum(base.record_key) % cellkey.KEY_MODULUS if keyed else literal(0)
-        query = select(*columns, func.count().label("n"), key_sum.label("k")).select_from(base)
+    # SMEs reached: each organisation's first row in the period's unit (or in each quarter when
+    # grouped by quarter) stands for it — its own record key, counted once per cell.
+    key = base.org_key if orgs else base.record_key
+    key_sum = func.sum(key) % cellkey.KEY_MODULUS if keyed else literal(0)
+    query: Any = select(*columns, func.count().label("n"), key_sum.label("k")).select_from(base)
     if "centre" in wanted:
         query = query.join(Centre, Centre.id == base.centre_id)
     if "topic" in wanted and "gender" in wanted:
@@ -218,16 +231,11 @@ def count_cells(
     for dim, value in where.items():
         query = query.where(column(dim) == value)
     if orgs:
+        flag = getattr(base, reach.FLAGS[_reach_unit(dims, date_from, date_to)])
         query = query.where(
-            base.organisation_id.is_not(None), base.sme_class.in_(SME_CLASSES)
-        ).group_by(*inner_cols)
-        inner = query.subquery()
-        outer = [inner.c[d] for d in dims]
-        key_sum = func.sum(inner.c.org_key) % cellkey.KEY_MODULUS if keyed else literal(0)
-        query = select(*outer, func.count().label("n"), key_sum.label("k")).select_from(inner)
-        if outer:
-            query = query.group_by(*outer)
-    elif columns:
+            flag.is_(True), base.organisation_id.is_not(None), base.sme_class.in_(SME_CLASSES)
+        )
+    if columns:
         query = query.group_by(*columns)
     cells: dict[tuple[str, ...], tuple[int, int]] = {}
     for row in session.execute(query):

@@ -172,6 +172,12 @@ class AggConsultation(Base):
     #: The organisation's record key (the same in all its consultations): counts of distinct
     #: organisations ("SMEs reached") sum these per cell.
     org_key: Mapped[int] = mapped_column(SeqInt, default=0)
+    month: Mapped[str] = mapped_column(String(7), default="?")
+    #: This row is its organisation's first (by date, then id) in its month / quarter / year:
+    #: SMEs reached in a period are then a plain filtered count, no DISTINCT over a million rows.
+    first_month: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_quarter: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_year: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (
         Index("ix_agg_consultation_org", "centre_id", "organisation_id"),
@@ -196,6 +202,12 @@ class _ConsultationDims:
     #: The organisation and its record key (copies: SMEs reached by topic read one table).
     organisation_id: Mapped[str | None] = mapped_column(String(36))
     org_key: Mapped[int] = mapped_column(SeqInt, default=0)
+    month: Mapped[str] = mapped_column(String(7), default="?")
+    #: First row of the organisation (with this topic, in the topic table) in its month /
+    #: quarter / year (see AggConsultation); always false in the gender table.
+    first_month: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_quarter: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_year: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 #: Columns of _ConsultationDims (the same names in agg_consultation).
@@ -211,6 +223,7 @@ CONSULTATION_DIMS = (
     "record_key",
     "organisation_id",
     "org_key",
+    "month",
 )
 
 

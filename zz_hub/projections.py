@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 
-from zz_hub import codelists
+from zz_hub import codelists, reach
 from zz_hub.models import (
     CONSULTATION_DIMS,
     AggConsultation,
@@ -164,7 +164,20 @@ def apply(
     # An organisation keeps its record key while it has live consultations (read before the
     # edited consultations' rows go, so that editing its only consultation keeps it too).
     org_keys = _org_keys(session, centre, consultations)
+    # Organisations whose first-consultation flags (SMEs reached) must be recomputed.
+    touched_orgs = set(org_keys) | {
+        oid for r in consultations if (oid := _str(r.fields.get("organisation_id"))) is not None
+    }
     if old_cids:
+        touched_orgs.update(
+            oid
+            for oid in session.scalars(
+                select(A.organisation_id)
+                .where(A.centre_id == centre, A.consultation_id.in_(old_cids))
+                .distinct()
+            )
+            if oid is not None
+        )
         kept_keys = {
             cid: int(key)
             for cid, key in session.execute(
@@ -235,6 +248,7 @@ def apply(
         dims: dict[str, Any] = {
             "date": day,
             "quarter": f"{day.year}-Q{(day.month - 1) // 3 + 1}" if day else UNKNOWN,
+            "month": f"{day.year}-{day.month:02d}" if day else UNKNOWN,
             "mode": _text(values.get("mode"), 12),
             "kind": _text(values.get("kind"), 12),
             **p.org_dims(p.organisation(org_id)),
@@ -259,6 +273,10 @@ def apply(
                     person_id=person_id,
                 )
             )
+
+    if touched_orgs:
+        session.flush()
+        reach.recompute(session, centre, touched_orgs)
 
     # Persons: a changed gender changes every consultation the person took part in.
     changed_persons: list[str] = []

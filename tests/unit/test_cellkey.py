@@ -15,7 +15,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from tests.support.attack import Observation, observe, pinned
-from zz_hub import aggregates
+from zz_hub import aggregates, reach
 from zz_hub.models import AggConsultation, AggConsultationTopic, Base, Centre
 from zz_protocol import cellkey
 
@@ -234,6 +234,7 @@ def _add_orgs(
             dims = dict(
                 date=date,
                 quarter="2026-Q2",
+                month=f"2026-{date.month:02d}",
                 land="ST" if kreis.startswith("15") else "SN",
                 kreis=kreis,
                 mode="phone",
@@ -265,6 +266,8 @@ def test_smes_reached_count_each_organisation_once_with_one_value_per_cell() -> 
         _add_orgs(session, rng, "st", "15003", orgs=11, each=3)
         _add_orgs(session, rng, "st", "15002", orgs=2, each=5)  # 2 SMEs: never published
         _add_orgs(session, rng, "sn", "14612", orgs=9, each=2)
+        session.flush()
+        reach.recompute(session)  # as the projections do for the organisations of a push
         session.commit()
         start, end = aggregates.parse_period("2026-Q2")
 
@@ -286,12 +289,25 @@ def test_smes_reached_count_each_organisation_once_with_one_value_per_cell() -> 
         assert by_topic[("ai_at_work", "15003")] == q(["kreis"], topic="ai_at_work")[("15003",)]
         # The view's table is the same cells.
         tables = aggregate_views.view_tables(session, "reach", T, start, end, {})
-        reach = {tuple(c.keys.values()): c.count for c in tables[1].cells}
-        assert reach == q(["kreis"])
+        by_kreis = {tuple(c.keys.values()): c.count for c in tables[1].cells}
+        assert by_kreis == q(["kreis"])
         with pytest.raises(aggregates.BadFilter):
             aggregate_views.view_tables(session, "reach", T, start, end, {"topic": "Freitext"})
         with pytest.raises(aggregates.BadFilter):
             aggregate_views.view_tables(session, "reach", T, start, end, {"kreis": "15003"})
+        # Per month: the SMEs of that month; by quarter in a year: the quarter's SMEs.
+        april = aggregates.count_cells(
+            session, ["kreis"], *aggregates.parse_period("2026-04"), measure="organisations"
+        )
+        assert april[("15003",)][0] == 11 and april[("14612",)][0] == 9
+        year = aggregates.count_cells(
+            session, ["quarter", "kreis"], *aggregates.parse_period("2026"), measure="organisations"
+        )
+        assert aggregates.publish(year, T)[("2026-Q2", "15003")] == magdeburg
+        with pytest.raises(aggregates.BadDimension):
+            q(["mode"])  # an SME's consultations differ in mode: not a split of SMEs
+        with pytest.raises(aggregates.BadPeriod):
+            aggregates.count_cells(session, ["kreis"], measure="organisations")
 
 
 @pytest.mark.parametrize("seed", range(15))

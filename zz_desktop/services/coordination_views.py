@@ -7,6 +7,7 @@ dashboard reads them offline. Also the pivots the charts and their exported tabl
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -16,6 +17,7 @@ from typing import Any
 from zz_desktop.services import coordination
 from zz_desktop.services.coordination import Table
 from zz_desktop.store.database import Store
+from zz_desktop.sync.errors import NotLoggedIn, Offline
 from zz_desktop.sync.transport import HubClient
 
 #: The hub's views (zz_hub.aggregate_views.VIEWS) and the tables each returns.
@@ -65,19 +67,20 @@ def fetch_views(
     filters: Mapping[str, str | None] | None = None,
     client: HubClient | None = None,
     client_factory: coordination.ClientFactory = HubClient,
+    views: tuple[str, ...] = tuple(VIEWS),
 ) -> int:
-    """Fetch every view of ``period`` with ``filters`` (one request each) into the cache in one
-    transaction; returns the number of requests."""
+    """Fetch the views of ``period`` with ``filters`` (one request each; all by default) into
+    the cache in one transaction; returns the number of requests."""
     if not _PERIOD.match(period):
         raise ValueError(period)
     chosen = _clean(filters or {})
     fetched: dict[str, Any] = {}
     if client is None:
         with coordination._client(store, client_factory) as own:
-            for view in VIEWS:
+            for view in views:
                 fetched[_entry(view, period, chosen)] = _fetch(own, view, period, chosen)
     else:
-        for view in VIEWS:
+        for view in views:
             fetched[_entry(view, period, chosen)] = _fetch(client, view, period, chosen)
     cache = dict(coordination._cache(store))
     cache.update(fetched)
@@ -131,6 +134,23 @@ def cached(
                 figures_of=str(entry["figures_of"]),
             )
     return ViewFigures(period, chosen, tables, min(stamps))
+
+
+def reach(
+    store: Store, period: str, client_factory: coordination.ClientFactory = HubClient
+) -> tuple[dict[str, int], dict[str, int]]:
+    """SMEs reached per Land and per Kreis in ``period`` (the reach view, fetched when the hub
+    can be reached, else cached; empty when neither)."""
+    with contextlib.suppress(Offline, NotLoggedIn):
+        fetch_views(store, period, client_factory=client_factory, views=("reach",))
+    entry = coordination._cache(store).get(_entry("reach", period, {}))
+    if entry is None:
+        return {}, {}
+    found = []
+    for name in VIEWS["reach"]:
+        cells = entry["tables"].get(name, {"cells": []})["cells"]
+        found.append({keys[0]: int(n) for keys, n in cells if n is not None})
+    return found[0], found[1]
 
 
 def periods(store: Store) -> list[str]:

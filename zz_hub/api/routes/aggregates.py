@@ -71,10 +71,15 @@ def get_aggregates(
             aggregates.check_range(date_from, date_to)
     except aggregates.BadPeriod as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
-    with database.read() as session:
-        cells = aggregates.aggregate(
-            session, dims, settings.aggregate_threshold, date_from, date_to, measure=measure
-        )
+    try:
+        with database.read() as session:
+            cells = aggregates.aggregate(
+                session, dims, settings.aggregate_threshold, date_from, date_to, measure=measure
+            )
+    except aggregates.BadDimension as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
+    except aggregates.BadPeriod as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
     return AggregateResponse(
         dimensions=dims,
         threshold=settings.aggregate_threshold,

@@ -3,7 +3,9 @@
 The coordination dashboard counts distinct organisations ("SMEs reached") per Land and per Kreis.
 Every projection row gets the organisation's Kreis (from its AGS), its id (the topic and gender
 rows too, so that they count organisations without a join) and the organisation's random record
-key (the same in all its consultations), drawn here once per organisation.
+key (the same in all its consultations), drawn here once per organisation; and the month plus
+the flags "first row of its organisation in its month / quarter / year" (zz_hub.reach), so that
+SMEs reached are a filtered count.
 
 Revision ID: 0004_i12
 Revises: 0003_i15_device_client_version
@@ -24,6 +26,7 @@ depends_on = None
 
 TABLES = ("agg_consultation", "agg_consultation_topic", "agg_consultation_gender")
 KEY = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+FLAGS = ("first_month", "first_quarter", "first_year")
 
 
 def upgrade() -> None:
@@ -35,7 +38,17 @@ def upgrade() -> None:
             batch_op.add_column(sa.Column("org_key", KEY, nullable=False, server_default="0"))
             if table != "agg_consultation":
                 batch_op.add_column(sa.Column("organisation_id", sa.String(36), nullable=True))
+            batch_op.add_column(sa.Column("month", sa.String(7), nullable=False, server_default="?"))
+            for flag in FLAGS:
+                batch_op.add_column(
+                    sa.Column(flag, sa.Boolean(), nullable=False, server_default=sa.false())
+                )
     bind = op.get_bind()
+    month = (
+        "to_char(date, 'YYYY-MM')" if bind.dialect.name == "postgresql" else "strftime('%Y-%m', date)"
+    )
+    for table in TABLES:
+        op.execute(f"UPDATE {table} SET month = {month} WHERE date IS NOT NULL")
     random_key = (
         "floor(random() * 4294967296)::bigint"
         if bind.dialect.name == "postgresql"
@@ -73,6 +86,11 @@ def upgrade() -> None:
             " organisation_id = a.organisation_id FROM agg_consultation a"
             f" WHERE a.centre_id = {table}.centre_id AND a.consultation_id = {table}.consultation_id"
         )
+    from sqlalchemy.orm import Session
+
+    from zz_hub import reach
+
+    reach.recompute(Session(bind=bind))  # every organisation's first rows per period
 
 
 def downgrade() -> None:
@@ -82,3 +100,6 @@ def downgrade() -> None:
             batch_op.drop_column("org_key")
             if table != "agg_consultation":
                 batch_op.drop_column("organisation_id")
+            batch_op.drop_column("month")
+            for flag in FLAGS:
+                batch_op.drop_column(flag)
