@@ -361,10 +361,7 @@ def _views(http: Any, db: Any, count: int, filled: dict[str, Any], repeat: int) 
 
         def sql(keyed: bool, view: str = view, where: dict[str, str] = where) -> None:
             with db.read() as session:
-                for _name, dims, measure in aggregate_views.VIEWS[view]:
-                    aggregates.count_cells(
-                        session, list(dims), *span, keyed=keyed, measure=measure, where=where
-                    )
+                aggregate_views.count_view(session, view, *span, where, keyed=keyed)
 
         http_ms = _median_ms(over_http, repeat)
         keyed_ms = _median_ms(lambda: sql(True), repeat)
@@ -380,7 +377,7 @@ def _views(http: Any, db: Any, count: int, filled: dict[str, Any], repeat: int) 
                 "ms",
                 budget="≤ 500 ms",
                 baseline=keyed_ms,
-                baseline_name="the view's tables in-process (SQL with cell-key sums + fetch)",
+                baseline_name="the view's queries in-process (SQL with cell-key sums + fetch)",
                 ok=http_ms <= 500,
                 extra=filled
                 | {

@@ -19,7 +19,7 @@ import re
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from zz_desktop.domain import enums
@@ -180,6 +180,9 @@ def _reach_unit(dims: list[str], date_from: dt.date | None, date_to: dt.date | N
     return "year" if len(name) == 4 else "quarter" if "-Q" in name else "month"
 
 
+Cells = dict[tuple[str, ...], tuple[int, int]]
+
+
 def count_cells(
     session: Session,
     dims: list[str],
@@ -188,7 +191,7 @@ def count_cells(
     keyed: bool = True,
     measure: str = "consultations",
     where: dict[str, str] | None = None,
-) -> dict[tuple[str, ...], tuple[int, int]]:
+) -> Cells:
     """{cell: (true count, cell key)} of the non-empty cells (the key summed in SQL).
 
     ``measure="organisations"`` counts distinct SMEs (each once per cell, its own record key);
@@ -196,6 +199,22 @@ def count_cells(
     published value, as the cell of that value when grouped by the dimension.
     ``keyed=False`` leaves the key sum out (key 0): the plain GROUP BY, for the benchmark's
     measure of what the perturbation costs."""
+    fine = count_fine(session, dims, (measure,), date_from, date_to, keyed, where)[measure]
+    return rollup(fine, dims, dims)
+
+
+def count_fine(
+    session: Session,
+    dims: list[str],
+    measures: tuple[str, ...],
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    keyed: bool = True,
+    where: dict[str, str] | None = None,
+) -> dict[str, Cells]:
+    """One GROUP BY for several measures: {measure: {cell: (count, key sum)}}, values not yet
+    checked against the code lists (:func:`rollup` checks the cells it publishes). Counts and
+    key sums of disjoint cells add up, so coarser tables are rolled up from these exactly."""
     where = where or {}
     wanted = [*dims, *where]
     # One table where possible: the topic and gender tables carry the consultation's dimensions.
@@ -212,12 +231,24 @@ def count_cells(
         return getattr(base, OWN[dim])
 
     columns = [column(d).label(d) for d in dims]
-    orgs = measure == "organisations"
     # SMEs reached: each organisation's first row in the period's unit (or in each quarter when
     # grouped by quarter) stands for it — its own record key, counted once per cell.
-    key = base.org_key if orgs else base.record_key
-    key_sum = func.sum(key) % cellkey.KEY_MODULUS if keyed else literal(0)
-    query: Any = select(*columns, func.count().label("n"), key_sum.label("k")).select_from(base)
+    smes: Any = None
+    if "organisations" in measures:
+        flag = getattr(base, reach.FLAGS[_reach_unit(dims, date_from, date_to)])
+        smes = flag.is_(True) & base.organisation_id.is_not(None) & base.sme_class.in_(SME_CLASSES)
+    only_smes = measures == ("organisations",)
+    sums: list[Any] = []
+    for measure in measures:
+        key = base.org_key if measure == "organisations" else base.record_key
+        if measure == "organisations" and not only_smes:
+            # Next to the consultations in the same scan: the SME rows by a CASE.
+            sums.append(func.sum(case((smes, 1), else_=0)))
+            key = case((smes, key), else_=0)
+        else:
+            sums.append(func.count())
+        sums.append(func.sum(key) % cellkey.KEY_MODULUS if keyed else literal(0))
+    query: Any = select(*columns, *sums).select_from(base)
     if "centre" in wanted:
         query = query.join(Centre, Centre.id == base.centre_id)
     if "topic" in wanted and "gender" in wanted:
@@ -230,20 +261,37 @@ def count_cells(
         query = query.where(base.date <= date_to)
     for dim, value in where.items():
         query = query.where(column(dim) == value)
-    if orgs:
-        flag = getattr(base, reach.FLAGS[_reach_unit(dims, date_from, date_to)])
-        query = query.where(
-            flag.is_(True), base.organisation_id.is_not(None), base.sme_class.in_(SME_CLASSES)
-        )
+    if only_smes:
+        query = query.where(smes)
     if columns:
         query = query.group_by(*columns)
-    cells: dict[tuple[str, ...], tuple[int, int]] = {}
+    out: dict[str, Cells] = {m: {} for m in measures}
+    width = len(dims)
     for row in session.execute(query):
-        count, key = int(row[-2]), int(row[-1] or 0)
-        values = tuple(str(v) for v in row[:-2])
-        if count and all(_valid(d, v) for d, v in zip(dims, values, strict=True)):
-            cells[values] = (count, key)
-    return cells
+        values = tuple(str(v) for v in row[:width])
+        for i, measure in enumerate(measures):
+            count, key = int(row[width + 2 * i] or 0), int(row[width + 2 * i + 1] or 0)
+            if count:
+                out[measure][values] = (count, key)
+    return out
+
+
+def rollup(fine: Cells, fine_dims: list[str], dims: list[str]) -> Cells:
+    """The cells by ``dims`` (a subset of ``fine_dims``) summed from finer disjoint cells —
+    the same records, so the same count and cell key as counting by ``dims`` directly; values
+    outside the code lists are never keys."""
+    at = [fine_dims.index(d) for d in dims]
+    out: dict[tuple[str, ...], list[int]] = {}
+    for values, (count, key) in fine.items():
+        cell = tuple(values[i] for i in at)
+        found = out.setdefault(cell, [0, 0])
+        found[0] += count
+        found[1] = (found[1] + key) % cellkey.KEY_MODULUS
+    return {
+        cell: (n, k)
+        for cell, (n, k) in out.items()
+        if n and all(_valid(d, v) for d, v in zip(dims, cell, strict=True))
+    }
 
 
 def publish(

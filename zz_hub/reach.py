@@ -29,7 +29,8 @@ def recompute(
     wanted = None if org_ids is None else sorted(set(org_ids))
     if wanted == []:
         return
-    for table in (AggConsultation, AggConsultationTopic):
+    tables: tuple[Any, ...] = (AggConsultation, AggConsultationTopic)
+    for table in tables:
         extra = [table.topic] if table is AggConsultationTopic else []
         parts = [table.centre_id, table.organisation_id, *extra]
         order = [table.date, table.consultation_id]
@@ -37,7 +38,7 @@ def recompute(
         def first(unit: Any, parts: list[Any] = parts, order: list[Any] = order) -> Any:
             return func.row_number().over(partition_by=[*parts, unit], order_by=order)
 
-        cond = table.organisation_id.is_not(None)
+        cond: Any = table.organisation_id.is_not(None)
         if centre_id is not None:
             cond = cond & (table.centre_id == centre_id)
         if wanted is not None:
@@ -54,7 +55,7 @@ def recompute(
             .where(cond)
             .subquery()
         )
-        match = (table.centre_id == ranked.c.centre_id) & (
+        match: Any = (table.centre_id == ranked.c.centre_id) & (
             table.consultation_id == ranked.c.consultation_id
         )
         if extra:

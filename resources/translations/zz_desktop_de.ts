@@ -485,10 +485,6 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
 <context>
     <name>CoordinationPage</name>
     <message>
-        <source>Quarter</source>
-        <translation>Quartal</translation>
-    </message>
-    <message>
         <source>Chart as PNG…</source>
         <translation>Diagramm als PNG…</translation>
     </message>
@@ -523,30 +519,6 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Quarter and alerts</source>
         <translation>Quartal und Muster</translation>
-    </message>
-    <message>
-        <source>Centres over time</source>
-        <translation>Zentren im Zeitverlauf</translation>
-    </message>
-    <message>
-        <source>Topic trends</source>
-        <translation>Themen-Trends</translation>
-    </message>
-    <message>
-        <source>Topic × sector</source>
-        <translation>Thema × Branche</translation>
-    </message>
-    <message>
-        <source>SMEs per Land</source>
-        <translation>KMU je Land</translation>
-    </message>
-    <message>
-        <source>SMEs per Kreis</source>
-        <translation>KMU je Kreis</translation>
-    </message>
-    <message>
-        <source>Centre comparison</source>
-        <translation>Zentrenvergleich</translation>
     </message>
     <message>
         <source>Published counts (cell-key method): each differs from the true count by at most 2; &apos;–&apos; is zero or under the threshold, so totals need not add up. Filters apply to the charts; the alerts cover the whole programme.</source>
@@ -608,38 +580,6 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <source>Consultations per centre</source>
         <translation>Beratungen je Zentrum</translation>
     </message>
-    <message>
-        <source>Consultations</source>
-        <translation>Beratungen</translation>
-    </message>
-    <message>
-        <source>SMEs reached</source>
-        <translation>Erreichte KMU</translation>
-    </message>
-    <message>
-        <source>Consultations per centre and quarter</source>
-        <translation>Beratungen je Zentrum und Quartal</translation>
-    </message>
-    <message>
-        <source>Consultations per topic and quarter</source>
-        <translation>Beratungen je Thema und Quartal</translation>
-    </message>
-    <message>
-        <source>Consultations by topic and WZ section</source>
-        <translation>Beratungen nach Thema und WZ-Abschnitt</translation>
-    </message>
-    <message>
-        <source>SMEs reached per Land</source>
-        <translation>Erreichte KMU je Land</translation>
-    </message>
-    <message>
-        <source>SMEs reached per Kreis</source>
-        <translation>Erreichte KMU je Kreis</translation>
-    </message>
-    <message>
-        <source>Kreis</source>
-        <translation>Kreis</translation>
-    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -658,6 +598,81 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>&amp;Copy report</source>
         <translation>Bericht &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Centres over time</source>
+        <translation>Zentren im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Topic trends</source>
+        <translation>Themen-Trends</translation>
+    </message>
+    <message>
+        <source>Topic × sector</source>
+        <translation>Thema × Branche</translation>
+    </message>
+    <message>
+        <source>SMEs per Land</source>
+        <translation>KMU je Land</translation>
+    </message>
+    <message>
+        <source>SMEs per Kreis</source>
+        <translation>KMU je Kreis</translation>
+    </message>
+    <message>
+        <source>Centre comparison</source>
+        <translation>Zentrenvergleich</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Beratungen</translation>
+    </message>
+    <message>
+        <source>SMEs reached</source>
+        <translation>Erreichte KMU</translation>
+    </message>
+    <message>
+        <source>Consultations per centre and quarter</source>
+        <translation>Beratungen je Zentrum und Quartal</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Consultations per topic and quarter</source>
+        <translation>Beratungen je Thema und Quartal</translation>
+    </message>
+    <message>
+        <source>Consultations by topic and WZ section</source>
+        <translation>Beratungen nach Thema und WZ-Abschnitt</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>SMEs reached per Land</source>
+        <translation>Erreichte KMU je Land</translation>
+    </message>
+    <message>
+        <source>Land</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>SMEs reached per Kreis</source>
+        <translation>Erreichte KMU je Kreis</translation>
+    </message>
+    <message>
+        <source>Kreis</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Zentrum</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,11 @@ def _requests(path: str, method: str) -> list[tuple[str, dict[str, str] | None]]
     url = re.sub(r"\{[^}]+\}", new_id(), path)
     if path.endswith("/aggregates"):
         dims = "centre,land,kreis,quarter,topic,sector,sme_class,mode,kind,gender"
-        return [(url, {"by": dims}), (url, {"by": dims, "measure": "organisations"})]
+        smes = "centre,land,kreis,quarter,topic,sector,sme_class"  # SMEs: not by mode/kind/gender
+        return [
+            (url, {"by": dims}),
+            (url, {"by": smes, "measure": "organisations", "period": "2016"}),
+        ]
     return [(url, None)]
 
 

@@ -291,6 +291,12 @@ def test_smes_reached_count_each_organisation_once_with_one_value_per_cell() -> 
         tables = aggregate_views.view_tables(session, "reach", T, start, end, {})
         by_kreis = {tuple(c.keys.values()): c.count for c in tables[1].cells}
         assert by_kreis == q(["kreis"])
+        assert {tuple(c.keys.values()): c.count for c in tables[0].cells} == q(["land"])
+        # The centres view counts consultations and SMEs in one scan: the same cells.
+        centres = aggregate_views.view_tables(session, "centres", T, start, end, {})
+        direct = aggregates.publish(aggregates.count_cells(session, ["centre"], start, end), T)
+        assert {tuple(c.keys.values()): c.count for c in centres[0].cells} == direct
+        assert {tuple(c.keys.values()): c.count for c in centres[1].cells} == q(["centre"])
         with pytest.raises(aggregates.BadFilter):
             aggregate_views.view_tables(session, "reach", T, start, end, {"topic": "Freitext"})
         with pytest.raises(aggregates.BadFilter):

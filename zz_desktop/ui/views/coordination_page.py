@@ -36,11 +36,7 @@ from zz_desktop.store.database import Store
 from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.ops import run_write
 from zz_desktop.ui.views.coordination_charts import ChartTab
-
-# Topic trends show the topics with the most consultations in the period.
-TOP_TOPICS = 8
-# SMEs per Kreis show the Kreise with the most SMEs reached.
-TOP_KREISE = 20
+from zz_desktop.ui.views.coordination_tabs import DashboardCharts
 
 
 class CoordinationPage(QWidget):
@@ -73,24 +69,9 @@ class CoordinationPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("coordinationTabs")
         self.tabs.addTab(self._alerts_tab(), self.tr("Quarter and alerts"))
-        self.charts = {
-            "centre_time": ChartTab("bar", "centreTimeChart", self),
-            "topic_trends": ChartTab("line", "topicTrendChart", self),
-            "topic_sector": ChartTab("heat", "topicSectorHeat", self),
-            "land_reach": ChartTab("bar", "landReachChart", self),
-            "kreis_reach": ChartTab("hbar", "kreisReachChart", self),
-            "centres": ChartTab("bar", "centreComparisonChart", self),
-        }
-        titles = {
-            "centre_time": self.tr("Centres over time"),
-            "topic_trends": self.tr("Topic trends"),
-            "topic_sector": self.tr("Topic × sector"),
-            "land_reach": self.tr("SMEs per Land"),
-            "kreis_reach": self.tr("SMEs per Kreis"),
-            "centres": self.tr("Centre comparison"),
-        }
-        for key, tab in self.charts.items():
-            self.tabs.addTab(tab, titles[key])
+        self.views = DashboardCharts(store, self)
+        self.charts = self.views.charts
+        self.views.add_to(self.tabs)
         layout.addWidget(self.tabs, 1)
         self.note = QLabel(
             self.tr(
@@ -248,13 +229,12 @@ class CoordinationPage(QWidget):
                     "The charts of {0} with these filters are not fetched yet: Fetch from the hub."
                 ).replace("{0}", period)
             )
-            for tab in self.charts.values():
-                tab.show_figures("", "", [], {})
+            self.views.clear()
         else:
             # Over time = the quarters of the period's year (when fetched), a quarter alone is
             # one point; the same cells as the quarter's own, so nothing new is published.
             year = coordination_views.cached(self.store, period[:4], self.chosen_filters())
-            self._fill_views(self.figures_data, year or self.figures_data)
+            self.views.fill(self.figures_data, year or self.figures_data)
         stamps = [d.figures_of for d in (self.data, self.figures_data) if d is not None]
         if stamps:
             stamp = dt.datetime.fromisoformat(min(stamps).rstrip("Z"))
@@ -303,61 +283,6 @@ class CoordinationPage(QWidget):
             for col, value in enumerate(values):
                 self.alerts.setItem(row, col, QTableWidgetItem(value))
         self.alerts.resizeColumnsToContents()
-
-    def _fill_views(
-        self, figures: coordination_views.ViewFigures, year: coordination_views.ViewFigures
-    ) -> None:
-        lang = i18n.get_language()
-        lab = Labeller(self.store, lang)
-        consultations, smes = self.tr("Consultations"), self.tr("SMEs reached")
-        # Centres over time: quarters along the axis, one bar set per centre.
-        centres, quarters, grid = year.pivot("centre_quarter")
-        self.charts["centre_time"].show_figures(
-            self.tr("Consultations per centre and quarter"),
-            self.tr("Quarter"),
-            quarters,
-            {c: [grid[i][j] for j in range(len(quarters))] for i, c in enumerate(centres)},
-        )
-        # Topic trends: the period's largest topics, one line each.
-        topics, quarters, grid = year.pivot("topic_quarter")
-        size = {tp: sum(v or 0 for v in grid[i]) for i, tp in enumerate(topics)}
-        largest = sorted(topics, key=lambda tp: (-size[tp], tp))[:TOP_TOPICS]
-        self.charts["topic_trends"].show_figures(
-            self.tr("Consultations per topic and quarter"),
-            self.tr("Quarter"),
-            quarters,
-            {lab.topic(tp): grid[topics.index(tp)] for tp in largest},
-        )
-        topics, sections, grid = figures.pivot("topic_sector")
-        self.charts["topic_sector"].show_figures(
-            self.tr("Consultations by topic and WZ section"),
-            self.tr("Topic"),
-            [lab.topic(tp) for tp in topics],
-            {s: [grid[i][j] for i in range(len(topics))] for j, s in enumerate(sections)},
-        )
-        lands = figures.single("land_reach")
-        self.charts["land_reach"].show_figures(
-            self.tr("SMEs reached per Land"),
-            self.tr("Land"),
-            [land_name(k, lang) for k in lands],
-            {smes: list(lands.values())},
-        )
-        kreise = dict(list(figures.single("kreis_reach").items())[:TOP_KREISE])
-        self.charts["kreis_reach"].show_figures(
-            self.tr("SMEs reached per Kreis"),
-            self.tr("Kreis"),
-            [lab.kreis(k) if k != "?" else lab.unknown for k in kreise],
-            {smes: list(kreise.values())},
-        )
-        counted = figures.single("centre_consultations")
-        reached = figures.single("centre_reach")
-        names = sorted(set(counted) | set(reached))
-        self.charts["centres"].show_figures(
-            self.tr("Centre comparison"),
-            self.tr("Centre"),
-            names,
-            {consultations: [counted.get(c) for c in names], smes: [reached.get(c) for c in names]},
-        )
 
     # ------------------------------------------------------------------ fetching
 
