@@ -44,6 +44,7 @@ DASHBOARD_PERIOD = "2025"
 #: the filters the dashboard offers.
 VIEW_REQUESTS = (
     ("trends", {}),
+    ("topics", {}),
     ("sectors", {}),
     ("reach", {}),
     ("centres", {}),

@@ -20,10 +20,10 @@ from zz_protocol.schemas import AggregateCell, AggregateTable
 
 #: view → its tables: (name, dimensions, measure). Time runs by quarter (whole periods).
 VIEWS: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
-    "trends": (
-        ("centre_quarter", ("centre", "quarter"), "consultations"),
-        ("topic_quarter", ("topic", "quarter"), "consultations"),
-    ),
+    # One scan each: the topic trends read the topic table, the centres over time the
+    # consultations (two scans in one request missed the 500 ms budget at 1M in B8).
+    "trends": (("centre_quarter", ("centre", "quarter"), "consultations"),),
+    "topics": (("topic_quarter", ("topic", "quarter"), "consultations"),),
     "sectors": (("topic_sector", ("topic", "sector"), "consultations"),),
     "reach": (
         ("land_reach", ("land",), "organisations"),

@@ -41,7 +41,7 @@ def test_a_sync_round_caches_the_views(base_url: str, store: Any) -> None:
         assert coordination_views.cached(store, str(YEAR), {"centre": "ZZ-ST"}) is None
         assert (
             coordination_views.fetch_views(store, str(YEAR), {"centre": "ZZ-ST"}, client=client)
-            == 4
+            == 5
         )
     only_st = coordination_views.cached(store, str(YEAR), {"centre": "ZZ-ST"})
     assert only_st is not None and only_st.filters == {"centre": "ZZ-ST"}

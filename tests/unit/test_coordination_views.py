@@ -30,6 +30,8 @@ def view_cache(period: str, scale: float = 1.0, stamp: str = STAMP) -> dict[str,
         "trends": [
             _table("centre_quarter", ["centre", "quarter"], "consultations",
                    {(c, q): n(v * (0.8 + 0.2 * i)) for c, (_l, v) in CENTRES.items() for i, q in enumerate(quarters)}),
+        ],
+        "topics": [
             _table("topic_quarter", ["topic", "quarter"], "consultations",
                    {(tp, q): n(v * (1.4 - 0.4 * i if tp == "sustainability" else 0.7 + 0.5 * i)) for tp, v in TOPICS.items() for i, q in enumerate(quarters)}),
         ],

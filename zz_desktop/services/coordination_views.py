@@ -22,7 +22,8 @@ from zz_desktop.sync.transport import HubClient
 
 #: The hub's views (zz_hub.aggregate_views.VIEWS) and the tables each returns.
 VIEWS: dict[str, tuple[str, ...]] = {
-    "trends": ("centre_quarter", "topic_quarter"),
+    "trends": ("centre_quarter",),
+    "topics": ("topic_quarter",),
     "sectors": ("topic_sector",),
     "reach": ("land_reach", "kreis_reach"),
     "centres": ("centre_consultations", "centre_reach"),
