@@ -121,6 +121,7 @@ def test_dashboard_charts_filters_and_exports(
     assert (
         heat.header[1:] == ["C", "J", "Q"] and heat.heat.item(0, 1).background().color().isValid()
     )
+    assert heat.heat.horizontalHeaderItem(2).toolTip().startswith("J")
     kreise = [row[0] for row in charts["kreisReachChart"].rows]
     assert kreise[0] == "Dresden" and "Magdeburg" in kreise
     lands = [row[0] for row in charts["landReachChart"].rows]

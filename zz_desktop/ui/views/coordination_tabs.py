@@ -80,6 +80,11 @@ class DashboardCharts(QObject):
             [lab.topic(tp) for tp in topics],
             {s: [grid[i][j] for i in range(len(topics))] for j, s in enumerate(sections)},
         )
+        heat = self.charts["topic_sector"].heat
+        for j, section in enumerate(sections, start=1):  # the letters' titles on hover
+            item = heat.horizontalHeaderItem(j)
+            if item is not None:
+                item.setToolTip(lab.section(section))
         lands = figures.single("land_reach")
         self.charts["land_reach"].show_figures(
             self.tr("SMEs reached per Land"),
