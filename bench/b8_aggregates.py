@@ -40,6 +40,18 @@ DASHBOARD_SETS = (
     ("centre", "land", "topic"),
 )
 DASHBOARD_PERIOD = "2025"
+#: The dashboard's view requests (one per view; zz_hub.aggregate_views), unfiltered and with
+#: the filters the dashboard offers.
+VIEW_REQUESTS = (
+    ("trends", {}),
+    ("topics", {}),
+    ("sectors", {}),
+    ("reach", {}),
+    ("centres", {}),
+    ("trends", {"topic": "ai_at_work"}),
+    ("reach", {"centre": "ZZ-SN"}),
+    ("sectors", {"land": "ST", "topic": "ai_at_work"}),
+)
 #: Centres added to the demo ones: (code, name, Land, relative size).
 EXTRA_CENTRES = (
     ("ZZ-BB", "Regionales Zukunftszentrum Brandenburg", "BB", 9),
@@ -103,7 +115,10 @@ KINDS = {"signposting": 45, "in_depth": 35, "follow_up": 18, "ombuds": 2}
 GENDERS = {"female": 44, "male": 50, "non_binary": 1, "not_stated": 5}
 #: The consultation's dimensions: columns of agg_consultation, copied into the topic and gender
 #: projections (as the hub's projections keep them).
-DIMS = "date, quarter, land, mode, kind, sector_section, sme_class, record_key"
+DIMS = (
+    "date, quarter, land, mode, kind, sector_section, sme_class, kreis, record_key,"
+    " organisation_id, org_key, month, first_month, first_quarter, first_year"
+)
 FIRST_DAY = dt.date(2023, 1, 2)
 DAYS = (dt.date(2026, 3, 31) - FIRST_DAY).days
 
@@ -149,6 +164,9 @@ def rows(centres: dict[str, tuple[str, str, int]], count: int, seed: int = 8) ->
     genders = _pick(rnd, GENDERS, count)
     topics_main, topics_solo = _pick(rnd, TOPICS, 3 * count), _pick(rnd, SOLO_TOPICS, 3 * count)
     cons, top, gen = io.StringIO(), io.StringIO(), io.StringIO()
+    kreise = _kreise_by_land()
+    orgs: dict[tuple[str, int], tuple[str, int]] = {}  # (centre, n) → (Kreis, record key)
+    seen: set[tuple[str, str, int, str]] = set()  # (organisation, topic, unit, period) flagged
     n_topics = n_genders = 0
     quarters: dict[int, tuple[str, str]] = {}
     for i in range(count):
@@ -163,31 +181,67 @@ def rows(centres: dict[str, tuple[str, str, int]], count: int, seed: int = 8) ->
             quarters[day] = (date.isoformat(), f"{date.year}-Q{(date.month - 1) // 3 + 1}")
         iso, quarter = quarters[day]
         solo = code == "HDS"
-        org = "\\N" if solo else _uuid(rnd.randrange(size * 2500), 2)
+        kreis, org_key, org = "?", 0, "\\N"
+        if not solo:
+            number = rnd.randrange(size * 2500)
+            org = _uuid(number, 2)
+            if (code, number) not in orgs:
+                near = kreise.get(home, ["?"])
+                orgs[(code, number)] = (near[number % len(near)], rnd.getrandbits(32))
+            kreis, org_key = orgs[(code, number)]
         consultation = _uuid(i, 1)
         section, sme = ("?", "?") if solo else (sections[i], smes[i])
         key = rnd.getrandbits(32)  # the cell-key record key (issue 12)
-        dims = f"{iso}\t{quarter}\t{land}\t{modes[i]}\t{kinds[i]}\t{section}\t{sme}\t{key}"
-        cons.write(f"{cid}\t{consultation}\t{dims}\t{org}\n")
+        dims = (
+            f"{iso}\t{quarter}\t{land}\t{modes[i]}\t{kinds[i]}\t{section}\t{sme}\t{kreis}"
+            f"\t{key}\t{org}\t{org_key}"
+        )
+        month = iso[:7]
+        dims += f"\t{month}"
+        units = (month, quarter, quarter[:4])
+        cons.write(f"{cid}\t{consultation}\t{dims}\t{_firsts(seen, org, '', units)}\n")
         pool = topics_solo if solo else topics_main
         for topic in {pool[3 * i + j] for j in range(1 + (i % 7 == 0) + (i % 3 == 0))}:
-            top.write(f"{cid}\t{consultation}\t{topic}\t{dims}\n")
+            firsts = _firsts(seen, org, topic, units)
+            top.write(f"{cid}\t{consultation}\t{topic}\t{dims}\t{firsts}\n")
             n_topics += 1
         found = {genders[i]} if i % 50 else set()
         if i % 12 == 0:
             found.add(genders[(i * 7919) % count])
         for gender in found:
-            gen.write(f"{cid}\t{consultation}\t{gender}\t{dims}\n")
+            gen.write(f"{cid}\t{consultation}\t{gender}\t{dims}\tf\tf\tf\n")
             n_genders += 1
     return {
-        "agg_consultation": (
-            f"centre_id, consultation_id, {DIMS}, organisation_id",
-            cons.getvalue(),
-        ),
+        "agg_consultation": (f"centre_id, consultation_id, {DIMS}", cons.getvalue()),
         "agg_consultation_topic": (f"centre_id, consultation_id, topic, {DIMS}", top.getvalue()),
         "agg_consultation_gender": (f"centre_id, consultation_id, gender, {DIMS}", gen.getvalue()),
         "counts": {"consultations": count, "topics": n_topics, "genders": n_genders},
     }
+
+
+def _firsts(seen: set[tuple[str, str, int, str]], org: str, topic: str, units: tuple) -> str:
+    """The first-row flags (zz_hub.reach) of an organisation's row: its first in each unit, in
+    the order generated (exactly one row per organisation and month/quarter/year, as the hub's
+    projections keep it; which one does not matter for the counts)."""
+    if org == "\\N":
+        return "f\tf\tf"
+    out = []
+    for i, period in enumerate(units):
+        key = (org, topic, i, period)
+        out.append("f" if key in seen else "t")
+        seen.add(key)
+    return "\t".join(out)
+
+
+def _kreise_by_land() -> dict[str, list[str]]:
+    """Land code → the Kreis keys of the shipped list (Länder 11–16; others have none: "?")."""
+    from zz_desktop.domain import codelists
+
+    iso = {land.ags: land.iso.removeprefix("DE-") for land in codelists.laender()}
+    out: dict[str, list[str]] = {}
+    for kreis in codelists.kreise():
+        out.setdefault(iso[kreis.land_ags], []).append(kreis.ags5)
+    return out
 
 
 def fill(database_url: str, count: int) -> dict[str, Any]:
@@ -288,5 +342,51 @@ def run(smoke: bool) -> list[Result]:
                         },
                     )
                 )
+            results += _views(http, db, count, filled, repeat)
         db.dispose()
+    return results
+
+
+def _views(http: Any, db: Any, count: int, filled: dict[str, Any], repeat: int) -> list[Result]:
+    """The dashboard's view requests over HTTP; in-process the same tables with and without
+    the cell-key sums (the perturbation's cost against the plain GROUP BY)."""
+    from zz_hub import aggregate_views, aggregates
+
+    span = aggregates.parse_period(DASHBOARD_PERIOD)
+    results = []
+    for view, where in VIEW_REQUESTS:
+        params = {"period": DASHBOARD_PERIOD} | where
+
+        def over_http(view: str = view, params: dict[str, str] = params) -> None:
+            http.get(f"/api/v1/aggregates/views/{view}", params=params).raise_for_status()
+
+        def sql(keyed: bool, view: str = view, where: dict[str, str] = where) -> None:
+            with db.read() as session:
+                aggregate_views.count_view(session, view, *span, where, keyed=keyed)
+
+        http_ms = _median_ms(over_http, repeat)
+        keyed_ms = _median_ms(lambda: sql(True), repeat)
+        plain_ms = _median_ms(lambda: sql(False), repeat)
+        body = http.get(f"/api/v1/aggregates/views/{view}", params=params).json()
+        shown = ", ".join(f"{k}={v}" for k, v in where.items())
+        results.append(
+            Result(
+                f"dashboard view {view}"
+                + (f" [{shown}]" if shown else "")
+                + f" ({DASHBOARD_PERIOD}) over {count:,} consultations over HTTP",
+                http_ms,
+                "ms",
+                budget="≤ 500 ms",
+                baseline=keyed_ms,
+                baseline_name="the view's queries in-process (SQL with cell-key sums + fetch)",
+                ok=http_ms <= 500,
+                extra=filled
+                | {
+                    "tables": len(body["tables"]),
+                    "cells": sum(len(t["cells"]) for t in body["tables"]),
+                    "plain_group_by_ms": round(plain_ms, 1),
+                    "cell_key_overhead_ms": round(keyed_ms - plain_ms, 1),
+                },
+            )
+        )
     return results

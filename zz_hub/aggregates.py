@@ -8,6 +8,7 @@ count, so a cell has the same published value in every query that produces it. C
 published value is under the threshold are left out, exactly like empty cells. Periods are whole
 months, quarters or years only (:func:`parse_period`), so that there are no day ranges to subtract.
 Values outside the code lists are dropped here too (the push already rejects them).
+``measure="organisations"`` counts distinct SMEs instead (each organisation's own record key).
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ import re
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from zz_desktop.domain import enums
-from zz_hub import codelists
+from zz_hub import codelists, reach
 from zz_hub.models import AggConsultation, AggConsultationGender, AggConsultationTopic, Centre
 from zz_protocol import cellkey
 from zz_protocol.schemas import AggregateCell
@@ -36,6 +37,7 @@ OWN = {
     "sme_class": "sme_class",
     "mode": "mode",
     "kind": "kind",
+    "kreis": "kreis",
 }
 DIMENSIONS: dict[str, Any] = {
     "centre": Centre.code,
@@ -118,7 +120,8 @@ def allowed_values() -> dict[str, frozenset[str]]:
     unknown = {codelists.UNKNOWN}
     return {
         "topic": frozenset(t.code for t in codelists.topics()),
-        "land": frozenset(set(codelists._laender().values()) | unknown),
+        "land": frozenset(codelists.laender() | unknown),
+        "kreis": frozenset(codelists.kreise() | unknown),
         "sector": frozenset({chr(c) for c in range(ord("A"), ord("V"))} | unknown),
         "sme_class": frozenset({e.value for e in enums.SmeClass} | unknown),
         "mode": frozenset({e.value for e in enums.ConsultationMode} | unknown),
@@ -138,20 +141,85 @@ def _valid(dim: str, value: str) -> bool:
     return value in allowed_values()[dim]
 
 
+#: What a cell counts: consultations, or distinct SMEs (micro, small, medium organisations).
+MEASURES = ("consultations", "organisations")
+SME_CLASSES = ("micro", "small", "medium")
+
+
+class BadFilter(ValueError):
+    """A filter on a dimension that cannot be filtered, or a value outside its code list."""
+
+
+#: Dimensions a view may be filtered on (a filter is the same logical cell as grouping by it).
+FILTERS = ("centre", "land", "topic")
+
+
+def check_filters(where: dict[str, str], centres: set[str]) -> None:
+    for dim, value in where.items():
+        if dim not in FILTERS:
+            raise BadFilter(f"cannot filter on {dim}")
+        known = centres if dim == "centre" else allowed_values()[dim]
+        if value not in known:
+            raise BadFilter(f"unknown {dim}: not in the code list")
+
+
+#: What varies between an organisation's consultations: SMEs reached cannot be split by it.
+NOT_FOR_ORGANISATIONS = ("mode", "kind", "gender")
+
+
+def _reach_unit(dims: list[str], date_from: dt.date | None, date_to: dt.date | None) -> str:
+    if any(d in NOT_FOR_ORGANISATIONS for d in dims):
+        raise BadDimension("SMEs reached are not split by mode, kind or gender")
+    name = period_name(date_from, date_to)
+    if name is None:
+        raise BadPeriod("SMEs reached are counted per whole month, quarter or year")
+    if "quarter" in dims:
+        if "-" in name and "-Q" not in name:
+            raise BadPeriod("a month has no quarters to group by")
+        return "quarter"
+    return "year" if len(name) == 4 else "quarter" if "-Q" in name else "month"
+
+
+Cells = dict[tuple[str, ...], tuple[int, int]]
+
+
 def count_cells(
     session: Session,
     dims: list[str],
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     keyed: bool = True,
-) -> dict[tuple[str, ...], tuple[int, int]]:
+    measure: str = "consultations",
+    where: dict[str, str] | None = None,
+) -> Cells:
     """{cell: (true count, cell key)} of the non-empty cells (the key summed in SQL).
 
+    ``measure="organisations"`` counts distinct SMEs (each once per cell, its own record key);
+    ``where`` keeps the records with these dimension values — the same records, and so the same
+    published value, as the cell of that value when grouped by the dimension.
     ``keyed=False`` leaves the key sum out (key 0): the plain GROUP BY, for the benchmark's
     measure of what the perturbation costs."""
+    fine = count_fine(session, dims, (measure,), date_from, date_to, keyed, where)[measure]
+    return rollup(fine, dims, dims)
+
+
+def count_fine(
+    session: Session,
+    dims: list[str],
+    measures: tuple[str, ...],
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    keyed: bool = True,
+    where: dict[str, str] | None = None,
+) -> dict[str, Cells]:
+    """One GROUP BY for several measures: {measure: {cell: (count, key sum)}}, values not yet
+    checked against the code lists (:func:`rollup` checks the cells it publishes). Counts and
+    key sums of disjoint cells add up, so coarser tables are rolled up from these exactly."""
+    where = where or {}
+    wanted = [*dims, *where]
     # One table where possible: the topic and gender tables carry the consultation's dimensions.
     # Only topic × gender together needs a join (on the consultation's key).
-    base: Any = T if "topic" in dims else G if "gender" in dims else A
+    base: Any = T if "topic" in wanted else G if "gender" in wanted else A
 
     def column(dim: str) -> Any:
         if dim == "centre":
@@ -163,11 +231,27 @@ def count_cells(
         return getattr(base, OWN[dim])
 
     columns = [column(d).label(d) for d in dims]
-    key_sum = func.sum(base.record_key) % cellkey.KEY_MODULUS if keyed else literal(0)
-    query = select(*columns, func.count().label("n"), key_sum.label("k")).select_from(base)
-    if "centre" in dims:
+    # SMEs reached: each organisation's first row in the period's unit (or in each quarter when
+    # grouped by quarter) stands for it — its own record key, counted once per cell.
+    smes: Any = None
+    if "organisations" in measures:
+        flag = getattr(base, reach.FLAGS[_reach_unit(dims, date_from, date_to)])
+        smes = flag.is_(True) & base.organisation_id.is_not(None) & base.sme_class.in_(SME_CLASSES)
+    only_smes = measures == ("organisations",)
+    sums: list[Any] = []
+    for measure in measures:
+        key = base.org_key if measure == "organisations" else base.record_key
+        if measure == "organisations" and not only_smes:
+            # Next to the consultations in the same scan: the SME rows by a CASE.
+            sums.append(func.sum(case((smes, 1), else_=0)))
+            key = case((smes, key), else_=0)
+        else:
+            sums.append(func.count())
+        sums.append(func.sum(key) % cellkey.KEY_MODULUS if keyed else literal(0))
+    query: Any = select(*columns, *sums).select_from(base)
+    if "centre" in wanted:
         query = query.join(Centre, Centre.id == base.centre_id)
-    if "topic" in dims and "gender" in dims:
+    if "topic" in wanted and "gender" in wanted:
         query = query.join(
             G, (G.centre_id == T.centre_id) & (G.consultation_id == T.consultation_id)
         )
@@ -175,15 +259,39 @@ def count_cells(
         query = query.where(base.date >= date_from)
     if date_to is not None:
         query = query.where(base.date <= date_to)
+    for dim, value in where.items():
+        query = query.where(column(dim) == value)
+    if only_smes:
+        query = query.where(smes)
     if columns:
         query = query.group_by(*columns)
-    cells: dict[tuple[str, ...], tuple[int, int]] = {}
+    out: dict[str, Cells] = {m: {} for m in measures}
+    width = len(dims)
     for row in session.execute(query):
-        count, key = int(row[-2]), int(row[-1] or 0)
-        values = tuple(str(v) for v in row[:-2])
-        if count and all(_valid(d, v) for d, v in zip(dims, values, strict=True)):
-            cells[values] = (count, key)
-    return cells
+        values = tuple(str(v) for v in row[:width])
+        for i, measure in enumerate(measures):
+            count, key = int(row[width + 2 * i] or 0), int(row[width + 2 * i + 1] or 0)
+            if count:
+                out[measure][values] = (count, key)
+    return out
+
+
+def rollup(fine: Cells, fine_dims: list[str], dims: list[str]) -> Cells:
+    """The cells by ``dims`` (a subset of ``fine_dims``) summed from finer disjoint cells —
+    the same records, so the same count and cell key as counting by ``dims`` directly; values
+    outside the code lists are never keys."""
+    at = [fine_dims.index(d) for d in dims]
+    out: dict[tuple[str, ...], list[int]] = {}
+    for values, (count, key) in fine.items():
+        cell = tuple(values[i] for i in at)
+        found = out.setdefault(cell, [0, 0])
+        found[0] += count
+        found[1] = (found[1] + key) % cellkey.KEY_MODULUS
+    return {
+        cell: (n, k)
+        for cell, (n, k) in out.items()
+        if n and all(_valid(d, v) for d, v in zip(dims, cell, strict=True))
+    }
 
 
 def publish(
@@ -204,8 +312,11 @@ def aggregate(
     threshold: int,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    measure: str = "consultations",
+    where: dict[str, str] | None = None,
 ) -> list[AggregateCell]:
-    shown = publish(count_cells(session, dims, date_from, date_to), threshold)
+    counted = count_cells(session, dims, date_from, date_to, measure=measure, where=where)
+    shown = publish(counted, threshold)
     return [
         AggregateCell(keys=dict(zip(dims, key, strict=True)), count=shown[key])
         for key in sorted(shown)

@@ -14,6 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from zz_desktop.domain import codelists as domain_codelists
 from zz_desktop.domain.codelists import report_section
 from zz_protocol.schemas import TopicInfo
 
@@ -78,3 +79,29 @@ def land_of_ags(ags: Any) -> str | None:
     if isinstance(ags, str) and len(ags) >= 2:
         return _laender().get(ags[:2])
     return None
+
+
+def laender() -> frozenset[str]:
+    """The Land codes ("ST", …) of the shipped list."""
+    return frozenset(_laender().values())
+
+
+@cache
+def kreise() -> frozenset[str]:
+    """The five-digit keys of the shipped Kreis list."""
+    return frozenset(k.ags5 for k in domain_codelists.kreise())
+
+
+def kreis_of_ags(ags: Any) -> str | None:
+    """The Kreis key (first five digits of an AGS) when it is in the shipped list, or None."""
+    found = domain_codelists.kreis_for_ags(ags) if isinstance(ags, str) else None
+    return found.ags5 if found is not None else None
+
+
+def land_of_postcode(postcode: Any) -> str | None:
+    """The Land code of a German postcode when its range names exactly one Land, else None
+    (border ranges name several: then the postcode decides nothing)."""
+    if not isinstance(postcode, str):
+        return None
+    found = domain_codelists.lands_for_postcode(postcode)
+    return _laender().get(next(iter(found))) if len(found) == 1 else None

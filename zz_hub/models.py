@@ -184,9 +184,20 @@ class AggConsultation(Base):
     sector_section: Mapped[str] = mapped_column(String(2))
     sme_class: Mapped[str] = mapped_column(String(10))
     organisation_id: Mapped[str | None] = mapped_column(String(36))
+    #: The organisation's Kreis (five-digit AGS of the shipped list, else "?").
+    kreis: Mapped[str] = mapped_column(String(5), default="?")
     #: The consultation's random cell-key record key in [0, 2**32) (zz_protocol.cellkey); kept
     #: while the consultation lives, so that its cells keep their published values.
     record_key: Mapped[int] = mapped_column(SeqInt, default=0)
+    #: The organisation's record key (the same in all its consultations): counts of distinct
+    #: organisations ("SMEs reached") sum these per cell.
+    org_key: Mapped[int] = mapped_column(SeqInt, default=0)
+    month: Mapped[str] = mapped_column(String(7), default="?")
+    #: This row is its organisation's first (by date, then id) in its month / quarter / year:
+    #: SMEs reached in a period are then a plain filtered count, no DISTINCT over a million rows.
+    first_month: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_quarter: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_year: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (
         Index("ix_agg_consultation_org", "centre_id", "organisation_id"),
@@ -205,8 +216,18 @@ class _ConsultationDims:
     kind: Mapped[str] = mapped_column(String(12))
     sector_section: Mapped[str] = mapped_column(String(2))
     sme_class: Mapped[str] = mapped_column(String(10))
+    kreis: Mapped[str] = mapped_column(String(5), default="?")
     #: The consultation's record key (a copy, like the dimensions: cell keys read one table).
     record_key: Mapped[int] = mapped_column(SeqInt, default=0)
+    #: The organisation and its record key (copies: SMEs reached by topic read one table).
+    organisation_id: Mapped[str | None] = mapped_column(String(36))
+    org_key: Mapped[int] = mapped_column(SeqInt, default=0)
+    month: Mapped[str] = mapped_column(String(7), default="?")
+    #: First row of the organisation (with this topic, in the topic table) in its month /
+    #: quarter / year (see AggConsultation); always false in the gender table.
+    first_month: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_quarter: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_year: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 #: Columns of _ConsultationDims (the same names in agg_consultation).
@@ -218,7 +239,11 @@ CONSULTATION_DIMS = (
     "kind",
     "sector_section",
     "sme_class",
+    "kreis",
     "record_key",
+    "organisation_id",
+    "org_key",
+    "month",
 )
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 
-from zz_hub import codelists
+from zz_hub import codelists, reach
 from zz_hub.models import (
     CONSULTATION_DIMS,
     AggConsultation,
@@ -113,9 +113,16 @@ class _Projector:
 
     def org_dims(self, org: SyncRow | None) -> dict[str, str]:
         values = org.fields if org is not None else {}
-        land = codelists.land_of_ags(values.get("ags")) or self.lookups.centre_land
+        ags = values.get("ags")
+        # The AGS decides; a postcode only where its range names one Land; else the centre's.
+        land = (
+            codelists.land_of_ags(ags)
+            or codelists.land_of_postcode(values.get("postcode"))
+            or self.lookups.centre_land
+        )
         return {
             "land": land,
+            "kreis": codelists.kreis_of_ags(ags) or UNKNOWN,
             "sector_section": codelists.sector_section(
                 values.get("sector_code"), values.get("sector_version")
             ),
@@ -154,7 +161,23 @@ def apply(
     # An edited consultation keeps its record key (its cells must not change value by an edit
     # that does not change them); a new one draws a fresh random key.
     kept_keys: dict[str, int] = {}
+    # An organisation keeps its record key while it has live consultations (read before the
+    # edited consultations' rows go, so that editing its only consultation keeps it too).
+    org_keys = _org_keys(session, centre, consultations)
+    # Organisations whose first-consultation flags (SMEs reached) must be recomputed.
+    touched_orgs = set(org_keys) | {
+        oid for r in consultations if (oid := _str(r.fields.get("organisation_id"))) is not None
+    }
     if old_cids:
+        touched_orgs.update(
+            oid
+            for oid in session.scalars(
+                select(A.organisation_id)
+                .where(A.centre_id == centre, A.consultation_id.in_(old_cids))
+                .distinct()
+            )
+            if oid is not None
+        )
         kept_keys = {
             cid: int(key)
             for cid, key in session.execute(
@@ -225,14 +248,15 @@ def apply(
         dims: dict[str, Any] = {
             "date": day,
             "quarter": f"{day.year}-Q{(day.month - 1) // 3 + 1}" if day else UNKNOWN,
+            "month": f"{day.year}-{day.month:02d}" if day else UNKNOWN,
             "mode": _text(values.get("mode"), 12),
             "kind": _text(values.get("kind"), 12),
             **p.org_dims(p.organisation(org_id)),
             "record_key": kept_keys.get(row.entity_id, random_record_key()),
+            "organisation_id": org_id,
+            "org_key": 0 if org_id is None else org_keys.setdefault(org_id, random_record_key()),
         }
-        session.add(
-            A(centre_id=centre, consultation_id=row.entity_id, organisation_id=org_id, **dims)
-        )
+        session.add(A(centre_id=centre, consultation_id=row.entity_id, **dims))
         topics = values.get("topics")
         names = (
             {t[:64] for t in topics if isinstance(t, str)} if isinstance(topics, list) else set()
@@ -250,6 +274,10 @@ def apply(
                 )
             )
 
+    if touched_orgs:
+        session.flush()
+        reach.recompute(session, centre, touched_orgs)
+
     # Persons: a changed gender changes every consultation the person took part in.
     changed_persons: list[str] = []
     for row in persons:
@@ -264,6 +292,25 @@ def apply(
         changed_persons.append(row.entity_id)
     session.flush()
     _recompute_genders(scope, affected, changed_persons)
+
+
+def _org_keys(session: Any, centre: str, consultations: list[SyncRow]) -> dict[str, int]:
+    """The stored record keys of the organisations the batch's live consultations name."""
+    named = sorted(
+        {
+            oid
+            for r in consultations
+            if not r.deleted and (oid := _str(r.fields.get("organisation_id"))) is not None
+        }
+    )
+    if not named:
+        return {}
+    found = session.execute(
+        select(A.organisation_id, A.org_key)
+        .where(A.centre_id == centre, A.organisation_id.in_(named), A.org_key != 0)
+        .distinct()
+    )
+    return {str(oid): int(key) for oid, key in found}
 
 
 def _recompute_genders(scope: CentreScope, consultation_ids: set[str], persons: list[str]) -> None:

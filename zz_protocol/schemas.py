@@ -201,6 +201,32 @@ class AggregateResponse(_Model):
     variance: float = 1.2
 
 
+class AggregateTable(_Model):
+    """One table of a dashboard view: what it counts, by which dimensions, its published cells."""
+
+    name: str
+    dimensions: list[str]
+    #: "consultations" or "organisations" (distinct SMEs: micro, small and medium organisations).
+    measure: str
+    cells: list[AggregateCell]
+
+
+class AggregateViewResponse(_Model):
+    """All tables one view of the coordination dashboard needs, for one whole period and the
+    given filters, in one answer (the same cell-key method as ``/aggregates``)."""
+
+    view: str
+    period: str
+    #: The filters applied ({"centre": "ZZ-ST"} …): each is the same logical cell as grouping by it.
+    filters: dict[str, str]
+    threshold: int
+    tables: list[AggregateTable]
+    server_time: datetime
+    method: str = "cell-key"
+    max_deviation: int = 2
+    variance: float = 1.2
+
+
 class ErrorResponse(_Model):
     detail: str
 

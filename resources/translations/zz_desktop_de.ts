@@ -565,16 +565,44 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
 <context>
     <name>CoordinationPage</name>
     <message>
-        <source>Quarter</source>
-        <translation>Quartal</translation>
-    </message>
-    <message>
         <source>Chart as PNG…</source>
         <translation>Diagramm als PNG…</translation>
     </message>
     <message>
-        <source>Alerts as CSV…</source>
-        <translation>Hinweise als CSV…</translation>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Zentrum</translation>
+    </message>
+    <message>
+        <source>Land</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Fetch from the hub</source>
+        <translation>Vom Hub abrufen</translation>
+    </message>
+    <message>
+        <source>Table as CSV…</source>
+        <translation>Tabelle als CSV…</translation>
+    </message>
+    <message>
+        <source>Table as XLSX…</source>
+        <translation>Tabelle als XLSX…</translation>
+    </message>
+    <message>
+        <source>Quarter and alerts</source>
+        <translation>Quartal und Muster</translation>
+    </message>
+    <message>
+        <source>Published counts (cell-key method): each differs from the true count by at most 2; &apos;–&apos; is zero or under the threshold, so totals need not add up. Filters apply to the charts; the alerts cover the whole programme.</source>
+        <translation>Veröffentlichte Zahlen (Cell-Key-Verfahren): Jede weicht um höchstens 2 von der wahren Zahl ab; „–“ ist null oder unter der Schwelle, daher müssen Summen nicht aufgehen. Die Filter gelten für die Diagramme; die Muster betreffen das ganze Programm.</translation>
     </message>
     <message>
         <source>Pattern alerts (Benjamini–Hochberg, 5 %)</source>
@@ -605,6 +633,26 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Noch keine Zahlen: bitte einmal mit dem Hub synchronisieren.</translation>
     </message>
     <message>
+        <source>All centres</source>
+        <translation>Alle Zentren</translation>
+    </message>
+    <message>
+        <source>All Länder</source>
+        <translation>Alle Länder</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>Alle Themen</translation>
+    </message>
+    <message>
+        <source>Pattern alerts compare quarters: choose a quarter.</source>
+        <translation>Muster vergleichen Quartale: Bitte ein Quartal wählen.</translation>
+    </message>
+    <message>
+        <source>The charts of {0} with these filters are not fetched yet: Fetch from the hub.</source>
+        <translation>Die Diagramme für {0} mit diesen Filtern sind noch nicht abgerufen: „Vom Hub abrufen“.</translation>
+    </message>
+    <message>
         <source>Figures of {0} (UTC)</source>
         <translation>Stand {0} (UTC)</translation>
     </message>
@@ -630,6 +678,81 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>&amp;Copy report</source>
         <translation>Bericht &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Centres over time</source>
+        <translation>Zentren im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Topic trends</source>
+        <translation>Themen-Trends</translation>
+    </message>
+    <message>
+        <source>Topic × sector</source>
+        <translation>Thema × Branche</translation>
+    </message>
+    <message>
+        <source>SMEs per Land</source>
+        <translation>KMU je Land</translation>
+    </message>
+    <message>
+        <source>SMEs per Kreis</source>
+        <translation>KMU je Kreis</translation>
+    </message>
+    <message>
+        <source>Centre comparison</source>
+        <translation>Zentrenvergleich</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Beratungen</translation>
+    </message>
+    <message>
+        <source>SMEs reached</source>
+        <translation>Erreichte KMU</translation>
+    </message>
+    <message>
+        <source>Consultations per centre and quarter</source>
+        <translation>Beratungen je Zentrum und Quartal</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Consultations per topic and quarter</source>
+        <translation>Beratungen je Thema und Quartal</translation>
+    </message>
+    <message>
+        <source>Consultations by topic and WZ section</source>
+        <translation>Beratungen nach Thema und WZ-Abschnitt</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>SMEs reached per Land</source>
+        <translation>Erreichte KMU je Land</translation>
+    </message>
+    <message>
+        <source>Land</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>SMEs reached per Kreis</source>
+        <translation>Erreichte KMU je Kreis</translation>
+    </message>
+    <message>
+        <source>Kreis</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Zentrum</translation>
     </message>
 </context>
 <context>

@@ -5,10 +5,12 @@ aggregates."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
 from tests.hub.hub_client import SYNC_HEADERS, Device, new_id, op
+from zz_hub import aggregate_views, aggregates
 
 #: Routes a coordinator may read besides the aggregates: its own session and reference data
 #: (centres, code lists; users only of its own centre — no records of any centre).
@@ -47,39 +49,99 @@ def seeded(base_url: str) -> dict[str, str]:
     return {"org": org, "person": person, "cid": cids[0], "user": st.user["id"]}
 
 
+def _requests(path: str, method: str) -> list[tuple[str, dict[str, str] | None]]:
+    """The concrete requests to try for one OpenAPI path: every dashboard view (with and without
+    filters), both measures of /aggregates; a random id for any other path parameter."""
+    if path.endswith("/aggregates/views/{view}"):
+        base = path.replace("{view}", "")
+        filters: list[dict[str, str]] = [
+            {},
+            {"centre": "ZZ-ST"},
+            {"land": "ST", "topic": "ai_at_work"},
+        ]
+        return [
+            (base + view, {"period": "2016"} | f) for view in aggregate_views.VIEWS for f in filters
+        ] + [(base + "nope", {"period": "2016"})]
+    url = re.sub(r"\{[^}]+\}", new_id(), path)
+    if path.endswith("/aggregates"):
+        dims = "centre,land,kreis,quarter,topic,sector,sme_class,mode,kind,gender"
+        smes = "centre,land,kreis,quarter,topic,sector,sme_class"  # SMEs: not by mode/kind/gender
+        return [
+            (url, {"by": dims}),
+            (url, {"by": smes, "measure": "organisations", "period": "2016"}),
+        ]
+    return [(url, None)]
+
+
+def _counts_only(body: dict[str, Any]) -> None:
+    for cell in body["cells"]:
+        assert set(cell) == {"keys", "count"} and isinstance(cell["count"], int)
+        for dim, value in cell["keys"].items():
+            assert dim == "centre" or _known(dim, value), (dim, value)
+
+
+def _known(dim: str, value: str) -> bool:
+    if dim == "quarter":
+        return re.fullmatch(r"\d{4}-Q[1-4]|\?", value) is not None
+    return value in aggregates.allowed_values()[dim]
+
+
 def test_every_route_with_a_coordinator_token(base_url: str, seeded: dict[str, str]) -> None:
     coordinator = Device(base_url, "koordination")
     spec = coordinator.http.get(f"{base_url}/openapi.json").json()
     checked = 0
+    views_ok = 0
     for path, methods in spec["paths"].items():
-        url = re.sub(r"\{[^}]+\}", new_id(), path)
         for method in methods:
             if path == "/api/v1/auth/logout":
                 continue  # would end the token the loop uses; covered by the session tests
-            params = {"by": "centre,land,quarter,topic,sector,sme_class,mode,kind,gender"}
-            response = coordinator.http.request(
-                method.upper(),
-                f"{base_url}{url}",
-                params=params if path.endswith("/aggregates") else None,
-                json={"batch_id": "b", "ops": []} if method == "post" else None,
-                headers=SYNC_HEADERS,
-            )
-            checked += 1
-            text = response.text
-            for secret in ("Streng Geheim", "Zufallsname", "Vertraulicher", *seeded.values()):
-                assert secret not in text, (method, path)
-            if response.status_code < 300 and path not in SESSION_ROUTES:
-                assert path == "/api/v1/aggregates", (method, path, response.status_code)
-                body = response.json()
-                assert set(body) >= {"dimensions", "cells", "threshold"}
-                for cell in body["cells"]:
-                    assert set(cell) == {"keys", "count"} and isinstance(cell["count"], int)
-            elif path not in SESSION_ROUTES and not path.endswith("/aggregates"):
-                assert response.status_code in (403, 404, 405, 422), (method, path)
+            for url, params in _requests(path, method):
+                response = coordinator.http.request(
+                    method.upper(),
+                    f"{base_url}{url}",
+                    params=params,
+                    json={"batch_id": "b", "ops": []} if method == "post" else None,
+                    headers=SYNC_HEADERS,
+                )
+                checked += 1
+                text = response.text
+                for secret in ("Streng Geheim", "Zufallsname", "Vertraulicher", *seeded.values()):
+                    assert secret not in text, (method, path)
+                if response.status_code < 300 and path not in SESSION_ROUTES:
+                    body = response.json()
+                    if path.endswith("/aggregates/views/{view}"):
+                        assert set(body["filters"]) <= {"centre", "land", "topic"}
+                        for table in body["tables"]:
+                            assert set(table) == {"name", "dimensions", "measure", "cells"}
+                            _counts_only(table)
+                        views_ok += 1
+                        continue
+                    assert path == "/api/v1/aggregates", (method, path, response.status_code)
+                    assert set(body) >= {"dimensions", "cells", "threshold"}
+                    _counts_only(body)
+                elif path not in SESSION_ROUTES and "/aggregates" not in path:
+                    assert response.status_code in (403, 404, 405, 422), (method, path)
     assert checked >= 5
+    assert views_ok == 3 * len(aggregate_views.VIEWS)
+
+
+def test_view_filters_outside_the_code_lists_are_refused(base_url: str) -> None:
+    coordinator = Device(base_url, "koordination")
+    for params in (
+        {"period": "2016", "topic": "Vertraulicher Freitext"},
+        {"period": "2016", "land": "XX"},
+        {"period": "2016", "centre": "NOPE"},
+        {"period": "2016-03-01"},
+    ):
+        response = coordinator.http.get("/aggregates/views/reach", params=params)
+        assert response.status_code == 422, params
+        assert "Vertraulicher" not in response.text
 
 
 def test_an_advisor_gets_403_on_the_aggregates(base_url: str) -> None:
     for user in ("berater1", "berater-sn"):
-        response = Device(base_url, user).http.get("/aggregates", params={"period": "2016"})
-        assert response.status_code == 403
+        http = Device(base_url, user).http
+        assert http.get("/aggregates", params={"period": "2016"}).status_code == 403
+        for view in aggregate_views.VIEWS:
+            response = http.get(f"/aggregates/views/{view}", params={"period": "2016"})
+            assert response.status_code == 403, (user, view)

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from tests.support.attack import Observation, observe, pinned
-from zz_hub import aggregates
+from zz_hub import aggregates, reach
 from zz_hub.models import AggConsultation, AggConsultationTopic, Base, Centre
 from zz_protocol import cellkey
 
@@ -217,3 +217,116 @@ def test_the_selfemployed_tables_with_their_totals_pin_nothing(seed: int) -> Non
     assert all(
         cells[r][c] == f"<{T}" for r in range(rows) for c in range(cols) if truth[r * cols + c] == 0
     )
+
+
+# ---------------------------------------------------------------- SMEs reached (issue 12, part c)
+
+
+def _add_orgs(
+    session: Session, rng: random.Random, centre: str, kreis: str, orgs: int, each: int
+) -> None:
+    """``orgs`` SMEs of one Kreis with ``each`` consultations (2026-Q2) apiece."""
+    for _ in range(orgs):
+        oid, org_key = f"o{rng.random()}", rng.randrange(cellkey.KEY_MODULUS)
+        for n in range(each):
+            cid = f"c{rng.random()}"
+            date = dt.date(2026, 4 + n % 3, 10)
+            dims = dict(
+                date=date,
+                quarter="2026-Q2",
+                month=f"2026-{date.month:02d}",
+                land="ST" if kreis.startswith("15") else "SN",
+                kreis=kreis,
+                mode="phone",
+                kind="signposting",
+                sector_section="K",
+                sme_class="small",
+                record_key=rng.randrange(cellkey.KEY_MODULUS),
+                organisation_id=oid,
+                org_key=org_key,
+            )
+            session.add(AggConsultation(centre_id=centre, consultation_id=cid, **dims))
+            topic = "ai_at_work" if n % 2 == 0 else "funding_programmes"
+            session.add(
+                AggConsultationTopic(centre_id=centre, consultation_id=cid, topic=topic, **dims)
+            )
+
+
+def test_smes_reached_count_each_organisation_once_with_one_value_per_cell() -> None:
+    from zz_hub import aggregate_views
+
+    rng = random.Random(12)
+    with _session() as session:
+        session.add_all(
+            [
+                Centre(id="st", code="ZZ-ST", name="a", state="ST", kind="regional"),
+                Centre(id="sn", code="ZZ-SN", name="b", state="SN", kind="regional"),
+            ]
+        )
+        _add_orgs(session, rng, "st", "15003", orgs=11, each=3)
+        _add_orgs(session, rng, "st", "15002", orgs=2, each=5)  # 2 SMEs: never published
+        _add_orgs(session, rng, "sn", "14612", orgs=9, each=2)
+        session.flush()
+        reach.recompute(session)  # as the projections do for the organisations of a push
+        session.commit()
+        start, end = aggregates.parse_period("2026-Q2")
+
+        def q(dims: list[str], **where: str) -> dict[tuple[str, ...], int]:
+            cells = aggregates.count_cells(
+                session, dims, start, end, measure="organisations", where=where
+            )
+            return aggregates.publish(cells, T)
+
+        magdeburg = q(["kreis"])[("15003",)]
+        assert abs(magdeburg - 11) <= cellkey.MAX_DEVIATION  # 11 SMEs, not 33 consultations
+        assert q(["centre", "kreis"])[("ZZ-ST", "15003")] == magdeburg
+        assert q(["kreis"], land="ST")[("15003",)] == magdeburg
+        assert q(["kreis"], centre="ZZ-ST")[("15003",)] == magdeburg
+        assert ("15002",) not in q(["kreis"])  # 2 SMEs: left out like an empty cell
+        assert ("16051",) not in q(["kreis"])  # zero stays zero
+        # An SME counted by topic is one SME of that topic, whatever else it was advised on.
+        by_topic = q(["topic", "kreis"])
+        assert by_topic[("ai_at_work", "15003")] == q(["kreis"], topic="ai_at_work")[("15003",)]
+        # The view's table is the same cells.
+        tables = aggregate_views.view_tables(session, "reach", T, start, end, {})
+        by_kreis = {tuple(c.keys.values()): c.count for c in tables[1].cells}
+        assert by_kreis == q(["kreis"])
+        assert {tuple(c.keys.values()): c.count for c in tables[0].cells} == q(["land"])
+        # The centres view counts consultations and SMEs in one scan: the same cells.
+        centres = aggregate_views.view_tables(session, "centres", T, start, end, {})
+        direct = aggregates.publish(aggregates.count_cells(session, ["centre"], start, end), T)
+        assert {tuple(c.keys.values()): c.count for c in centres[0].cells} == direct
+        assert {tuple(c.keys.values()): c.count for c in centres[1].cells} == q(["centre"])
+        with pytest.raises(aggregates.BadFilter):
+            aggregate_views.view_tables(session, "reach", T, start, end, {"topic": "Freitext"})
+        with pytest.raises(aggregates.BadFilter):
+            aggregate_views.view_tables(session, "reach", T, start, end, {"kreis": "15003"})
+        # Per month: the SMEs of that month; by quarter in a year: the quarter's SMEs.
+        april = aggregates.count_cells(
+            session, ["kreis"], *aggregates.parse_period("2026-04"), measure="organisations"
+        )
+        assert april[("15003",)][0] == 11 and april[("14612",)][0] == 9
+        year = aggregates.count_cells(
+            session, ["quarter", "kreis"], *aggregates.parse_period("2026"), measure="organisations"
+        )
+        assert aggregates.publish(year, T)[("2026-Q2", "15003")] == magdeburg
+        with pytest.raises(aggregates.BadDimension):
+            q(["mode"])  # an SME's consultations differ in mode: not a split of SMEs
+        with pytest.raises(aggregates.BadPeriod):
+            aggregates.count_cells(session, ["kreis"], measure="organisations")
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_smes_per_centre_and_kreis_with_every_filter_and_margin_pin_nothing(seed: int) -> None:
+    """SMEs reached, centre × Kreis (an SME belongs to one centre and one Kreis, so the cells of
+    a period are disjoint): every cell, each Kreis over all centres (the reach view), each
+    centre over all Kreise (the centre filter / centre comparison) and the total — the same
+    integer program as for consultations, on the organisations' record keys."""
+    rng = random.Random(3000 + seed)
+    centres, kreise = 3, 6
+    table = Table(_small_counts(rng, centres * kreise), rng)
+    observations = [table.publish([c * kreise + k]) for c in range(centres) for k in range(kreise)]
+    observations += [table.publish([c * kreise + k for c in range(centres)]) for k in range(kreise)]
+    observations += [table.publish([c * kreise + k for k in range(kreise)]) for c in range(centres)]
+    observations.append(table.publish(range(centres * kreise)))
+    assert pinned(observations, table.truth) == []

@@ -116,10 +116,13 @@ def test_a_profile_with_records_cannot_become_a_coordinator_profile(store: Any) 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_crosscentre_pdf_reads_back(store: Any, lang: str, tmp_path: Any) -> None:
+    from tests.unit.test_coordination_views import seed_views
     from zz_desktop import reports
     from zz_desktop.services.report_queries import Period
 
     _seed_cache(store)
+    seed_views(store, "2026-Q1", scale=0.8)
+    seed_views(store, "2026-Q2")
     pdf = reports.render(
         store, "crosscentre", Period(dt.date(2026, 1, 1), dt.date(2026, 6, 30)), lang=lang
     )
@@ -132,5 +135,8 @@ def test_crosscentre_pdf_reads_back(store: Any, lang: str, tmp_path: Any) -> Non
     assert "Cell-Key" in text or "cell-key" in text
     assert {"de": "Muster erkennen", "en": "Pattern alerts"}[lang] in text
     assert "02.07.2026" in text  # the date of the figures
+    # SMEs reached per Land by quarter and per Kreis (the dashboard's reach view).
+    assert {"de": "Erreichte KMU", "en": "SMEs reached"}[lang] in text
+    assert "Dresden 25" in text.replace(".", "") and "Magdeburg 20" in text
     if lang == "de":
         (tmp_path / "cross.pdf").write_bytes(pdf)

@@ -74,13 +74,21 @@ def _quarter_row(
 
 
 def _quarter_table(
-    lang: str, first: str, rows: dict[str, dict[str, int]], quarters: list[str], name: object
+    lang: str,
+    first: str,
+    rows: dict[str, dict[str, int]],
+    quarters: list[str],
+    name: object,
+    total: bool = True,
 ) -> Flowable:
+    """``total=False`` for distinct counts (an SME reached in two quarters is one SME)."""
     header = [first, *quarters, t_lang(lang, "Total")]
     body = [
         _quarter_row(name(k) if callable(name) else k, v, quarters, lang)
         for k, v in sorted(rows.items())
     ]
+    if not total:
+        header, body = header[:-1], [row[:-1] for row in body]
     col = 20 * mm
     ncols = len(header) - 1
     return data_table(
@@ -88,14 +96,15 @@ def _quarter_table(
     )
 
 
-def _ranking(lang: str, first: str, values: dict[str, int], label: object) -> Flowable:
+def _ranking(
+    lang: str, first: str, values: dict[str, int], label: object, counted: str | None = None
+) -> Flowable:
     if not values:
         return para(t_lang(lang, "No data in this period."))
     top = sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
     rows = [[label(k) if callable(label) else k, fmt_int(n, lang)] for k, n in top]
-    return data_table(
-        [first, t_lang(lang, "Consultations")], rows, [CONTENT_W - 30 * mm, 30 * mm], [1]
-    )
+    what = counted or t_lang(lang, "Consultations")
+    return data_table([first, what], rows, [CONTENT_W - 30 * mm, 30 * mm], [1])
 
 
 def build_story(
@@ -163,6 +172,35 @@ def build_story(
         story.append(_ranking(lang, t_lang(lang, "Topic"), data.land_topics[land], lab.topic))
 
     story.append(CondPageBreak(60 * mm))
+    smes = t_lang(lang, "SMEs reached")
+    story.append(para(smes, "h2"))
+    story.append(
+        para(
+            t_lang(
+                lang,
+                "Distinct small and medium-sized organisations with at least one consultation,"
+                " per quarter (an SME advised in two quarters counts in both), and per Kreis in"
+                " {quarter}.",
+                quarter=data.quarters[-1],
+            ),
+            "small",
+        )
+    )
+    if data.smes_by_land:
+        story.append(
+            _quarter_table(
+                lang,
+                t_lang(lang, "Land"),
+                data.smes_by_land,
+                data.quarters,
+                lambda k: land_name(k, lang),
+                total=False,
+            )
+        )
+        story.append(Spacer(1, 2 * mm))
+    story.append(_ranking(lang, t_lang(lang, "Kreis"), data.smes_by_kreis, _kreis_label(lab), smes))
+
+    story.append(CondPageBreak(60 * mm))
     story.append(para(t_lang(lang, "Pattern alerts"), "h2"))
     story.append(
         para(
@@ -205,6 +243,10 @@ def build_story(
             )
         )
     return story
+
+
+def _kreis_label(lab: Labeller) -> object:
+    return lambda key: lab.unknown if key == "?" else lab.kreis(key)
 
 
 def alert_key(alert: object, lab: Labeller, lang: str) -> str:

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from zz_desktop.domain import patterns
@@ -206,12 +206,17 @@ def current_quarter(today: dt.date | None = None) -> str:
 
 
 def refresh(store: Store, client: HubClient, today: dt.date | None = None) -> SyncReport:
-    """A coordinator's sync round: the pattern tables of this and the previous quarter."""
+    """A coordinator's sync round: the pattern tables of this and the previous quarter, and the
+    dashboard's views (one request each) of this year and this quarter."""
+    from zz_desktop.services import coordination_views  # it builds on this module
+
     began = time.monotonic()
     now = current_quarter(today)
     periods = (now, previous_quarter(now))
     bys = (*PATTERN_BYS.values(), PROGRAMME_BY, "centre")
     fetch(store, [(p, b) for p in periods for b in bys], client=client)
+    for period in coordination_views.refresh_periods(today):
+        coordination_views.fetch_views(store, period, client=client)
     stamp = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
     state.put(store, **{state.LAST_SYNC: stamp, state.LAST_ERROR: None})
     return SyncReport(seconds=time.monotonic() - began)
@@ -278,6 +283,10 @@ class CrossCentre:
     alerts: list[patterns.Alert]
     threshold: int
     figures_of: str
+    #: SMEs reached (distinct organisations): Land → quarter → count, and per Kreis in the last
+    #: quarter (empty where the dashboard's reach view was never fetched).
+    smes_by_land: dict[str, dict[str, int]] = field(default_factory=dict)
+    smes_by_kreis: dict[str, int] = field(default_factory=dict)
 
 
 def _add(target: dict[str, int], key: str, n: int) -> None:
@@ -287,9 +296,19 @@ def _add(target: dict[str, int], key: str, n: int) -> None:
 def crosscentre(
     store: Store, start: dt.date, end: dt.date, client_factory: ClientFactory = HubClient
 ) -> CrossCentre:
+    from zz_desktop.services import coordination_views  # it builds on this module
+
     qs = quarters(start, end)
     wanted = [(q, by) for q in qs for by in REPORT_BYS] + pattern_wanted(qs[-1])
     tables = load(store, wanted, client_factory)
+    smes_by_land: dict[str, dict[str, int]] = {}
+    smes_by_kreis: dict[str, int] = {}
+    for q in qs:
+        lands, kreise = coordination_views.reach(store, q, client_factory)
+        for land, n in lands.items():
+            smes_by_land.setdefault(land, {})[q] = n
+        if q == qs[-1]:
+            smes_by_kreis = kreise
     by_centre: dict[str, dict[str, int]] = {}
     by_land: dict[str, dict[str, int]] = {}
     nested: dict[str, dict[str, dict[str, int]]] = {
@@ -322,6 +341,8 @@ def crosscentre(
         centre_sectors=nested["centre,sector"],
         land_topics=nested["land,topic"],
         alerts=alerts_from(tables, qs[-1]),
+        smes_by_land=smes_by_land,
+        smes_by_kreis=smes_by_kreis,
         threshold=max(tb.threshold for tb in tables.values()),
         figures_of=min(tb.figures_of for tb in tables.values()),
     )

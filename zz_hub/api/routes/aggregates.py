@@ -7,11 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from zz_hub import aggregates
+from zz_hub import aggregate_views, aggregates
 from zz_hub.api.deps import CoordinatorCaller, DatabaseDep, SettingsDep
 from zz_hub.security import server_now
 from zz_protocol import cellkey
-from zz_protocol.schemas import AggregateResponse, ErrorResponse
+from zz_protocol.schemas import AggregateResponse, AggregateViewResponse, ErrorResponse
 
 router = APIRouter(tags=["aggregates"])
 
@@ -48,11 +48,20 @@ def get_aggregates(
     date_to: Annotated[
         dt.date | None, Query(alias="to", description="last day of the same month/quarter/year")
     ] = None,
+    measure: Annotated[
+        str,
+        Query(
+            description="consultations (default) or organisations (distinct SMEs: micro, small"
+            " and medium organisations, each with its own record key)"
+        ),
+    ] = "consultations",
 ) -> AggregateResponse:
     try:
         dims = aggregates.parse_dimensions(by)
     except aggregates.BadDimension as exc:
         raise HTTPException(status_code=400, detail=f"unknown dimension: {exc}") from exc
+    if measure not in aggregates.MEASURES:
+        raise HTTPException(status_code=400, detail="measure: consultations or organisations")
     try:
         if period is not None:
             if date_from is not None or date_to is not None:
@@ -62,16 +71,80 @@ def get_aggregates(
             aggregates.check_range(date_from, date_to)
     except aggregates.BadPeriod as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
-    with database.read() as session:
-        cells = aggregates.aggregate(
-            session, dims, settings.aggregate_threshold, date_from, date_to
-        )
+    try:
+        with database.read() as session:
+            cells = aggregates.aggregate(
+                session, dims, settings.aggregate_threshold, date_from, date_to, measure=measure
+            )
+    except aggregates.BadDimension as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
+    except aggregates.BadPeriod as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
     return AggregateResponse(
         dimensions=dims,
         threshold=settings.aggregate_threshold,
         cells=cells,
         server_time=server_now(),
         period=aggregates.period_name(date_from, date_to),
+        max_deviation=cellkey.MAX_DEVIATION,
+        variance=float(cellkey.VARIANCE[2]),
+    )
+
+
+@router.get(
+    "/aggregates/views/{view}",
+    response_model=AggregateViewResponse,
+    responses={
+        403: {"model": ErrorResponse},
+        404: {"model": ErrorResponse, "description": "no such view"},
+        422: {"model": ErrorResponse, "description": "not a whole period, or a bad filter"},
+    },
+    description="Every table one view of the coordination dashboard needs, in one answer: "
+    + "; ".join(
+        f"{view}: "
+        + ", ".join(f"{name} ({' × '.join(dims)}, {measure})" for name, dims, measure in tables)
+        for view, tables in aggregate_views.VIEWS.items()
+    )
+    + ". Filters centre (a centre code), land (a Land code) and topic (a topic code) keep the"
+    " records of that value — the same cells as grouping by it. Same cell-key method as"
+    " /aggregates. Periods: " + aggregates.PERIOD_HELP + ".",
+)
+def get_aggregate_view(
+    _caller: CoordinatorCaller,
+    database: DatabaseDep,
+    settings: SettingsDep,
+    view: str,
+    period: Annotated[str, Query(description="2026 (a year), 2026-Q2 (a quarter) or 2026-05")],
+    centre: Annotated[str | None, Query(description="only this centre (its code)")] = None,
+    land: Annotated[str | None, Query(description="only this Land (e.g. ST)")] = None,
+    topic: Annotated[str | None, Query(description="only this topic (its code)")] = None,
+) -> AggregateViewResponse:
+    if view not in aggregate_views.VIEWS:
+        raise HTTPException(status_code=404, detail="no such view")
+    try:
+        date_from, date_to = aggregates.parse_period(period)
+    except aggregates.BadPeriod as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    where = {
+        dim: value
+        for dim, value in (("centre", centre), ("land", land), ("topic", topic))
+        if value is not None
+    }
+    threshold = settings.aggregate_threshold
+    try:
+        with database.read() as session:
+            tables = aggregate_views.view_tables(
+                session, view, threshold, date_from, date_to, where
+            )
+    except aggregates.BadFilter as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return AggregateViewResponse(
+        view=view,
+        period=aggregates.period_name(date_from, date_to) or period,
+        filters=where,
+        threshold=threshold,
+        tables=tables,
+        server_time=server_now(),
         max_deviation=cellkey.MAX_DEVIATION,
         variance=float(cellkey.VARIANCE[2]),
     )
