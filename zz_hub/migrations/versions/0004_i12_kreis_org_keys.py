@@ -8,7 +8,7 @@ the flags "first row of its organisation in its month / quarter / year" (zz_hub.
 SMEs reached are a filtered count.
 
 Revision ID: 0004_i12
-Revises: 0003_i15_device_client_version
+Revises: 0004_i16
 Create Date: 2026-12-02 01:10:00
 """
 
