@@ -50,6 +50,12 @@ class Pages(BaseHTTPRequestHandler):
 
 def main() -> None:
     Pages.db_path = sys.argv[1]
+    # Pages in server order need an index on it (the hub's own is per centre); built before
+    # the port is printed, so before the client's clock starts.
+    conn = sqlite3.connect(Pages.db_path)
+    conn.execute("CREATE INDEX IF NOT EXISTS raw_pipe_seq ON sync_row (server_seq)")
+    conn.commit()
+    conn.close()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
     print(server.server_address[1], flush=True)
     server.serve_forever()
