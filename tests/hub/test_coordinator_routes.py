@@ -18,6 +18,13 @@ SESSION_ROUTES = {
     "/api/v1/auth/login",
     "/api/v1/auth/logout",
 }
+#: The programme scope (issue 14): programme-wide rows the coordinators maintain, never a
+#: centre's record.
+PROGRAMME_ROUTES = {
+    "/api/v1/programme/push",
+    "/api/v1/programme/pull",
+    "/api/v1/programme/check",
+}
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +75,10 @@ def test_every_route_with_a_coordinator_token(base_url: str, seeded: dict[str, s
             text = response.text
             for secret in ("Streng Geheim", "Zufallsname", "Vertraulicher", *seeded.values()):
                 assert secret not in text, (method, path)
-            if response.status_code < 300 and path not in SESSION_ROUTES:
+            if path in PROGRAMME_ROUTES:
+                assert response.status_code == 200, (method, path)
+                _only_programme_rows(path, response.json())
+            elif response.status_code < 300 and path not in SESSION_ROUTES:
                 assert path == "/api/v1/aggregates", (method, path, response.status_code)
                 body = response.json()
                 assert set(body) >= {"dimensions", "cells", "threshold"}
@@ -77,6 +87,20 @@ def test_every_route_with_a_coordinator_token(base_url: str, seeded: dict[str, s
             elif path not in SESSION_ROUTES and not path.endswith("/aggregates"):
                 assert response.status_code in (403, 404, 405, 422), (method, path)
     assert checked >= 5
+
+
+def _only_programme_rows(path: str, body: dict[str, object]) -> None:
+    if path.endswith("/pull"):
+        changes = body["changes"]
+        assert isinstance(changes, list)
+        assert all(c["fields"]["centre_id"] == "programme" for c in changes)
+    elif path.endswith("/check"):
+        entities = body["entities"]
+        assert isinstance(entities, dict)
+        counted = {name for name, e in entities.items() if e["count"]}
+        assert counted <= {"partner_offer", "conflict"}, counted
+    else:
+        assert body["results"] == []
 
 
 def test_an_advisor_gets_403_on_the_aggregates(base_url: str) -> None:

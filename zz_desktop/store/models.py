@@ -140,6 +140,35 @@ class SelfEmployedProfile(Synced, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
+# ---------------------------------------------------------------- partner network
+
+
+class PartnerOffer(Synced, Base):
+    """An offer of the partner network an advisor can refer to. Programme-wide when
+    ``centre_id`` is the hub's reserved ``programme`` id (written by coordinators only),
+    otherwise one centre's own (written by its managers); see docs/sync.md."""
+
+    __tablename__ = "partner_offer"
+    __entity__ = "partner_offer"
+    __search__ = (("name", "provider"), ("offer", "contact_name", "region_note"))
+    name: Mapped[str] = mapped_column(String(200))
+    provider: Mapped[str | None] = mapped_column(String(200))
+    partner_type: Mapped[str] = mapped_column(String(20), default="other")
+    #: What the offer covers (its scope), for whom, on what terms.
+    offer: Mapped[str | None] = mapped_column(Text)
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    website: Mapped[str | None] = mapped_column(String(300))
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Two-digit Land keys (AGS prefix); empty: nationwide.
+    laender: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Five-digit Kreis keys (AGS); empty: the whole of the Länder named.
+    kreise: Mapped[list[str]] = mapped_column(JSON, default=list)
+    region_note: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 # ---------------------------------------------------------------- work
 
 
@@ -205,6 +234,20 @@ class FollowUp(Synced, Base):
     owner_id: Mapped[str | None] = mapped_column(String(36))
     due_date: Mapped[dt.date] = mapped_column(Date, index=True)
     done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Referral(Synced, Base):
+    """A consultation's referral to a partner offer, with its follow-up and what became of it."""
+
+    __tablename__ = "referral"
+    __entity__ = "referral"
+    consultation_id: Mapped[str] = mapped_column(ForeignKey("consultation.id"), index=True)
+    partner_offer_id: Mapped[str] = mapped_column(ForeignKey("partner_offer.id"), index=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    followup_id: Mapped[str | None] = mapped_column(ForeignKey("followup.id"))
+    outcome: Mapped[str] = mapped_column(String(12), default="unknown")
+    outcome_date: Mapped[dt.date | None] = mapped_column(Date)
+    outcome_note: Mapped[str | None] = mapped_column(Text)
 
 
 class Event(Synced, Base):
@@ -366,9 +409,11 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
         Person,
         Affiliation,
         SelfEmployedProfile,
+        PartnerOffer,
         Consultation,
         ConsultationParticipant,
         FollowUp,
+        Referral,
         Event,
         Participation,
         Consent,

@@ -42,6 +42,8 @@ _ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("participation", "entry_questionnaire"): enums.QuestionnaireStatus,
     ("participation", "exit_questionnaire"): enums.QuestionnaireStatus,
     ("consent", "purpose"): enums.ConsentPurpose,
+    ("partner_offer", "partner_type"): enums.PartnerType,
+    ("referral", "outcome"): enums.ReferralOutcome,
 }
 for _name in ("disability", "third_country_national", "foreign_origin", "minority"):
     _ENUMS[("person", _name)] = enums.TriState
@@ -58,6 +60,9 @@ _CODELISTS: dict[tuple[str, str], str] = {
     ("selfemployed_profile", "sector_version"): "wz_version",
     ("organisation", "ags"): "ags",
     ("organisation", "postcode"): "postcode",
+    ("partner_offer", "topics"): "topics",
+    ("partner_offer", "laender"): "land",
+    ("partner_offer", "kreise"): "ags",
 }
 
 #: Plausible ranges of numbers beyond the column type.
