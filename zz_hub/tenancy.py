@@ -35,9 +35,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from zz_hub.models import AppliedOp, SyncRow
+from zz_protocol.schemas import PROGRAMME_CENTRE_ID
 
 #: Centre id of programme-wide rows (a reserved ``centre`` row; never the centre of an account).
-PROGRAMME = "programme"
+PROGRAMME = PROGRAMME_CENTRE_ID
 #: Entities that may exist programme-wide; only these cross from the programme to the centres.
 PROGRAMME_ENTITIES: frozenset[str] = frozenset({"partner_offer"})
 #: Roles that write programme rows.

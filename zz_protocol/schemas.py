@@ -36,6 +36,9 @@ SYNCED_ENTITIES: tuple[str, ...] = (
     "conflict",
 )
 
+#: The centre id of programme-wide rows (zz_hub/tenancy.py; docs/sync.md "Programme-wide rows").
+PROGRAMME_CENTRE_ID = "programme"
+
 #: Fields that hold personal data and are blanked by a GDPR erase (per entity).
 PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "person": (
