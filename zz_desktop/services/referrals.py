@@ -44,7 +44,10 @@ def refer(
         "reason": (reason or "").strip() or None,
         "outcome": enums.ReferralOutcome.UNKNOWN.value,
     }
-    if errors := validate_referral(data):
+    errors = validate_referral(data)
+    if followup_due is not None and not isinstance(followup_due, dt.date):
+        errors["followup_due"] = t("Please enter a date.")  # typed text that is no date
+    if errors:
         raise ValidationFailed(errors)
     with store.write() as session:
         consultation = records.get(session, Consultation, consultation_id)
