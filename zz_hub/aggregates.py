@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -89,6 +90,18 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
             raise BadPeriod(PERIOD_HELP)
         return dt.date(year, month, 1), _month_end(year, month)
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def resolve_period(
+    period: str | None, date_from: dt.date | None, date_to: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The range of a request's ``period`` or ``from``/``to`` (both checked), or all time."""
+    if period is not None:
+        if date_from is not None or date_to is not None:
+            raise BadPeriod("give either period or from/to, not both")
+        return parse_period(period)
+    check_range(date_from, date_to)
+    return date_from, date_to
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -177,11 +190,19 @@ def count_cells(
         query = query.where(base.date <= date_to)
     if columns:
         query = query.group_by(*columns)
+    return collect(session.execute(query), dims, _valid)
+
+
+def collect(
+    rows: Iterable[Any], dims: list[str], valid: Callable[[str, str], bool]
+) -> dict[tuple[str, ...], tuple[int, int]]:
+    """{cell: (count, key)} from GROUP BY rows (dimension values…, count, key sum), keeping only
+    non-empty cells whose every value ``valid`` accepts."""
     cells: dict[tuple[str, ...], tuple[int, int]] = {}
-    for row in session.execute(query):
+    for row in rows:
         count, key = int(row[-2]), int(row[-1] or 0)
         values = tuple(str(v) for v in row[:-2])
-        if count and all(_valid(d, v) for d, v in zip(dims, values, strict=True)):
+        if count and all(valid(d, v) for d, v in zip(dims, values, strict=True)):
             cells[values] = (count, key)
     return cells
 
@@ -205,7 +226,13 @@ def aggregate(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> list[AggregateCell]:
-    shown = publish(count_cells(session, dims, date_from, date_to), threshold)
+    return published_cells(count_cells(session, dims, date_from, date_to), dims, threshold)
+
+
+def published_cells(
+    cells: dict[tuple[str, ...], tuple[int, int]], dims: list[str], threshold: int
+) -> list[AggregateCell]:
+    shown = publish(cells, threshold)
     return [
         AggregateCell(keys=dict(zip(dims, key, strict=True)), count=shown[key])
         for key in sorted(shown)

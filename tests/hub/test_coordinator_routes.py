@@ -18,6 +18,8 @@ SESSION_ROUTES = {
     "/api/v1/auth/login",
     "/api/v1/auth/logout",
 }
+#: Perturbed counts (cell-key): consultations, and referrals to the partner network (issue 14).
+AGGREGATE_ROUTES = {"/api/v1/aggregates", "/api/v1/aggregates/referrals"}
 #: The programme scope (issue 14): programme-wide rows the coordinators maintain, never a
 #: centre's record.
 PROGRAMME_ROUTES = {
@@ -79,12 +81,12 @@ def test_every_route_with_a_coordinator_token(base_url: str, seeded: dict[str, s
                 assert response.status_code == 200, (method, path)
                 _only_programme_rows(path, response.json())
             elif response.status_code < 300 and path not in SESSION_ROUTES:
-                assert path == "/api/v1/aggregates", (method, path, response.status_code)
+                assert path in AGGREGATE_ROUTES, (method, path, response.status_code)
                 body = response.json()
                 assert set(body) >= {"dimensions", "cells", "threshold"}
                 for cell in body["cells"]:
                     assert set(cell) == {"keys", "count"} and isinstance(cell["count"], int)
-            elif path not in SESSION_ROUTES and not path.endswith("/aggregates"):
+            elif path not in SESSION_ROUTES and path not in AGGREGATE_ROUTES:
                 assert response.status_code in (403, 404, 405, 422), (method, path)
     assert checked >= 5
 

@@ -29,7 +29,33 @@ _centre = sa.table(
 )
 
 
+#: BIGINT on PostgreSQL, INTEGER on SQLite (models.SeqInt).
+_SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
 def upgrade() -> None:
+    op.create_table(
+        "agg_partner_offer",
+        sa.Column("centre_id", sa.String(36), nullable=False),
+        sa.Column("offer_id", sa.String(36), nullable=False),
+        sa.Column("partner_type", sa.String(20), nullable=False),
+        sa.PrimaryKeyConstraint("centre_id", "offer_id", name="pk_agg_partner_offer"),
+    )
+    op.create_index("ix_agg_partner_offer_offer", "agg_partner_offer", ["offer_id"])
+    op.create_table(
+        "agg_referral",
+        sa.Column("centre_id", sa.String(36), nullable=False),
+        sa.Column("referral_id", sa.String(36), nullable=False),
+        sa.Column("consultation_id", sa.String(36), nullable=False),
+        sa.Column("offer_id", sa.String(36), nullable=False),
+        sa.Column("outcome", sa.String(12), nullable=False),
+        sa.Column("record_key", _SEQ, nullable=False),
+        sa.PrimaryKeyConstraint("centre_id", "referral_id", name="pk_agg_referral"),
+    )
+    op.create_index(
+        "ix_agg_referral_consultation", "agg_referral", ["centre_id", "consultation_id"]
+    )
+    op.create_index("ix_agg_referral_offer", "agg_referral", ["offer_id"])
     op.bulk_insert(
         _centre,
         [
@@ -45,5 +71,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("agg_referral")
+    op.drop_table("agg_partner_offer")
     op.execute(sa.text("DELETE FROM sync_row WHERE centre_id = 'programme'"))
     op.execute(sa.text("DELETE FROM centre WHERE id = 'programme'"))
