@@ -63,5 +63,8 @@ class HubSettings(BaseSettings):
     metrics: bool = False
     #: Log lines as plain text or as one JSON object per line.
     log_format: str = "text"
+    #: Largest file of the Wissenspool, and all files of one centre (or the programme) together.
+    max_blob_bytes: int = 100 * 1024 * 1024
+    blob_quota_bytes: int = 5 * 1024 * 1024 * 1024
     #: Name of the coordinating centre shown in reports (configuration, not code).
     coordination_name: str = "Zentrum Zukunft der Arbeitswelt"

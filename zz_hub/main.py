@@ -21,6 +21,7 @@ from zz_hub.api.middleware import HubMiddleware
 from zz_hub.api.routes import (
     aggregates,
     auth,
+    blobs,
     health,
     programme,
     reference,
@@ -86,7 +87,8 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
     writers = 1 if is_sqlite(database.engine) else settings.write_concurrency
     app.state.write_gate = WriteGate(writers, settings.write_wait_seconds)
     # referral_aggregates before aggregates: its path is the more specific one.
-    for module in (auth, reference, sync, programme, referral_aggregates, aggregates, health):
+    routers = (auth, reference, sync, programme, blobs, referral_aggregates, aggregates, health)
+    for module in routers:
         app.include_router(module.router, prefix="/api/v1")
     # Level 5: nearly the size of level 9 at a fraction of the CPU (pull pages are large).
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)

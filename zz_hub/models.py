@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -274,3 +275,28 @@ class AggReferral(Base):
         Index("ix_agg_referral_consultation", "centre_id", "consultation_id"),
         Index("ix_agg_referral_offer", "offer_id"),
     )
+
+
+# ---------------------------------------------------------------- files (Wissenspool, issue 14)
+
+
+class Blob(Base):
+    """A file of one scope (a centre or ``programme``), named by the SHA-256 of its content.
+    Readable only once ``complete`` (every chunk stored and the whole checksum verified)."""
+
+    __tablename__ = "blob"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(SeqInt)
+    chunk_size: Mapped[int] = mapped_column(Integer)
+    chunk_digests: Mapped[list[str]] = mapped_column(JSON)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class BlobChunk(Base):
+    __tablename__ = "blob_chunk"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

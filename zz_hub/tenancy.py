@@ -90,6 +90,10 @@ class CentreScope:
             return own
         return or_(own, self._programme_rows())
 
+    def readable_centre_ids(self) -> tuple[str, ...]:
+        """Whose files this scope reads: its own, and for a centre also the programme's."""
+        return (self.centre_id,) if self.is_programme else (self.centre_id, PROGRAMME)
+
     @staticmethod
     def _programme_rows() -> ColumnElement[bool]:
         # Only the programme entities: bookkeeping rows of the programme scope (its conflicts)

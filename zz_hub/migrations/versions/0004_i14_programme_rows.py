@@ -1,4 +1,4 @@
-"""programme-wide rows and referral aggregates
+"""programme-wide rows, referral aggregates and the Wissenspool's file store
 
 Programme-wide synced rows (partner offers of the whole programme) are stored in ``sync_row``
 under a reserved centre, id ``programme`` and kind ``programme`` (zz_hub/tenancy.py), which no
@@ -56,6 +56,25 @@ def upgrade() -> None:
         "ix_agg_referral_consultation", "agg_referral", ["centre_id", "consultation_id"]
     )
     op.create_index("ix_agg_referral_offer", "agg_referral", ["offer_id"])
+    op.create_table(
+        "blob",
+        sa.Column("centre_id", sa.String(36), nullable=False),
+        sa.Column("digest", sa.String(64), nullable=False),
+        sa.Column("size", _SEQ, nullable=False),
+        sa.Column("chunk_size", sa.Integer(), nullable=False),
+        sa.Column("chunk_digests", sa.JSON(), nullable=False),
+        sa.Column("complete", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("centre_id", "digest", name="pk_blob"),
+    )
+    op.create_table(
+        "blob_chunk",
+        sa.Column("centre_id", sa.String(36), nullable=False),
+        sa.Column("digest", sa.String(64), nullable=False),
+        sa.Column("idx", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("centre_id", "digest", "idx", name="pk_blob_chunk"),
+    )
     op.bulk_insert(
         _centre,
         [
@@ -71,6 +90,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("blob_chunk")
+    op.drop_table("blob")
     op.drop_table("agg_referral")
     op.drop_table("agg_partner_offer")
     op.execute(sa.text("DELETE FROM sync_row WHERE centre_id = 'programme'"))
