@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     false,
@@ -400,6 +401,27 @@ class Draft(Base):
     record_id: Mapped[str | None] = mapped_column(String(36))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class FileBlob(Base):
+    """A Wissenspool file known to this device (sync/files.py): complete once every chunk is
+    here and the whole SHA-256 matched. Device-local: files travel by their own protocol."""
+
+    __tablename__ = "file_blob"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    chunk_count: Mapped[int] = mapped_column(Integer)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class FileChunk(Base):
+    """One verified chunk of a file (kept, so that an interrupted download resumes)."""
+
+    __tablename__ = "file_chunk"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 SYNCED_MODELS: dict[str, type[Synced]] = {

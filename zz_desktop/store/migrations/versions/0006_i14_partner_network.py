@@ -1,5 +1,5 @@
 """partner network: partner offers (programme-wide or a centre's) and structured referrals of
-a consultation to them
+a consultation to them; device-local store of Wissenspool files (verified chunks)
 
 Revision ID: 0006_i14
 Revises: 0005_i10b_search_fold
@@ -77,6 +77,24 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "file_blob",
+        sa.Column("digest", sa.String(64), primary_key=True),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("chunk_count", sa.Integer(), nullable=False),
+        sa.Column("complete", sa.Boolean(), nullable=False),
+        sa.Column("fetched_at", sa.DateTime(), nullable=True),
+    )
+    op.create_table(
+        "file_chunk",
+        sa.Column("digest", sa.String(64), primary_key=True),
+        sa.Column("idx", sa.Integer(), primary_key=True),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("file_chunk")
+    op.drop_table("file_blob")
     op.drop_table("referral")
     op.drop_table("partner_offer")
