@@ -21,6 +21,22 @@ from zz_desktop.store.database import Store
 from zz_desktop.store.models import PartnerOffer
 from zz_protocol.schemas import PROGRAMME_CENTRE_ID
 
+#: The fields of an offer its editors set (the rest of a row is bookkeeping).
+OFFER_FIELDS = (
+    "name",
+    "provider",
+    "partner_type",
+    "offer",
+    "contact_name",
+    "email",
+    "phone",
+    "website",
+    "topics",
+    "laender",
+    "kreise",
+    "region_note",
+    "active",
+)
 #: More offers than a directory holds: the text search is never the limit.
 SEARCH_LIMIT = 2000
 

@@ -12,33 +12,16 @@ from typing import Any
 from zz_desktop.domain.partner_validation import validate_partner_offer
 from zz_desktop.errors import UserError
 from zz_desktop.i18n import t
-from zz_desktop.services import sync_service
+from zz_desktop.services import partners, sync_service
 from zz_desktop.services.permissions import NotAllowed
 from zz_desktop.services.sync_service import ClientFactory, _client
 from zz_desktop.store.database import Store
 from zz_desktop.sync.transport import HubClient
 from zz_protocol.schemas import Op, OpResult, PushRequest, PushResponse
 
-#: Fields of an offer a file may set (the rest of a row is the hub's bookkeeping).
-FIELDS = (
-    "name",
-    "provider",
-    "partner_type",
-    "offer",
-    "contact_name",
-    "email",
-    "phone",
-    "website",
-    "topics",
-    "laender",
-    "kreise",
-    "region_note",
-    "active",
-)
-
 
 def _op(number: int, offer: Mapping[str, Any]) -> Op:
-    values = {k: offer[k] for k in FIELDS if k in offer}
+    values = {k: offer[k] for k in partners.OFFER_FIELDS if k in offer}
     values = {
         "partner_type": "other",
         "active": True,

@@ -35,22 +35,6 @@ from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.labels import enum_label, enum_labels
 from zz_desktop.ui.widgets import CheckList, FormPanel, combo, line, text_box
 
-_FIELDS = (
-    "name",
-    "provider",
-    "partner_type",
-    "offer",
-    "contact_name",
-    "email",
-    "phone",
-    "website",
-    "topics",
-    "laender",
-    "kreise",
-    "region_note",
-    "active",
-)
-
 
 def _land_name(land: codelists.Land) -> str:
     return land.name_de if get_language() == "de" else land.name_en
@@ -228,7 +212,9 @@ class PartnersPage(QWidget):
         self.current = offer
         self.form.clear_errors()
         self.message.clear()
-        values: dict[str, Any] = {k: getattr(offer, k) if offer else None for k in _FIELDS}
+        values: dict[str, Any] = {
+            k: getattr(offer, k) if offer else None for k in partners.OFFER_FIELDS
+        }
         values["kreise"] = ", ".join(offer.kreise) if offer else ""
         if offer is None:
             values.update(partner_type="other", active=True, topics=[], laender=[])
