@@ -138,3 +138,15 @@ def test_referral_input_errors_change_nothing(store: Store) -> None:
         followup = session.get(FollowUp, referral.followup_id)
     assert stored is not None and stored.outcome == "unknown" and stored.outcome_date is None
     assert followup is not None and followup.done_at is None
+
+
+def test_access_report_lists_the_referrals_of_a_persons_consultations(store: Store) -> None:
+    from zz_desktop.services import persons, privacy
+
+    person = persons.create_person(store, {"first_name": "Mia", "last_name": "Sommer"})
+    org = organisations.create_organisation(store, {"name": "Atelier Sommer"})
+    data = consultations.new_consultation_defaults(store, org.id) | {"person_id": person.id}
+    cid = consultations.record_consultation(store, data, [], []).consultation.id
+    referral = referrals.refer(store, cid, _offer(store).id, "Honorarfrage")
+    report = privacy.access_report(store, person.id)
+    assert [r["id"] for r in report["records"]["referral"]] == [referral.id]
