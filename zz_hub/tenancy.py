@@ -96,9 +96,11 @@ class CentreScope:
 
     @staticmethod
     def _programme_rows() -> ColumnElement[bool]:
-        # Only the programme entities: bookkeeping rows of the programme scope (its conflicts)
-        # stay with the coordinators who can resolve them.
-        return (SyncRow.centre_id == PROGRAMME) & SyncRow.entity.in_(sorted(PROGRAMME_ENTITIES))
+        # Not the programme scope's conflicts: they stay with the coordinators who can resolve
+        # them (the scope takes only programme entities, so that is all it holds besides).
+        # A "!=" rather than "IN (entities)", so that the planner walks (centre_id, server_seq)
+        # in order instead of the primary key.
+        return (SyncRow.centre_id == PROGRAMME) & (SyncRow.entity != "conflict")
 
     def write_problem(self, caller: Caller, entity: str, entity_id: str) -> str | None:
         """Why ``caller`` may not write ``entity`` in this scope (an op's reject reason), or None.
