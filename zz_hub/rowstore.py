@@ -101,7 +101,7 @@ class RowWriter:
             return Outcome(status="rejected", reason="unknown_entity")
         # Types, ranges, lengths, enums, code lists, id shapes: nothing malformed is stored.
         # Then who may write the entity in this scope (programme-wide rows: tenancy.py).
-        problem = op_problem(op) or self.scope.write_problem(self.caller, op.entity, op.entity_id)
+        problem = op_problem(op) or self.scope.write_problem(self.caller, op)
         if problem is not None:
             return Outcome(status="rejected", reason=problem)
         self._strict = op.strict

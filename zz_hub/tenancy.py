@@ -35,16 +35,19 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from zz_hub.models import AppliedOp, SyncRow
-from zz_protocol.schemas import PROGRAMME_CENTRE_ID
+from zz_protocol.schemas import PROGRAMME_CENTRE_ID, Op
 
 #: Centre id of programme-wide rows (a reserved ``centre`` row; never the centre of an account).
 PROGRAMME = PROGRAMME_CENTRE_ID
 #: Entities that may exist programme-wide; only these cross from the programme to the centres.
-PROGRAMME_ENTITIES: frozenset[str] = frozenset({"partner_offer"})
+PROGRAMME_ENTITIES: frozenset[str] = frozenset({"partner_offer", "knowledge_item"})
 #: Roles that write programme rows.
 PROGRAMME_WRITERS = frozenset({"coordinator"})
 #: Entities whose centre rows only some roles write (default: every record role).
 CENTRE_WRITERS: dict[str, frozenset[str]] = {"partner_offer": frozenset({"manager"})}
+#: Review states of a Wissenspool item that only these roles set — or change an item in.
+REVIEWED_STATES = frozenset({"published", "withdrawn"})
+REVIEWERS = frozenset({"manager"})
 
 
 @dataclass(frozen=True)
@@ -102,12 +105,15 @@ class CentreScope:
         # in order instead of the primary key.
         return (SyncRow.centre_id == PROGRAMME) & (SyncRow.entity != "conflict")
 
-    def write_problem(self, caller: Caller, entity: str, entity_id: str) -> str | None:
-        """Why ``caller`` may not write ``entity`` in this scope (an op's reject reason), or None.
+    def write_problem(self, caller: Caller, op: Op) -> str | None:
+        """Why ``caller`` may not apply ``op`` in this scope (its reject reason), or None.
 
         The programme scope takes only programme entities, from :data:`PROGRAMME_WRITERS`; a
-        centre takes them only from :data:`CENTRE_WRITERS`. An id may live in one scope only,
-        so that a centre row can never shadow a programme row on the devices (or the reverse)."""
+        centre takes them only from :data:`CENTRE_WRITERS`. In a centre, a Wissenspool item is
+        published or withdrawn — and a published or withdrawn one changed — only by
+        :data:`REVIEWERS` (advisors propose). An id may live in one scope only, so that a centre
+        row can never shadow a programme row on the devices (or the reverse)."""
+        entity, entity_id = op.entity, op.entity_id
         if self.is_programme:
             if entity not in PROGRAMME_ENTITIES:
                 return "not_programme_wide"
@@ -115,6 +121,12 @@ class CentreScope:
                 return "forbidden_role"
         elif entity in CENTRE_WRITERS and caller.role not in CENTRE_WRITERS[entity]:
             return "forbidden_role"
+        elif entity == "knowledge_item" and caller.role not in REVIEWERS:
+            if op.fields.get("review_state") in REVIEWED_STATES:
+                return "review_needs_manager"
+            stored = self.get(entity, entity_id)
+            if stored is not None and stored.fields.get("review_state") in REVIEWED_STATES:
+                return "review_needs_manager"
         if entity in PROGRAMME_ENTITIES:
             elsewhere = (
                 SyncRow.centre_id != PROGRAMME

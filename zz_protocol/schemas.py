@@ -25,6 +25,7 @@ SYNCED_ENTITIES: tuple[str, ...] = (
     "affiliation",
     "selfemployed_profile",
     "partner_offer",
+    "knowledge_item",
     "consultation",
     "consultation_participant",
     "followup",

@@ -100,7 +100,7 @@ def _only_programme_rows(path: str, body: dict[str, object]) -> None:
         entities = body["entities"]
         assert isinstance(entities, dict)
         counted = {name for name, e in entities.items() if e["count"]}
-        assert counted <= {"partner_offer", "conflict"}, counted
+        assert counted <= {"partner_offer", "knowledge_item", "conflict"}, counted
     else:
         assert body["results"] == []
 

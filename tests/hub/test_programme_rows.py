@@ -162,3 +162,57 @@ def test_pull_pages_merge_centre_and_programme_rows(people: dict[str, Device]) -
     assert [c["seq"] for c in paged] == [c["seq"] for c in whole]
     assert [c["seq"] for c in whole] == sorted(c["seq"] for c in whole)
     assert {c["fields"]["centre_id"] for c in whole} == {advisor.centre_id, PROGRAMME}
+
+
+def item(entity_id: str, **fields: Any) -> dict[str, Any]:
+    values = {"title": "Honorare kalkulieren", "body": "# Stundensatz", **fields}
+    return op("knowledge_item", entity_id, fields={"kind": "article"}, **values)
+
+
+def test_wissenspool_review_rights_per_role(people: dict[str, Device]) -> None:
+    advisor, manager, other = people["advisor"], people["manager"], people["other"]
+    item_id = new_id()
+    [proposed] = advisor.push_ok([item(item_id, review_state="proposed")])
+    assert proposed["status"] == "applied"
+    # An advisor proposes; publishing is the manager's.
+    [refused] = advisor.push_ok([op("knowledge_item", item_id, review_state="published")])
+    assert (refused["status"], refused["reason"]) == ("rejected", "review_needs_manager")
+    seq = proposed["server_seq"]
+    [published] = manager.push_ok(
+        [op("knowledge_item", item_id, base_seq=seq, review_state="published")]
+    )
+    assert published["status"] == "applied"
+    # A published item is changed, deleted or withdrawn by a manager only.
+    for change in (
+        op("knowledge_item", item_id, title="Eigenmächtig"),
+        op("knowledge_item", item_id, kind="delete"),
+    ):
+        [answer] = advisor.push_ok([change])
+        assert (answer["status"], answer["reason"]) == ("rejected", "review_needs_manager")
+    seq = published["server_seq"]
+    [withdrawn] = manager.push_ok(
+        [op("knowledge_item", item_id, base_seq=seq, review_state="withdrawn")]
+    )
+    assert withdrawn["status"] == "applied"
+    row = advisor.state()[("knowledge_item", item_id)]
+    assert row["fields"]["title"] == "Honorare kalkulieren"
+    assert row["fields"]["review_state"] == "withdrawn"
+    assert ("knowledge_item", item_id) not in other.state()  # a centre's item stays there
+    # Bad values are rejected like any field (enum, list of enum values).
+    [bad] = advisor.push_ok([item(new_id(), target_groups=["everyone"])])
+    assert (bad["status"], bad["reason"]) == ("rejected", "invalid_value:target_groups:enum")
+
+
+def test_programme_items_are_published_by_coordinators(people: dict[str, Device]) -> None:
+    coordinator = people["coordinator"]
+    assert isinstance(coordinator, Coordinator)
+    item_id = new_id()
+    page = item(item_id, review_state="published", target_groups=["solo_self_employed"])
+    [result] = coordinator.programme_push_ok([page])
+    assert result["status"] == "applied"
+    for name in ("advisor", "other", "hds"):
+        row = people[name].state()[("knowledge_item", item_id)]
+        assert row["fields"]["centre_id"] == PROGRAMME
+        [answer] = people[name].push_ok([op("knowledge_item", item_id, title="x")])
+        # A centre cannot change (or shadow) the programme's item.
+        assert answer["status"] == "rejected", name

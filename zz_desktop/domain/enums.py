@@ -209,3 +209,28 @@ class ReferralOutcome(StrEnum):
     TAKEN_UP = "taken_up"
     NOT_TAKEN_UP = "not_taken_up"
     UNKNOWN = "unknown"
+
+
+class KnowledgeKind(StrEnum):
+    ARTICLE = "article"
+    CHECKLIST = "checklist"
+    TEMPLATE = "template"
+    FILE = "file"
+    LINK = "link"
+    GOOD_PRACTICE = "good_practice"
+
+
+class TargetGroup(StrEnum):
+    SME = "sme"
+    EMPLOYEES = "employees"
+    SOLO_SELF_EMPLOYED = "solo_self_employed"
+
+
+class ReviewState(StrEnum):
+    """Advisors write drafts and proposals; managers (a centre) or coordinators (the programme)
+    publish and withdraw."""
+
+    DRAFT = "draft"
+    PROPOSED = "proposed"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"

@@ -170,6 +170,31 @@ class PartnerOffer(Synced, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class KnowledgeItem(Synced, Base):
+    """An item of the Wissenspool (docs/wissenspool.md): programme-wide (the hub's reserved
+    ``programme`` centre) or a centre's. Files are named by their SHA-256 (sync/files.py)."""
+
+    __tablename__ = "knowledge_item"
+    __entity__ = "knowledge_item"
+    __search__ = (("title",), ("body", "sources"))
+    kind: Mapped[str] = mapped_column(String(16), default="article")
+    title: Mapped[str] = mapped_column(String(300))
+    #: Markdown (a checklist: one item per line).
+    body: Mapped[str | None] = mapped_column(Text)
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    target_groups: Mapped[list[str]] = mapped_column(JSON, default=list)
+    origin_centre_id: Mapped[str | None] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    review_state: Mapped[str] = mapped_column(String(12), default="draft")
+    #: [{"digest", "name", "mime", "size"}] of the attached files.
+    files: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    url: Mapped[str | None] = mapped_column(String(500))
+    #: The sources an information page names.
+    sources: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
 # ---------------------------------------------------------------- work
 
 
@@ -432,6 +457,7 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
         Affiliation,
         SelfEmployedProfile,
         PartnerOffer,
+        KnowledgeItem,
         Consultation,
         ConsultationParticipant,
         FollowUp,

@@ -1,5 +1,5 @@
 """partner network: partner offers (programme-wide or a centre's) and structured referrals of
-a consultation to them; device-local store of Wissenspool files (verified chunks)
+a consultation to them; Wissenspool items and the device-local store of their files
 
 Revision ID: 0006_i14
 Revises: 0005_i10b_search_fold
@@ -78,6 +78,23 @@ def upgrade() -> None:
 
 
     op.create_table(
+        "knowledge_item",
+        *_synced_columns(),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("title", sa.String(300), nullable=False),
+        sa.Column("body", sa.Text(), nullable=True),
+        sa.Column("topics", sa.JSON(), nullable=False),
+        sa.Column("target_groups", sa.JSON(), nullable=False),
+        sa.Column("origin_centre_id", sa.String(36), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("valid_until", sa.Date(), nullable=True),
+        sa.Column("review_state", sa.String(12), nullable=False),
+        sa.Column("files", sa.JSON(), nullable=False),
+        sa.Column("url", sa.String(500), nullable=True),
+        sa.Column("sources", sa.Text(), nullable=True),
+        sa.Column("published_at", sa.DateTime(), nullable=True),
+    )
+    op.create_table(
         "file_blob",
         sa.Column("digest", sa.String(64), primary_key=True),
         sa.Column("size", sa.Integer(), nullable=False),
@@ -96,5 +113,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("file_chunk")
     op.drop_table("file_blob")
+    op.drop_table("knowledge_item")
     op.drop_table("referral")
     op.drop_table("partner_offer")
