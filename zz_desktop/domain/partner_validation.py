@@ -1,4 +1,4 @@
-"""Validation of the partner network's records: partner offers and referrals (the same
+"""Validation of the partner network's records (partner offers, referrals) and of Wissenspool items (the same
 ``{field: message}`` contract as :mod:`zz_desktop.domain.validation`)."""
 
 from __future__ import annotations
@@ -61,4 +61,22 @@ def validate_referral(data: Mapping[str, Any]) -> Errors:
         outcome != enums.ReferralOutcome.UNKNOWN.value and when is None and "outcome" not in errors
     ):
         errors["outcome_date"] = t("Please enter the date of the outcome.")
+    return errors
+
+
+def validate_knowledge_item(data: Mapping[str, Any]) -> Errors:
+    errors: Errors = {}
+    if _blank(data.get("title")):
+        errors["title"] = t("The title is required.")
+    _check_enum(errors, data, "kind", enums.KnowledgeKind, required=True)
+    groups = _codes(data.get("target_groups"))
+    if bad := [g for g in groups if g not in {e.value for e in enums.TargetGroup}]:
+        errors["target_groups"] = t("'{value}' is not a valid choice.", value=bad[0])
+    unknown_topics = [c for c in _codes(data.get("topics")) if codelists.topic(c) is None]
+    if unknown_topics:
+        errors["topics"] = t("Unknown topic: {code}", code=unknown_topics[0])
+    if data.get("kind") == enums.KnowledgeKind.LINK.value and _blank(data.get("url")):
+        errors["url"] = t("A link needs its web address.")
+    elif message := check_website(data.get("url")):
+        errors["url"] = message
     return errors
