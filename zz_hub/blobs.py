@@ -13,10 +13,12 @@ programme's (:meth:`CentreScope.readable_centre_ids`).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from sqlalchemy import delete, func, select
 
+from zz_hub.db import Database
 from zz_hub.models import Blob, BlobChunk
 from zz_hub.security import utcnow
 from zz_hub.tenancy import CentreScope
@@ -159,3 +161,23 @@ def read_chunk(scope: CentreScope, digest: str, index: int) -> tuple[bytes, str]
     if chunk is None:
         raise BlobError(404, "no such chunk")
     return chunk.data, blob.chunk_digests[index]
+
+
+def purge_stale_uploads(database: Database, older_than: dt.timedelta) -> int:
+    """Remove uploads never completed within ``older_than`` (they count against the quota);
+    returns how many. Run at hub start, like the tombstone purge."""
+    cutoff = utcnow() - older_than
+    with database.write() as session:
+        stale = session.execute(
+            select(Blob.centre_id, Blob.digest).where(
+                Blob.complete.is_(False), Blob.created_at <= cutoff
+            )
+        ).all()
+        for centre_id, digest in stale:
+            session.execute(
+                delete(BlobChunk).where(
+                    BlobChunk.centre_id == centre_id, BlobChunk.digest == digest
+                )
+            )
+            session.execute(delete(Blob).where(Blob.centre_id == centre_id, Blob.digest == digest))
+    return len(stale)
