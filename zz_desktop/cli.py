@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "privacy_cmd",
     "backup",
     "calendar_cmd",
+    "partners_cmd",
 )
 log = logging.getLogger("zz_desktop.cli")
 

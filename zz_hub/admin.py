@@ -61,7 +61,8 @@ def add_user(
         centre_id = None
         if centre_code:
             centre = session.scalar(select(Centre).where(Centre.code == centre_code))
-            if centre is None:
+            # The programme's reserved centre (tenancy.PROGRAMME) holds rows, never accounts.
+            if centre is None or centre.kind == "programme":
                 raise AdminError(f"no centre {centre_code}")
             centre_id = centre.id
         user = HubUser(

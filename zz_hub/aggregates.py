@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -91,6 +92,18 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
             raise BadPeriod(PERIOD_HELP)
         return dt.date(year, month, 1), _month_end(year, month)
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def resolve_period(
+    period: str | None, date_from: dt.date | None, date_to: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The range of a request's ``period`` or ``from``/``to`` (both checked), or all time."""
+    if period is not None:
+        if date_from is not None or date_to is not None:
+            raise BadPeriod("give either period or from/to, not both")
+        return parse_period(period)
+    check_range(date_from, date_to)
+    return date_from, date_to
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -294,6 +307,20 @@ def rollup(fine: Cells, fine_dims: list[str], dims: list[str]) -> Cells:
     }
 
 
+def collect(
+    rows: Iterable[Any], dims: list[str], valid: Callable[[str, str], bool]
+) -> dict[tuple[str, ...], tuple[int, int]]:
+    """{cell: (count, key)} from GROUP BY rows (dimension values…, count, key sum), keeping only
+    non-empty cells whose every value ``valid`` accepts (used by other aggregates' modules)."""
+    cells: dict[tuple[str, ...], tuple[int, int]] = {}
+    for row in rows:
+        count, key = int(row[-2]), int(row[-1] or 0)
+        values = tuple(str(v) for v in row[:-2])
+        if count and all(valid(d, v) for d, v in zip(dims, values, strict=True)):
+            cells[values] = (count, key)
+    return cells
+
+
 def publish(
     cells: dict[tuple[str, ...], tuple[int, int]], threshold: int
 ) -> dict[tuple[str, ...], int]:
@@ -316,7 +343,14 @@ def aggregate(
     where: dict[str, str] | None = None,
 ) -> list[AggregateCell]:
     counted = count_cells(session, dims, date_from, date_to, measure=measure, where=where)
-    shown = publish(counted, threshold)
+    return published_cells(counted, dims, threshold)
+
+
+def published_cells(
+    cells: dict[tuple[str, ...], tuple[int, int]], dims: list[str], threshold: int
+) -> list[AggregateCell]:
+    """The published (perturbed, thresholded) counts of ``cells``."""
+    shown = publish(cells, threshold)
     return [
         AggregateCell(keys=dict(zip(dims, key, strict=True)), count=shown[key])
         for key in sorted(shown)

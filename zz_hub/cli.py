@@ -119,6 +119,10 @@ def _serve(args: argparse.Namespace, settings: HubSettings) -> int:
     purged = admin.purge_tombstones(db, settings.tombstone_days)
     if purged:
         log.info("purged %d old tombstones", purged)
+    from zz_hub.blobs import purge_stale_uploads
+
+    if stale := purge_stale_uploads(db, dt.timedelta(hours=settings.blob_upload_hours)):
+        log.info("removed %d file uploads never completed", stale)
     db.dispose()
     options: dict[str, object] = {
         "host": args.host,

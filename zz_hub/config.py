@@ -74,5 +74,10 @@ class HubSettings(BaseSettings):
     metrics: bool = False
     #: Log lines as plain text or as one JSON object per line.
     log_format: str = "text"
+    #: Largest file of the Wissenspool, and all files of one centre (or the programme) together.
+    max_blob_bytes: int = 100 * 1024 * 1024
+    blob_quota_bytes: int = 5 * 1024 * 1024 * 1024
+    #: An upload not completed within this many hours is removed at the next hub start.
+    blob_upload_hours: int = 48
     #: Name of the coordinating centre shown in reports (configuration, not code).
     coordination_name: str = "Zentrum Zukunft der Arbeitswelt"

@@ -18,7 +18,16 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from zz_hub.api.deps import WriteGate
 from zz_hub.api.middleware import HubMiddleware
-from zz_hub.api.routes import aggregates, auth, health, reference, sync
+from zz_hub.api.routes import (
+    aggregates,
+    auth,
+    blobs,
+    health,
+    programme,
+    reference,
+    referral_aggregates,
+    sync,
+)
 from zz_hub.config import HubSettings
 from zz_hub.db import Busy, Database, is_sqlite
 from zz_hub.metrics import HubMetrics, MetricsMiddleware
@@ -79,7 +88,9 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
     # SQLite has one writer: more pushes at once would only queue inside the transaction.
     writers = 1 if is_sqlite(database.engine) else settings.write_concurrency
     app.state.write_gate = WriteGate(writers, settings.write_wait_seconds)
-    for module in (auth, reference, sync, aggregates, health):
+    # referral_aggregates before aggregates: its path is the more specific one.
+    routers = (auth, reference, sync, programme, blobs, referral_aggregates, aggregates, health)
+    for module in routers:
         app.include_router(module.router, prefix="/api/v1")
     # Level 5: nearly the size of level 9 at a fraction of the CPU (pull pages are large).
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)

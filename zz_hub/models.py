@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -289,3 +290,58 @@ class AggConsultationGender(_ConsultationDims, Base):
     centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     consultation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     gender: Mapped[str] = mapped_column(String(12), primary_key=True)
+
+
+class AggPartnerOffer(Base):
+    """The partner type of every live partner offer, of a centre or of the programme (issue 14)."""
+
+    __tablename__ = "agg_partner_offer"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    offer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    partner_type: Mapped[str] = mapped_column(String(20))
+
+    __table_args__ = (Index("ix_agg_partner_offer_offer", "offer_id"),)
+
+
+class AggReferral(Base):
+    """One live referral: which offer, what outcome. Its consultation's date and Land are read
+    from ``agg_consultation`` at query time (a referral of a deleted consultation drops out)."""
+
+    __tablename__ = "agg_referral"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    referral_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    consultation_id: Mapped[str] = mapped_column(String(36))
+    offer_id: Mapped[str] = mapped_column(String(36))
+    outcome: Mapped[str] = mapped_column(String(12))
+    #: Random cell-key record key (zz_protocol.cellkey), kept while the referral lives.
+    record_key: Mapped[int] = mapped_column(SeqInt, default=0)
+
+    __table_args__ = (
+        Index("ix_agg_referral_consultation", "centre_id", "consultation_id"),
+        Index("ix_agg_referral_offer", "offer_id"),
+    )
+
+
+# ---------------------------------------------------------------- files (Wissenspool, issue 14)
+
+
+class Blob(Base):
+    """A file of one scope (a centre or ``programme``), named by the SHA-256 of its content.
+    Readable only once ``complete`` (every chunk stored and the whole checksum verified)."""
+
+    __tablename__ = "blob"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(SeqInt)
+    chunk_size: Mapped[int] = mapped_column(Integer)
+    chunk_digests: Mapped[list[str]] = mapped_column(JSON)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class BlobChunk(Base):
+    __tablename__ = "blob_chunk"
+    centre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 
-from zz_hub import codelists, reach
+from zz_hub import codelists, reach, referral_projection
 from zz_hub.models import (
     CONSULTATION_DIMS,
     AggConsultation,
@@ -145,6 +145,9 @@ def apply(
     by_entity: dict[str, list[SyncRow]] = {}
     for row in rows.values():
         by_entity.setdefault(row.entity, []).append(row)
+    referral_projection.apply(
+        scope, by_entity.get("referral", []), by_entity.get("partner_offer", []), created
+    )
     consultations = by_entity.get("consultation", [])
     organisations = by_entity.get("organisation", [])
     persons = by_entity.get("person", [])

@@ -39,7 +39,8 @@ def user_info(user: HubUser) -> UserInfo:
 
 def reference_for(session: Session, settings: HubSettings, caller: Caller) -> ReferenceResponse:
     """Coordinators (and hub admins) see every centre; everyone else only their own."""
-    query = select(Centre).order_by(Centre.code)
+    # The reserved programme centre (tenancy.PROGRAMME) is no centre anyone works at.
+    query = select(Centre).where(Centre.kind != "programme").order_by(Centre.code)
     if caller.role not in ("coordinator", "admin"):
         query = query.where(Centre.id == caller.centre_id)
     centres = session.scalars(query).all()

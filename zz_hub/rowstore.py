@@ -100,7 +100,8 @@ class RowWriter:
         if op.entity not in SYNCED_ENTITIES:
             return Outcome(status="rejected", reason="unknown_entity")
         # Types, ranges, lengths, enums, code lists, id shapes: nothing malformed is stored.
-        problem = op_problem(op)
+        # Then who may write the entity in this scope (programme-wide rows: tenancy.py).
+        problem = op_problem(op) or self.scope.write_problem(self.caller, op)
         if problem is not None:
             return Outcome(status="rejected", reason=problem)
         self._strict = op.strict

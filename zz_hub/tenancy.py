@@ -3,6 +3,13 @@
 Routes never build ``sync_row`` or ``agg_*`` queries themselves; they get a :class:`CentreScope`
 from ``api.deps`` (made from the caller's device token) and go through it. A foreign id is simply
 not found, so it answers like an unknown id.
+
+**Programme-wide rows** (partner offers of the whole programme, later the Wissenspool) are stored
+under the reserved centre id :data:`PROGRAMME` (a ``centre`` row of kind ``programme``, made by
+migration 0004_i14, which no account belongs to). A centre's scope *reads* its own rows plus the
+programme rows of :data:`PROGRAMME_ENTITIES` and *writes* only its own; the programme scope
+(coordinators, ``/programme/*`` routes) reads and writes only programme rows. Who may write which
+entity is :meth:`CentreScope.write_problem` (docs/sync.md, "Programme-wide rows").
 """
 
 from __future__ import annotations
@@ -28,6 +35,19 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from zz_hub.models import AppliedOp, SyncRow
+from zz_protocol.schemas import PROGRAMME_CENTRE_ID, Op
+
+#: Centre id of programme-wide rows (a reserved ``centre`` row; never the centre of an account).
+PROGRAMME = PROGRAMME_CENTRE_ID
+#: Entities that may exist programme-wide; only these cross from the programme to the centres.
+PROGRAMME_ENTITIES: frozenset[str] = frozenset({"partner_offer", "knowledge_item"})
+#: Roles that write programme rows.
+PROGRAMME_WRITERS = frozenset({"coordinator"})
+#: Entities whose centre rows only some roles write (default: every record role).
+CENTRE_WRITERS: dict[str, frozenset[str]] = {"partner_offer": frozenset({"manager"})}
+#: Review states of a Wissenspool item that only these roles set — or change an item in.
+REVIEWED_STATES = frozenset({"published", "withdrawn"})
+REVIEWERS = frozenset({"manager"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +81,66 @@ class CentreScope:
     def __init__(self, session: Session, centre_id: str) -> None:
         self.session = session
         self.centre_id = centre_id
+
+    @property
+    def is_programme(self) -> bool:
+        return self.centre_id == PROGRAMME
+
+    def _readable(self) -> ColumnElement[bool]:
+        """Rows this scope reads: its own, and for a centre also the programme-wide ones."""
+        own = SyncRow.centre_id == self.centre_id
+        if self.is_programme:
+            return own
+        return or_(own, self._programme_rows())
+
+    def readable_centre_ids(self) -> tuple[str, ...]:
+        """Whose files this scope reads: its own, and for a centre also the programme's."""
+        return (self.centre_id,) if self.is_programme else (self.centre_id, PROGRAMME)
+
+    @staticmethod
+    def _programme_rows() -> ColumnElement[bool]:
+        # Not the programme scope's conflicts: they stay with the coordinators who can resolve
+        # them (the scope takes only programme entities, so that is all it holds besides).
+        # A "!=" rather than "IN (entities)", so that the planner walks (centre_id, server_seq)
+        # in order instead of the primary key.
+        return (SyncRow.centre_id == PROGRAMME) & (SyncRow.entity != "conflict")
+
+    def write_problem(self, caller: Caller, op: Op) -> str | None:
+        """Why ``caller`` may not apply ``op`` in this scope (its reject reason), or None.
+
+        The programme scope takes only programme entities, from :data:`PROGRAMME_WRITERS`; a
+        centre takes them only from :data:`CENTRE_WRITERS`. In a centre, a Wissenspool item is
+        published or withdrawn — and a published or withdrawn one changed — only by
+        :data:`REVIEWERS` (advisors propose). An id may live in one scope only, so that a centre
+        row can never shadow a programme row on the devices (or the reverse)."""
+        entity, entity_id = op.entity, op.entity_id
+        if self.is_programme:
+            if entity not in PROGRAMME_ENTITIES:
+                return "not_programme_wide"
+            if caller.role not in PROGRAMME_WRITERS:
+                return "forbidden_role"
+        elif entity in CENTRE_WRITERS and caller.role not in CENTRE_WRITERS[entity]:
+            return "forbidden_role"
+        elif entity == "knowledge_item" and caller.role not in REVIEWERS:
+            if op.fields.get("review_state") in REVIEWED_STATES:
+                return "review_needs_manager"
+            stored = self.get(entity, entity_id)
+            if stored is not None and stored.fields.get("review_state") in REVIEWED_STATES:
+                return "review_needs_manager"
+        if entity in PROGRAMME_ENTITIES:
+            elsewhere = (
+                SyncRow.centre_id != PROGRAMME
+                if self.is_programme
+                else SyncRow.centre_id == PROGRAMME
+            )
+            taken = self.session.scalar(
+                select(SyncRow.server_seq)
+                .where(SyncRow.entity == entity, SyncRow.entity_id == entity_id, elsewhere)
+                .limit(1)
+            )
+            if taken is not None:
+                return "id_taken"
+        return None
 
     def get(self, entity: str, entity_id: str) -> SyncRow | None:
         return self.session.get(SyncRow, (self.centre_id, entity, entity_id))
@@ -164,20 +244,33 @@ class CentreScope:
     def changes_after(self, after: int, limit: int) -> Sequence[Any]:
         """What a pull sends (no per-field bookkeeping: field_seq/field_meta stay on the hub).
 
-        ``fields_json`` is the stored JSON text (see :func:`row_fields`)."""
-        return self.session.execute(
-            select(
-                SyncRow.server_seq,
-                SyncRow.entity,
-                SyncRow.entity_id,
-                SyncRow.deleted,
-                SyncRow.centre_id,
-                cast(SyncRow.fields, Text).label("fields_json"),
+        ``fields_json`` is the stored JSON text (see :func:`row_fields`). A centre's pull merges
+        two index range scans (its own rows, the programme rows), each limited, so that neither
+        reads past the page."""
+        columns = (
+            SyncRow.server_seq,
+            SyncRow.entity,
+            SyncRow.entity_id,
+            SyncRow.deleted,
+            SyncRow.centre_id,
+            cast(SyncRow.fields, Text).label("fields_json"),
+        )
+
+        def part(where: ColumnElement[bool]) -> Any:
+            return (
+                select(*columns)
+                .where(where, SyncRow.server_seq > after)
+                .order_by(SyncRow.server_seq)
+                .limit(limit)
             )
-            .where(SyncRow.centre_id == self.centre_id, SyncRow.server_seq > after)
-            .order_by(SyncRow.server_seq)
-            .limit(limit)
-        ).all()
+
+        own = part(SyncRow.centre_id == self.centre_id)
+        if self.is_programme:
+            return self.session.execute(own).all()
+        merged = union_all(
+            select(own.subquery()), select(part(self._programme_rows()).subquery())
+        ).subquery()
+        return self.session.execute(select(merged).order_by(merged.c.server_seq).limit(limit)).all()
 
     def conflicts_about(self, entity: str, entity_id: str) -> Sequence[SyncRow]:
         return self.session.scalars(
@@ -191,12 +284,10 @@ class CentreScope:
     def id_seq_lines(self) -> Sequence[Row[str, str, int]]:
         return self.session.execute(
             select(SyncRow.entity, SyncRow.entity_id, SyncRow.server_seq)
-            .where(SyncRow.centre_id == self.centre_id)
+            .where(self._readable())
             .order_by(SyncRow.entity, SyncRow.entity_id)
         ).all()
 
     def max_seq(self) -> int:
-        value = self.session.scalar(
-            select(func.max(SyncRow.server_seq)).where(SyncRow.centre_id == self.centre_id)
-        )
+        value = self.session.scalar(select(func.max(SyncRow.server_seq)).where(self._readable()))
         return int(value or 0)

@@ -24,15 +24,21 @@ SYNCED_ENTITIES: tuple[str, ...] = (
     "person",
     "affiliation",
     "selfemployed_profile",
+    "partner_offer",
+    "knowledge_item",
     "consultation",
     "consultation_participant",
     "followup",
+    "referral",
     "event",
     "participation",
     "consent",
     "audit_entry",
     "conflict",
 )
+
+#: The centre id of programme-wide rows (zz_hub/tenancy.py; docs/sync.md "Programme-wide rows").
+PROGRAMME_CENTRE_ID = "programme"
 
 #: Fields that hold personal data and are blanked by a GDPR erase (per entity).
 PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
@@ -236,3 +242,31 @@ class HealthResponse(_Model):
     protocol_versions: list[int]
     schema_versions: list[int]
     server_time: datetime
+
+
+# ---------------------------------------------------------------- files (Wissenspool, issue 14)
+
+#: Files travel in chunks of this size (the last one shorter); each chunk has its own SHA-256,
+#: the file is named by the SHA-256 of its whole content (docs/wissenspool.md).
+BLOB_CHUNK_SIZE = 1024 * 1024
+
+
+class BlobManifest(_Model):
+    """What an upload declares before sending chunks: the content's SHA-256, its size and the
+    SHA-256 of every chunk of :data:`BLOB_CHUNK_SIZE` bytes."""
+
+    digest: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=1)
+    chunk_digests: list[str]
+
+
+class BlobStatus(_Model):
+    digest: str
+    size: int
+    chunk_size: int
+    chunk_digests: list[str]
+    #: Chunk numbers the hub does not have yet (an upload resumes with them).
+    missing: list[int]
+    complete: bool
+    #: "programme" for a programme-wide file, else the centre's id.
+    scope: str

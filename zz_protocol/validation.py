@@ -70,6 +70,8 @@ def _in_codelist(name: str, value: str) -> bool:
         return value in WZ_VERSIONS
     if name == "ags":
         return bool(AGS.match(value)) and value[:2] in land_prefixes()
+    if name == "land":
+        return value in land_prefixes()
     if name == "postcode":
         return bool(POSTCODE.match(value))
     return False

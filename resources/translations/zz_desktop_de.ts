@@ -462,6 +462,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Grund der Weitervermittlung</translation>
     </message>
     <message>
+        <source>Referrals to &amp;partners …</source>
+        <translation>Weiterverweisungen an &amp;Partner …</translation>
+    </message>
+    <message>
         <source>Next appointment</source>
         <translation>Nächster Termin</translation>
     </message>
@@ -1424,6 +1428,50 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Zusammengeführt</translation>
     </message>
     <message>
+        <source>Chamber</source>
+        <translation>Kammer</translation>
+    </message>
+    <message>
+        <source>Mittelstand-Digital centre</source>
+        <translation>Mittelstand-Digital Zentrum</translation>
+    </message>
+    <message>
+        <source>Employment agency programme</source>
+        <translation>Programm der Arbeitsagentur</translation>
+    </message>
+    <message>
+        <source>Funding bank</source>
+        <translation>Förderbank</translation>
+    </message>
+    <message>
+        <source>Union</source>
+        <translation>Gewerkschaft</translation>
+    </message>
+    <message>
+        <source>Association of the self-employed</source>
+        <translation>Verband der Selbstständigen</translation>
+    </message>
+    <message>
+        <source>Ombuds office</source>
+        <translation>Ombudsstelle</translation>
+    </message>
+    <message>
+        <source>Other partner</source>
+        <translation>Sonstiger Partner</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+    <message>
+        <source>Taken up</source>
+        <translation>Wahrgenommen</translation>
+    </message>
+    <message>
+        <source>Not taken up</source>
+        <translation>Nicht wahrgenommen</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1718,6 +1766,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Calendar</source>
         <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partner</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -2361,6 +2413,145 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>PartnersPage</name>
+    <message>
+        <source>Partner directory</source>
+        <translation>Partnerverzeichnis</translation>
+    </message>
+    <message>
+        <source>Search offers, providers, contacts …</source>
+        <translation>Angebote, Anbieter, Ansprechpersonen suchen …</translation>
+    </message>
+    <message>
+        <source>All partner types</source>
+        <translation>Alle Partnerarten</translation>
+    </message>
+    <message>
+        <source>All Länder</source>
+        <translation>Alle Länder</translation>
+    </message>
+    <message>
+        <source>&amp;New offer</source>
+        <translation>&amp;Neues Angebot</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Partner type</source>
+        <translation>Partnerart</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation>Gepflegt von</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the offer</source>
+        <translation>&amp;Name des Angebots</translation>
+    </message>
+    <message>
+        <source>institution</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>Partner &amp;type</source>
+        <translation>Partner&amp;art</translation>
+    </message>
+    <message>
+        <source>What it covers</source>
+        <translation>Was es umfasst</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Ansprechperson</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Länder (none: nationwide)</source>
+        <translation>Länder (keins: bundesweit)</translation>
+    </message>
+    <message>
+        <source>Kreise</source>
+        <translation>Kreise</translation>
+    </message>
+    <message>
+        <source>5-digit keys, separated by commas</source>
+        <translation>5-stellige Schlüssel, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Region note</source>
+        <translation>Hinweis zur Region</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>offered at present</source>
+        <translation>wird derzeit angeboten</translation>
+    </message>
+    <message>
+        <source>&amp;Save offer</source>
+        <translation>Angebot &amp;speichern</translation>
+    </message>
+    <message>
+        <source>programme</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>this centre</source>
+        <translation>dieses Zentrum</translation>
+    </message>
+    <message>
+        <source>nationwide</source>
+        <translation>bundesweit</translation>
+    </message>
+    <message>
+        <source>Programme-wide offer, kept by the coordinating centre (read only).</source>
+        <translation>Programmweites Angebot, gepflegt vom koordinierenden Zentrum (nur lesen).</translation>
+    </message>
+    <message>
+        <source>Offer of this centre.</source>
+        <translation>Angebot dieses Zentrums.</translation>
+    </message>
+    <message>
+        <source>New offer of this centre.</source>
+        <translation>Neues Angebot dieses Zentrums.</translation>
+    </message>
+    <message>
+        <source>Only a manager can add the centre&apos;s offers.</source>
+        <translation>Nur die Leitung kann Angebote des Zentrums anlegen.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>&amp;Privacy …</source>
@@ -2959,6 +3150,93 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referrals to partners</source>
+        <translation>Weiterverweisungen an Partner</translation>
+    </message>
+    <message>
+        <source>Partner offer</source>
+        <translation>Partnerangebot</translation>
+    </message>
+    <message>
+        <source>Partner type</source>
+        <translation>Partnerart</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>New referral</source>
+        <translation>Neue Weiterverweisung</translation>
+    </message>
+    <message>
+        <source>Search the partner directory …</source>
+        <translation>Im Partnerverzeichnis suchen …</translation>
+    </message>
+    <message>
+        <source>Partner &amp;offer</source>
+        <translation>Partner&amp;angebot</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>Ask again on</source>
+        <translation>Nachfragen am</translation>
+    </message>
+    <message>
+        <source>Re&amp;fer</source>
+        <translation>&amp;Weiterverweisen</translation>
+    </message>
+    <message>
+        <source>Outcome of the selected referral</source>
+        <translation>Ergebnis der gewählten Weiterverweisung</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome</source>
+        <translation>&amp;Ergebnis</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome</source>
+        <translation>Ergebnis &amp;erfassen</translation>
+    </message>
+    <message>
+        <source>— choose an offer —</source>
+        <translation>— Angebot wählen —</translation>
+    </message>
+    <message>
+        <source>Referred; a follow-up was added.</source>
+        <translation>Weiterverwiesen; eine Wiedervorlage wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>Select a referral first.</source>
+        <translation>Bitte zuerst eine Weiterverweisung auswählen.</translation>
+    </message>
+    <message>
+        <source>Outcome recorded.</source>
+        <translation>Ergebnis erfasst.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
@@ -3155,6 +3433,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Event</source>
         <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Partner offer</source>
+        <translation>Partnerangebot</translation>
     </message>
     <message>
         <source>Nothing found.</source>

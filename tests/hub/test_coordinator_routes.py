@@ -20,6 +20,15 @@ SESSION_ROUTES = {
     "/api/v1/auth/login",
     "/api/v1/auth/logout",
 }
+#: Perturbed counts (cell-key): consultations, and referrals to the partner network (issue 14).
+AGGREGATE_ROUTES = {"/api/v1/aggregates", "/api/v1/aggregates/referrals"}
+#: The programme scope (issue 14): programme-wide rows the coordinators maintain, never a
+#: centre's record.
+PROGRAMME_ROUTES = {
+    "/api/v1/programme/push",
+    "/api/v1/programme/pull",
+    "/api/v1/programme/check",
+}
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +116,10 @@ def test_every_route_with_a_coordinator_token(base_url: str, seeded: dict[str, s
                 text = response.text
                 for secret in ("Streng Geheim", "Zufallsname", "Vertraulicher", *seeded.values()):
                     assert secret not in text, (method, path)
-                if response.status_code < 300 and path not in SESSION_ROUTES:
+                if path in PROGRAMME_ROUTES:
+                    assert response.status_code == 200, (method, path)
+                    _only_programme_rows(path, response.json())
+                elif response.status_code < 300 and path not in SESSION_ROUTES:
                     body = response.json()
                     if path.endswith("/aggregates/views/{view}"):
                         assert set(body["filters"]) <= {"centre", "land", "topic"}
@@ -116,9 +128,12 @@ def test_every_route_with_a_coordinator_token(base_url: str, seeded: dict[str, s
                             _counts_only(table)
                         views_ok += 1
                         continue
-                    assert path == "/api/v1/aggregates", (method, path, response.status_code)
+                    assert path in AGGREGATE_ROUTES, (method, path, response.status_code)
                     assert set(body) >= {"dimensions", "cells", "threshold"}
-                    _counts_only(body)
+                    if path == "/api/v1/aggregates":
+                        _counts_only(body)
+                    for cell in body["cells"]:
+                        assert set(cell) == {"keys", "count"} and isinstance(cell["count"], int)
                 elif path not in SESSION_ROUTES and "/aggregates" not in path:
                     assert response.status_code in (403, 404, 405, 422), (method, path)
     assert checked >= 5
@@ -136,6 +151,20 @@ def test_view_filters_outside_the_code_lists_are_refused(base_url: str) -> None:
         response = coordinator.http.get("/aggregates/views/reach", params=params)
         assert response.status_code == 422, params
         assert "Vertraulicher" not in response.text
+
+
+def _only_programme_rows(path: str, body: dict[str, object]) -> None:
+    if path.endswith("/pull"):
+        changes = body["changes"]
+        assert isinstance(changes, list)
+        assert all(c["fields"]["centre_id"] == "programme" for c in changes)
+    elif path.endswith("/check"):
+        entities = body["entities"]
+        assert isinstance(entities, dict)
+        counted = {name for name, e in entities.items() if e["count"]}
+        assert counted <= {"partner_offer", "knowledge_item", "conflict"}, counted
+    else:
+        assert body["results"] == []
 
 
 def test_an_advisor_gets_403_on_the_aggregates(base_url: str) -> None:

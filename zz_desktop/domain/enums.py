@@ -190,3 +190,47 @@ class FeeBand(StrEnum):
 class SectorVersion(StrEnum):
     WZ2025 = "WZ2025"
     WZ2008 = "WZ2008"
+
+
+class PartnerType(StrEnum):
+    """Kinds of partners an advisor refers to (the partner network's "Lotsenfunktion")."""
+
+    CHAMBER = "chamber"
+    MITTELSTAND_DIGITAL = "mittelstand_digital"
+    EMPLOYMENT_AGENCY = "employment_agency"
+    FUNDING_BANK = "funding_bank"
+    UNION = "union"
+    SELF_EMPLOYED_ASSOCIATION = "selfemployed_assoc"
+    OMBUDS_OFFICE = "ombuds_office"
+    OTHER = "other"
+
+
+class ReferralOutcome(StrEnum):
+    TAKEN_UP = "taken_up"
+    NOT_TAKEN_UP = "not_taken_up"
+    UNKNOWN = "unknown"
+
+
+class KnowledgeKind(StrEnum):
+    ARTICLE = "article"
+    CHECKLIST = "checklist"
+    TEMPLATE = "template"
+    FILE = "file"
+    LINK = "link"
+    GOOD_PRACTICE = "good_practice"
+
+
+class TargetGroup(StrEnum):
+    SME = "sme"
+    EMPLOYEES = "employees"
+    SOLO_SELF_EMPLOYED = "solo_self_employed"
+
+
+class ReviewState(StrEnum):
+    """Advisors write drafts and proposals; managers (a centre) or coordinators (the programme)
+    publish and withdraw."""
+
+    DRAFT = "draft"
+    PROPOSED = "proposed"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"

@@ -19,11 +19,23 @@ ERASE_PERSON = "erase_person"
 REVIEW_RETENTION = "review_retention"
 RESOLVE_ANY_CONFLICT = "resolve_any_conflict"
 CROSS_CENTRE_REPORT = "cross_centre_report"
+#: A centre's own partner offers (programme-wide ones: the coordinating centre, on the hub).
+MANAGE_PARTNER_OFFERS = "manage_partner_offers"
+#: Publish or withdraw the centre's Wissenspool items (advisors propose).
+PUBLISH_KNOWLEDGE = "publish_knowledge"
 
 _ADVISOR = frozenset({EDIT_RECORDS, PRINT_PROTOCOL, PRIVACY_ACCESS, MANAGE_CONSENT})
 PERMISSIONS: Final[dict[str, frozenset[str]]] = {
     ADVISOR: _ADVISOR,
-    MANAGER: _ADVISOR | {CENTRE_REPORTS, ERASE_PERSON, REVIEW_RETENTION, RESOLVE_ANY_CONFLICT},
+    MANAGER: _ADVISOR
+    | {
+        CENTRE_REPORTS,
+        ERASE_PERSON,
+        REVIEW_RETENTION,
+        RESOLVE_ANY_CONFLICT,
+        MANAGE_PARTNER_OFFERS,
+        PUBLISH_KNOWLEDGE,
+    },
     # The coordinating centre sees aggregates only; the admin manages the hub, not records.
     COORDINATOR: frozenset({CROSS_CENTRE_REPORT}),
     ADMIN: frozenset(),

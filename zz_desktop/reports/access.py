@@ -31,6 +31,8 @@ SECTIONS: dict[str, str] = {
     "consultation": "Beratungen",
     "consultation_participant": "Teilnahme an Beratungen",
     "followup": "Wiedervorlagen",
+    "referral": "Weiterverweisungen an Partner",
+    "partner_offer": "Partnerangebote",
     "event": "Veranstaltungen",
     "participation": "Teilnahme an Veranstaltungen",
     "consent": "Einwilligungen",

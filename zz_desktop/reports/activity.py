@@ -4,7 +4,7 @@ topic × sector, open follow-ups and organisations near the 80 h cap."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -28,6 +28,11 @@ from zz_desktop.reports.layout import (
     para,
     title_block,
 )
+from zz_desktop.reports.queries.referrals import (
+    OUTCOMES,
+    ReferralRow,
+    referrals_by_type_and_outcome,
+)
 from zz_desktop.services.report_queries import (
     UNKNOWN,
     ActivityReport,
@@ -50,15 +55,21 @@ def render_activity(
 ) -> bytes:
     progress(5, t_lang(lang, "Counting"))
     data = activity_report(store, period, as_of)
+    referral_rows = referrals_by_type_and_outcome(store, period)
     progress(50, t_lang(lang, "Laying out"))
     title = t_lang(lang, "Activity report")
     ctx = context_for(store, lang, title, fmt_period(period.start, period.end, lang))
-    pdf = build_pdf(ctx, build_story(ctx, Labeller(store, lang), data))
+    pdf = build_pdf(ctx, build_story(ctx, Labeller(store, lang), data, referral_rows))
     progress(100, t_lang(lang, "Done"))
     return pdf
 
 
-def build_story(ctx: ReportContext, lab: Labeller, data: ActivityReport) -> list[Flowable]:
+def build_story(
+    ctx: ReportContext,
+    lab: Labeller,
+    data: ActivityReport,
+    referral_rows: Sequence[ReferralRow] = (),
+) -> list[Flowable]:
     lang = ctx.lang
     tot = data.totals
 
@@ -157,6 +168,7 @@ def build_story(ctx: ReportContext, lab: Labeller, data: ActivityReport) -> list
         story.append(para(heading, "h2"))
         story.append(_breakdown(lang, column, data.breakdowns[dim], labeller))
 
+    story += _referrals(lang, lab, referral_rows)
     story.append(para(t_lang(lang, "Topics by sector"), "h2"))
     story += _topic_sector(lang, lab, data)
     story += _followups(lang, lab, data)
@@ -220,6 +232,31 @@ def _topic_sector(lang: str, lab: Labeller, data: ActivityReport) -> list[Flowab
         Spacer(1, 1.5 * mm),
         para(legend, "small"),
     ]
+
+
+def _referrals(lang: str, lab: Labeller, rows: Sequence[ReferralRow]) -> list[Flowable]:
+    """Referrals to the partner network by partner type (rows) and outcome (columns)."""
+    story: list[Flowable] = [para(t_lang(lang, "Referrals to partners"), "h2")]
+    if not rows:
+        return [*story, para(t_lang(lang, "No referrals to partners in this period."))]
+    header = [
+        t_lang(lang, "Partner type"),
+        *[lab.code("referral_outcome", o) for o in OUTCOMES],
+        t_lang(lang, "Total"),
+    ]
+    body = [
+        [
+            lab.code("partner_type", r.partner_type),
+            *[fmt_int(r.by_outcome.get(o, 0), lang) for o in OUTCOMES],
+            fmt_int(r.total, lang),
+        ]
+        for r in rows
+    ]
+    column, total = 34 * mm, 20 * mm  # wide enough for "Nicht wahrgenommen" on one line
+    widths = [CONTENT_W - column * len(OUTCOMES) - total, *[column] * len(OUTCOMES), total]
+    numeric = list(range(1, len(OUTCOMES) + 2))
+    story.append(data_table(header, body, widths, numeric=numeric))
+    return story
 
 
 def _followups(lang: str, lab: Labeller, data: ActivityReport) -> list[Flowable]:

@@ -74,6 +74,21 @@ def code_labels(lang: str) -> dict[str, dict[str, str]]:
             "none": t_lang(lang, "No pension provision"),
         },
         "yes_no": {"yes": t_lang(lang, "yes"), "no": t_lang(lang, "no")},
+        "partner_type": {
+            "chamber": t_lang(lang, "Chamber"),
+            "mittelstand_digital": t_lang(lang, "Mittelstand-Digital centre"),
+            "employment_agency": t_lang(lang, "Employment agency programme"),
+            "funding_bank": t_lang(lang, "Funding bank"),
+            "union": t_lang(lang, "Union"),
+            "selfemployed_assoc": t_lang(lang, "Association of the self-employed"),
+            "ombuds_office": t_lang(lang, "Ombuds office"),
+            "other": t_lang(lang, "Other partner"),
+        },
+        "referral_outcome": {
+            "taken_up": t_lang(lang, "Taken up"),
+            "not_taken_up": t_lang(lang, "Not taken up"),
+            "unknown": t_lang(lang, "Unknown"),
+        },
         "fee_band": {
             "lt_250": t_lang(lang, "below €250"),
             "250_500": "€250–500",

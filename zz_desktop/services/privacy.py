@@ -30,6 +30,7 @@ from zz_desktop.store.models import (
     Organisation,
     Participation,
     Person,
+    Referral,
     SelfEmployedProfile,
 )
 from zz_desktop.sync.erase_apply import text_columns
@@ -118,6 +119,8 @@ def access_report(store: Store, person_id: str) -> dict[str, Any]:
                 session, ConsultationParticipant, ConsultationParticipant.person_id == person_id
             ),
             "followup": _rows(session, FollowUp, FollowUp.consultation_id.in_(consultation_ids)),
+            # Referrals of the person's consultations (their reason and note may be about them).
+            "referral": _rows(session, Referral, Referral.consultation_id.in_(consultation_ids)),
             "participation": _rows(session, Participation, Participation.person_id == person_id),
             "consent": _rows(session, Consent, Consent.person_id == person_id),
             "audit_entry": _rows(session, AuditEntry, AuditEntry.entity_id == person_id),

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     false,
@@ -140,6 +141,60 @@ class SelfEmployedProfile(Synced, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
+# ---------------------------------------------------------------- partner network
+
+
+class PartnerOffer(Synced, Base):
+    """An offer of the partner network an advisor can refer to. Programme-wide when
+    ``centre_id`` is the hub's reserved ``programme`` id (written by coordinators only),
+    otherwise one centre's own (written by its managers); see docs/sync.md."""
+
+    __tablename__ = "partner_offer"
+    __entity__ = "partner_offer"
+    __search__ = (("name", "provider"), ("offer", "contact_name", "region_note"))
+    name: Mapped[str] = mapped_column(String(200))
+    provider: Mapped[str | None] = mapped_column(String(200))
+    partner_type: Mapped[str] = mapped_column(String(20), default="other")
+    #: What the offer covers (its scope), for whom, on what terms.
+    offer: Mapped[str | None] = mapped_column(Text)
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    website: Mapped[str | None] = mapped_column(String(300))
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Two-digit Land keys (AGS prefix); empty: nationwide.
+    laender: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Five-digit Kreis keys (AGS); empty: the whole of the Länder named.
+    kreise: Mapped[list[str]] = mapped_column(JSON, default=list)
+    region_note: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class KnowledgeItem(Synced, Base):
+    """An item of the Wissenspool (docs/wissenspool.md): programme-wide (the hub's reserved
+    ``programme`` centre) or a centre's. Files are named by their SHA-256 (sync/files.py)."""
+
+    __tablename__ = "knowledge_item"
+    __entity__ = "knowledge_item"
+    __search__ = (("title",), ("body", "sources"))
+    kind: Mapped[str] = mapped_column(String(16), default="article")
+    title: Mapped[str] = mapped_column(String(300))
+    #: Markdown (a checklist: one item per line).
+    body: Mapped[str | None] = mapped_column(Text)
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    target_groups: Mapped[list[str]] = mapped_column(JSON, default=list)
+    origin_centre_id: Mapped[str | None] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    review_state: Mapped[str] = mapped_column(String(12), default="draft")
+    #: [{"digest", "name", "mime", "size"}] of the attached files.
+    files: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    url: Mapped[str | None] = mapped_column(String(500))
+    #: The sources an information page names.
+    sources: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
 # ---------------------------------------------------------------- work
 
 
@@ -205,6 +260,20 @@ class FollowUp(Synced, Base):
     owner_id: Mapped[str | None] = mapped_column(String(36))
     due_date: Mapped[dt.date] = mapped_column(Date, index=True)
     done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Referral(Synced, Base):
+    """A consultation's referral to a partner offer, with its follow-up and what became of it."""
+
+    __tablename__ = "referral"
+    __entity__ = "referral"
+    consultation_id: Mapped[str] = mapped_column(ForeignKey("consultation.id"), index=True)
+    partner_offer_id: Mapped[str] = mapped_column(ForeignKey("partner_offer.id"), index=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    followup_id: Mapped[str | None] = mapped_column(ForeignKey("followup.id"))
+    outcome: Mapped[str] = mapped_column(String(12), default="unknown")
+    outcome_date: Mapped[dt.date | None] = mapped_column(Date)
+    outcome_note: Mapped[str | None] = mapped_column(Text)
 
 
 class Event(Synced, Base):
@@ -359,6 +428,27 @@ class Draft(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class FileBlob(Base):
+    """A Wissenspool file known to this device (sync/files.py): complete once every chunk is
+    here and the whole SHA-256 matched. Device-local: files travel by their own protocol."""
+
+    __tablename__ = "file_blob"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    chunk_count: Mapped[int] = mapped_column(Integer)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class FileChunk(Base):
+    """One verified chunk of a file (kept, so that an interrupted download resumes)."""
+
+    __tablename__ = "file_chunk"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 SYNCED_MODELS: dict[str, type[Synced]] = {
     m.__entity__: m
     for m in (
@@ -366,9 +456,12 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
         Person,
         Affiliation,
         SelfEmployedProfile,
+        PartnerOffer,
+        KnowledgeItem,
         Consultation,
         ConsultationParticipant,
         FollowUp,
+        Referral,
         Event,
         Participation,
         Consent,

@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session
 
 from zz_desktop.domain.textfold import fold
@@ -175,8 +175,10 @@ def rebuild(session: Session) -> int:
     conn.execute(text("DELETE FROM search_index"))
     conn.execute(text("DELETE FROM search_doc"))
     count = 0
+    existing = set(inspect(conn).get_table_names())
     for model in SYNCED_MODELS.values():
-        if model.__search__ is None:
+        # Migrations rebuild on older schemas, which lack the tables of later entities.
+        if model.__search__ is None or model.__tablename__ not in existing:  # type: ignore[attr-defined]
             continue
         for obj in session.query(model).filter(model.deleted.is_(False)).yield_per(2000):
             reindex(session, obj)

@@ -42,6 +42,11 @@ _ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("participation", "entry_questionnaire"): enums.QuestionnaireStatus,
     ("participation", "exit_questionnaire"): enums.QuestionnaireStatus,
     ("consent", "purpose"): enums.ConsentPurpose,
+    ("partner_offer", "partner_type"): enums.PartnerType,
+    ("referral", "outcome"): enums.ReferralOutcome,
+    ("knowledge_item", "kind"): enums.KnowledgeKind,
+    ("knowledge_item", "review_state"): enums.ReviewState,
+    ("knowledge_item", "target_groups"): enums.TargetGroup,
 }
 for _name in ("disability", "third_country_national", "foreign_origin", "minority"):
     _ENUMS[("person", _name)] = enums.TriState
@@ -58,6 +63,10 @@ _CODELISTS: dict[tuple[str, str], str] = {
     ("selfemployed_profile", "sector_version"): "wz_version",
     ("organisation", "ags"): "ags",
     ("organisation", "postcode"): "postcode",
+    ("partner_offer", "topics"): "topics",
+    ("partner_offer", "laender"): "land",
+    ("partner_offer", "kreise"): "ags",
+    ("knowledge_item", "topics"): "topics",
 }
 
 #: Plausible ranges of numbers beyond the column type.
@@ -70,6 +79,8 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("participation", "attended_hours"): (0, 10_000),
 }
 
+#: JSON columns holding a list of enumeration values.
+_ENUM_LISTS = {("knowledge_item", "target_groups")}
 #: JSON columns holding a list of ids (users) rather than free values.
 _ID_LISTS = {("consultation", "advisor_ids"), ("event", "advisor_ids")}
 
@@ -92,7 +103,7 @@ def _field(entity: str, column: Any) -> dict[str, Any]:
     elif isinstance(kind, Date):
         spec["type"] = "date"
     elif isinstance(kind, JSON):
-        if key in _CODELISTS or key in _ID_LISTS or column.key == "tags":
+        if key in _CODELISTS or key in _ID_LISTS or key in _ENUM_LISTS or column.key == "tags":
             spec["type"] = "str_list"
         else:
             spec["type"] = "json"

@@ -18,6 +18,8 @@ _PATHS = {
     "consultation": "M4 5h16v11H9l-5 4zM8 9h8M8 12h5",
     "event": "M4 6h16v14H4zM4 10h16M8 3v5M16 3v5M8 14h3M13 14h3",
     "calendar": "M4 5h16v15H4zM4 9h16M8 3v4M16 3v4M7 12h2M11 12h2M15 12h2M7 16h2M11 16h2",
+    # Two linked rings: the partner network.
+    "partners": "M9 15a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM15 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z",
     "reports": "M5 20V11M10 20V6M15 20v-7M20 20V4M3 21h18",
     "settings": "M4 7h10M18 7h2M4 17h4M12 17h8M16 5v4M10 15v4",
     "sync": "M20 12a8 8 0 0 1-14 5M4 12a8 8 0 0 1 14-5M18 3v4h-4M6 21v-4h4",

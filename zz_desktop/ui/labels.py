@@ -137,6 +137,27 @@ def _tables(_lang: str) -> dict[str, dict[str, str]]:
             "print": QCoreApplication.translate("Labels", "Printed"),
             "merge": QCoreApplication.translate("Labels", "Merged"),
         },
+        "partner_type": {
+            "chamber": QCoreApplication.translate("Labels", "Chamber"),
+            "mittelstand_digital": QCoreApplication.translate(
+                "Labels", "Mittelstand-Digital centre"
+            ),
+            "employment_agency": QCoreApplication.translate(
+                "Labels", "Employment agency programme"
+            ),
+            "funding_bank": QCoreApplication.translate("Labels", "Funding bank"),
+            "union": QCoreApplication.translate("Labels", "Union"),
+            "selfemployed_assoc": QCoreApplication.translate(
+                "Labels", "Association of the self-employed"
+            ),
+            "ombuds_office": QCoreApplication.translate("Labels", "Ombuds office"),
+            "other": QCoreApplication.translate("Labels", "Other partner"),
+        },
+        "referral_outcome": {
+            "unknown": QCoreApplication.translate("Labels", "Outcome unknown"),
+            "taken_up": QCoreApplication.translate("Labels", "Taken up"),
+            "not_taken_up": QCoreApplication.translate("Labels", "Not taken up"),
+        },
     }
     return tables
 

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         "consultation",
         "event",
         "calendar",
+        "partners",
         "reports",
         "settings",
     )
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         from zz_desktop.ui.views.calendar_page import CalendarPage
+        from zz_desktop.ui.views.partners_page import PartnersPage
         from zz_desktop.ui.views.reports_page import ReportsPage
         from zz_desktop.ui.views.settings_page import SettingsPage
         from zz_desktop.ui.views.start_page import StartPage
@@ -122,8 +124,10 @@ class MainWindow(QMainWindow):
         self.calendar_page.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.reports_page = ReportsPage(self.store, self)
         self.settings_page = SettingsPage(self.store, self)
+        self.partners_page = PartnersPage(self.store, self)
         pages += [
             (self.tr("Calendar"), self.calendar_page),
+            (self.tr("Partners"), self.partners_page),
             (self.tr("Reports"), self.reports_page),
             (self.tr("Settings"), self.settings_page),
         ]
@@ -407,6 +411,10 @@ class MainWindow(QMainWindow):
             return page_e
         if entity == "consultation":
             return self.open_consultation(record_id)
+        if entity == "partner_offer":
+            self.show_page("partners")
+            self.partners_page.select_offer(record_id)
+            return self.partners_page
         if entity == "person":
             from zz_desktop.ui.views.person_page import PersonPage
 

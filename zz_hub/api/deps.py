@@ -24,7 +24,7 @@ from zz_hub.db import Busy, Database
 from zz_hub.metrics import HubMetrics
 from zz_hub.models import Device
 from zz_hub.security import security_log, utcnow
-from zz_hub.tenancy import Caller, CentreScope
+from zz_hub.tenancy import PROGRAMME, Caller, CentreScope
 from zz_protocol.schemas import CLIENT_VERSION_HEADER
 
 #: Roles that read and write records of their centre (coordinators get aggregates only).
@@ -226,3 +226,35 @@ def write_tenancy(caller: RecordCaller, database: DatabaseDep) -> WriteTenancy:
 
 
 WriteTenant = Annotated[WriteTenancy, Depends(write_tenancy)]
+
+
+# ---------------------------------------------------------------- programme-wide rows
+
+
+class ProgrammeReadTenancy(ReadTenancy):
+    """Read transactions bound to the programme scope (tenancy.PROGRAMME), for coordinators."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.centre_id = PROGRAMME
+
+
+class ProgrammeWriteTenancy(WriteTenancy):
+    """Write transactions bound to the programme scope; the row rules are CentreScope's."""
+
+    def __init__(self, database: Database, caller: Caller) -> None:
+        self.database = database
+        self.caller = caller
+        self.centre_id = PROGRAMME
+
+
+def programme_read_tenancy(_caller: CoordinatorCaller, database: DatabaseDep) -> ReadTenancy:
+    return ProgrammeReadTenancy(database)
+
+
+def programme_write_tenancy(caller: CoordinatorCaller, database: DatabaseDep) -> WriteTenancy:
+    return ProgrammeWriteTenancy(database, caller)
+
+
+ProgrammeReadTenant = Annotated[ReadTenancy, Depends(programme_read_tenancy)]
+ProgrammeWriteTenant = Annotated[WriteTenancy, Depends(programme_write_tenancy)]

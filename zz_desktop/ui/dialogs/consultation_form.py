@@ -150,6 +150,12 @@ class ConsultationForm(QDialog):
         t.add("recommendations", self.tr("Recommendations"), text_box(54))
         t.add("referral_to", self.tr("Referred to"), line(self.tr("partner or programme")))
         t.add("referral_reason", self.tr("Reason for referral"), text_box(40))
+        # Structured referrals (partner directory, follow-up, outcome) need the saved record.
+        self.referrals_button = QPushButton(self.tr("Referrals to &partners …"), body)
+        self.referrals_button.setObjectName("openReferrals")
+        self.referrals_button.setEnabled(bool(consultation_id))
+        self.referrals_button.clicked.connect(self.open_referrals)
+        t.layout_.addRow("", self.referrals_button)
         t.add("next_appointment", self.tr("Next appointment"), DateLine())
 
         side = QVBoxLayout()
@@ -591,6 +597,15 @@ class ConsultationForm(QDialog):
         ]
         self.message.setText("\n".join(other + rest))
         self.message.setVisible(bool(other or rest))
+
+    def open_referrals(self) -> QDialog | None:
+        if not self.consultation_id:
+            return None
+        from zz_desktop.ui.dialogs.referral_dialog import ReferralDialog
+
+        dialog = ReferralDialog(self.store, self.consultation_id, self)
+        dialog.show()
+        return dialog
 
     def delete(self) -> None:
         main = self.parent()

@@ -61,6 +61,7 @@ class SearchPopup(QDialog):
             "person": self.tr("Person"),
             "consultation": self.tr("Consultation"),
             "event": self.tr("Event"),
+            "partner_offer": self.tr("Partner offer"),
         }
         self.resize(640, 420)
 

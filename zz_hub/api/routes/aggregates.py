@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy.orm import Session
 
 from zz_hub import aggregate_views, aggregates
 from zz_hub.api.deps import CoordinatorCaller, DatabaseDep, SettingsDep
+from zz_hub.config import HubSettings
+from zz_hub.db import Database
 from zz_hub.security import server_now
 from zz_protocol import cellkey
-from zz_protocol.schemas import AggregateResponse, AggregateViewResponse, ErrorResponse
+from zz_protocol.schemas import (
+    AggregateCell,
+    AggregateResponse,
+    AggregateViewResponse,
+    ErrorResponse,
+)
 
 router = APIRouter(tags=["aggregates"])
 
@@ -56,27 +65,49 @@ def get_aggregates(
         ),
     ] = "consultations",
 ) -> AggregateResponse:
+    return answer(
+        aggregates.parse_dimensions,
+        lambda s, d, t, f, to: aggregates.aggregate(s, d, t, f, to, measure=measure),
+        by,
+        period,
+        date_from,
+        date_to,
+        database,
+        settings,
+        measure=measure,
+    )
+
+
+Counter = Callable[[Session, list[str], int, dt.date | None, dt.date | None], list[AggregateCell]]
+
+
+def answer(
+    parse: Callable[[list[str]], list[str]],
+    count: Counter,
+    by: list[str],
+    period: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    database: Database,
+    settings: HubSettings,
+    measure: str = "consultations",
+) -> AggregateResponse:
+    """One aggregate request: dimensions, measure and period checked (400 / 422), cells counted
+    and perturbed by ``count``. Shared by every aggregate route."""
     try:
-        dims = aggregates.parse_dimensions(by)
+        dims = parse(by)
     except aggregates.BadDimension as exc:
         raise HTTPException(status_code=400, detail=f"unknown dimension: {exc}") from exc
     if measure not in aggregates.MEASURES:
         raise HTTPException(status_code=400, detail="measure: consultations or organisations")
     try:
-        if period is not None:
-            if date_from is not None or date_to is not None:
-                raise aggregates.BadPeriod("give either period or from/to, not both")
-            date_from, date_to = aggregates.parse_period(period)
-        else:
-            aggregates.check_range(date_from, date_to)
+        date_from, date_to = aggregates.resolve_period(period, date_from, date_to)
     except aggregates.BadPeriod as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
     try:
         with database.read() as session:
-            cells = aggregates.aggregate(
-                session, dims, settings.aggregate_threshold, date_from, date_to, measure=measure
-            )
-    except aggregates.BadDimension as exc:
+            cells = count(session, dims, settings.aggregate_threshold, date_from, date_to)
+    except aggregates.BadDimension as exc:  # e.g. a dimension the measure cannot split by
         raise HTTPException(status_code=400, detail=str(exc)) from exc
     except aggregates.BadPeriod as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
