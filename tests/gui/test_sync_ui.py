@@ -115,8 +115,10 @@ def test_refused_change_is_shown_and_can_be_dismissed(
     qtbot.addWidget(dialog)
     assert dialog.rejected.rowCount() == 1
     assert "Bäckerei Sonderwert" in dialog.rejected.item(0, 0).text()
+    from zz_desktop.ui.dialogs.conflict_inbox import field_label
+
     reason = dialog.rejected.item(0, 1).text()
-    assert "sme_class" in reason and "gigantic" not in reason
+    assert field_label("sme_class") in reason and "gigantic" not in reason  # the field, no value
     dialog.rejected.selectRow(0)
     dialog.dismiss.click()
     assert dialog.rejected.rowCount() == 0

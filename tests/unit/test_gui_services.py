@@ -147,9 +147,9 @@ def test_profiles_found_and_the_passphrase_question(tmp_path: Path, memory_keyri
 
 def test_a_passphrase_profile_needs_its_passphrase(tmp_path: Path, no_keyring: None) -> None:
     assert profiles.passphrase_needed(tmp_path / "p") == (True, True)
-    open_store(tmp_path / "p", passphrase="geheim", create=True).close()
+    open_store(tmp_path / "p", passphrase="geheim-genug", create=True).close()
     assert profiles.passphrase_needed(tmp_path / "p") == (True, False)
-    profiles.open_profile(tmp_path / "p", "geheim").close()
+    profiles.open_profile(tmp_path / "p", "geheim-genug").close()
 
 
 def test_backup_keep_days(store: Store) -> None:
