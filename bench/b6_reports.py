@@ -20,7 +20,7 @@ def run(smoke: bool) -> list[Result]:
     from sqlalchemy import func, select
 
     from zz_desktop import reports
-    from zz_desktop.services.report_queries import Period
+    from zz_desktop.reports.queries.period import Period
     from zz_desktop.store.models import Consultation
 
     size = 300 if smoke else 70_000

@@ -68,3 +68,17 @@ def test_cli_does_not_load_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_report_layouts_never_touch_the_store() -> None:
+    """Issue 11: the PDF modules lay out what reports.queries returns; only the query modules
+    read the store (no models, no SQL in a layout module)."""
+    offenders = [
+        f"{p.relative_to(ROOT)}: {n}"
+        for p in _files("zz_desktop/reports")
+        if "reports/queries/" not in p.as_posix()
+        for n in _imports(p)
+        if n.split(".")[0] == "sqlalchemy" or n == "zz_desktop.store.models"
+    ]
+    assert offenders == []
+    assert not (ROOT / "zz_desktop" / "services" / "report_queries.py").exists()

@@ -1,7 +1,7 @@
 """PDF reports built with ReportLab: the Beratungsprotokoll, the activity report, the ESF Plus
 indicator report and the self-employed situation report.
 
-Every figure comes from :mod:`zz_desktop.services.report_queries`; this package only lays them
+Every figure comes from :mod:`zz_desktop.reports.queries`; this package only lays them
 out (:mod:`.layout` for the shared page frame, :mod:`.charts`, :mod:`.labels`). Qt-free: the GUI
 runs :func:`render` on a worker thread and previews the returned PDF bytes.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from zz_desktop.errors import ValidationFailed
 from zz_desktop.i18n import t
 from zz_desktop.reports.layout import Progress, no_progress
-from zz_desktop.services.report_queries import Period
+from zz_desktop.reports.queries.period import Period
 from zz_desktop.store.database import Store
 
 KINDS = ("protocol", "activity", "esf", "selfemployed", "crosscentre")

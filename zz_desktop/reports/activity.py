@@ -28,13 +28,8 @@ from zz_desktop.reports.layout import (
     para,
     title_block,
 )
-from zz_desktop.services.report_queries import (
-    UNKNOWN,
-    ActivityReport,
-    BreakdownRow,
-    Period,
-    activity_report,
-)
+from zz_desktop.reports.queries.activity import ActivityReport, BreakdownRow, activity_report
+from zz_desktop.reports.queries.period import UNKNOWN, Period
 from zz_desktop.store.database import Store
 
 MAX_FOLLOWUPS = 40

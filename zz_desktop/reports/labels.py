@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import select
-
 from zz_desktop.domain import codelists
 from zz_desktop.i18n import t_lang
+from zz_desktop.reports.queries.reference import topic_labels, user_names
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import AppUser, Topic
 
 
 @cache
@@ -63,6 +61,12 @@ def code_labels(lang: str) -> dict[str, dict[str, str]]:
             "homeless": t_lang(lang, "Homeless or affected by housing exclusion"),
             "rural_area": t_lang(lang, "Participants from rural areas"),
             "total": t_lang(lang, "Total number of participants"),
+            "job_searching": t_lang(lang, "Engaged in job searching upon leaving"),
+            "in_education": t_lang(lang, "In education or training upon leaving"),
+            "qualification": t_lang(lang, "Gaining a qualification upon leaving"),
+            "employed_on_leaving": t_lang(
+                lang, "In employment, including self-employment, upon leaving"
+            ),
         },
         "health": {
             "statutory": t_lang(lang, "Statutory health insurance"),
@@ -113,12 +117,8 @@ class Labeller:
 
     def __init__(self, store: Store, lang: str):
         self.lang = lang
-        with store.read() as session:
-            self._topics = {
-                tp.code: (tp.label_de if lang == "de" else tp.label_en)
-                for tp in session.scalars(select(Topic))
-            }
-            self._users = dict(session.execute(select(AppUser.id, AppUser.display_name)).all())
+        self._topics = topic_labels(store, lang)
+        self._users = user_names(store)
         for tp in codelists.topics():
             self._topics.setdefault(tp.code, tp.label_de if lang == "de" else tp.label_en)
         self.unknown = t_lang(lang, "not recorded")

@@ -27,6 +27,7 @@ from faker import Faker
 from sqlalchemy import select
 
 from zz_desktop.domain import codelists
+from zz_desktop.domain.questionnaire import ENTRY_FIELDS, age_at_entry, is_complete
 from zz_desktop.domain.sme import classify_sme_band
 from zz_desktop.paths import resource_path
 from zz_desktop.store.base import Synced
@@ -47,6 +48,7 @@ from zz_desktop.store.models import (
     Organisation,
     Participation,
     Person,
+    Questionnaire,
     SelfEmployedProfile,
     Topic,
 )
@@ -70,6 +72,7 @@ _RANK: dict[type, int] = {
     FollowUp: 4,
     Event: 5,
     Participation: 6,
+    Questionnaire: 7,
     AuditEntry: 9,
 }
 
@@ -87,6 +90,7 @@ class DemoSummary:
     followups: int = 0
     events: int = 0
     participations: int = 0
+    questionnaires: int = 0
     consents: int = 0
     audit_entries: int = 0
     users_created: int = 0
@@ -1136,6 +1140,11 @@ class _Demo:
         self.rng = random.Random(seed)
         # Ids come from their own stream so that the data and the ids stay stable independently.
         self.id_rng = random.Random(f"zz-demo-ids-{seed}")
+        # ESF questionnaires draw from streams of their own, so adding them left the rest as it was.
+        self.q_rng = random.Random(f"zz-demo-questionnaires-{seed}")
+        self.q_id_rng = random.Random(f"zz-demo-questionnaire-ids-{seed}")
+        self.entry_answers: dict[str, dict[str, Any]] = {}
+        self.with_part1: set[str] = set()
         self.fake = Faker("de_DE")
         self.fake.seed_instance(seed)
         self.centre_kind = centre_kind
@@ -1541,6 +1550,7 @@ class _Demo:
         self.stamp(p, created, by)
         w.add(p)
         self.summary.persons += 1
+        self.entry_answers[p.id] = {f: getattr(p, f) for f in ENTRY_FIELDS}
         self.consents(w, p, day, solo)
         return p
 
@@ -1857,6 +1867,8 @@ class _Demo:
             )
             w.add(self.stamp(part, min(created + dt.timedelta(seconds=i + 1), self.now), by))
             self.summary.participants += 1
+        if solo and c.esf_counting == "participant" and plan.day <= self.last_day:
+            self.questionnaire(w, solo.id, plan.day, by, {"complete": 88, "incomplete": 7})
         self.followups(w, c, plan, by, created)
 
     def participants(self, org: _Org | None) -> list[str]:
@@ -2001,6 +2013,48 @@ class _Demo:
         updated = min(dt.datetime.combine(day, dt.time(18, 0)), self.now) if past else None
         w.add(self.stamp(p, created, by, max(updated, created) if updated else None))
         self.summary.participations += 1
+        if past and p.entry_questionnaire != "missing":
+            weights = {p.entry_questionnaire: 100.0}
+            self.questionnaire(w, person_id, day, by, weights, participation_id=p.id)
+
+    def questionnaire(
+        self,
+        w: _Writer,
+        person_id: str,
+        day: dt.date,
+        by: str,
+        weights: dict[str, float],
+        participation_id: str | None = None,
+    ) -> None:
+        """The person's Teil 1 at their first event or participant consultation (demo data: the
+        answers are the person's invented ones; "incomplete" leaves the education out)."""
+        if person_id in self.with_part1 or person_id not in self.entry_answers:
+            return
+        rng = self.q_rng
+        kind = _weighted(rng, weights | {"none": max(0.0, 100 - sum(weights.values()))})
+        if kind == "none":
+            return
+        self.with_part1.add(person_id)
+        answers = dict(self.entry_answers[person_id])
+        if kind == "incomplete":
+            answers["education"] = None
+        created = min(dt.datetime.combine(day, dt.time(12, 0)), self.now)
+        qid = uuid7(_ms(created), self.q_id_rng)
+        q = _row(
+            Questionnaire,
+            id=qid,
+            person_id=person_id,
+            part="entry",
+            series_id=qid,
+            version=1,
+            answered_on=day,
+            complete=is_complete("entry", answers),
+            participation_id=participation_id,
+            age_at_entry=age_at_entry(answers.get("birth_year"), day),
+            **answers,
+        )
+        w.add(self.stamp(q, created, by))
+        self.summary.questionnaires += 1
 
 
 def _cumulative(values: Iterable[float]) -> Iterable[float]:

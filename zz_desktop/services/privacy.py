@@ -192,7 +192,9 @@ def erase_person(store: Store, person_id: str) -> ErasureReport:
                 select(SelfEmployedProfile).where(SelfEmployedProfile.person_id == person_id)
             )
         )
-        answers = list(session.scalars(select(Questionnaire).where(Questionnaire.person_id == person_id)))
+        answers = list(
+            session.scalars(select(Questionnaire).where(Questionnaire.person_id == person_id))
+        )
         erase_ids = {person.id, *(p.id for p in profiles), *(q.id for q in answers)}
         # Set before any change: every flush of these rows must become an erase op.
         session.info["erase"] = erase_ids

@@ -161,7 +161,7 @@ def correct(
                 {"version": t("A newer version exists; correct the current version.")}
             )
         base = {f: getattr(old, f) for f in ANSWER_FIELDS}
-        meta = {
+        meta: dict[str, Any] = {
             "person_id": old.person_id,
             "part": old.part,
             "series_id": old.series_id,
@@ -229,8 +229,8 @@ def summary(store: Store, person_id: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for part in QuestionnairePart:
         row = current(store, person_id, part)
-        out[part.value] = "missing" if row is None else (
-            "complete" if row.complete else "incomplete"
+        out[part.value] = (
+            "missing" if row is None else ("complete" if row.complete else "incomplete")
         )
     return out
 

@@ -117,7 +117,12 @@ def _field(entity: str, column: Any) -> dict[str, Any]:
         spec["max_length"] = int(kind.length or TEXT_MAX)
     else:  # pragma: no cover - a new column type must be mapped here first
         raise TypeError(f"no wire type for {entity}.{column.key}: {kind!r}")
-    if column.foreign_keys or column.key.endswith("_by") or key == ("questionnaire", "series_id") or column.key in ("owner_id", "user_id"):
+    if (
+        column.foreign_keys
+        or column.key.endswith("_by")
+        or key == ("questionnaire", "series_id")
+        or column.key in ("owner_id", "user_id")
+    ):
         spec["id"] = True
     if key in _ID_LISTS:
         spec["id"] = True
