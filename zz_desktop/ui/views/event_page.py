@@ -4,11 +4,12 @@ highlighted and the count shown above the list."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -22,12 +23,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from zz_desktop.errors import ValidationFailed
-from zz_desktop.services import events, records
+from zz_desktop.services import events, questionnaires, records
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import Event, Person
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet, bus
-from zz_desktop.ui.labels import enum_label, enum_labels, fmt_date, fmt_number
+from zz_desktop.ui.labels import enum_label, fmt_date, fmt_number
 from zz_desktop.ui.widgets import RecordPicker, heading
 
 INCOMPLETE = QColor("#fde2e1")
@@ -82,9 +83,16 @@ class EventPage(QWidget):
         add_button.clicked.connect(self.add_participant)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.clicked.connect(self.remove_participant)
+        self.questionnaire_button = QPushButton(self.tr("ESF &questionnaire …"), self)
+        self.questionnaire_button.setObjectName("eventQuestionnaire")
+        self.questionnaire_button.setToolTip(
+            self.tr("Part 1 and Part 2 of the selected participant's ESF questionnaire")
+        )
+        self.questionnaire_button.clicked.connect(self.open_questionnaire)
         add.addWidget(self.picker, 1)
         add.addWidget(add_button)
         add.addWidget(self.remove_button)
+        add.addWidget(self.questionnaire_button)
         lay.addLayout(add)
         self.error = QLabel(self)
         self.error.setProperty("role", "error")
@@ -145,19 +153,13 @@ class EventPage(QWidget):
             )
             hours_item.setFlags(hours_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, 1, hours_item)
-            for col, field in ((2, "entry_questionnaire"), (3, "exit_questionnaire")):
-                box = QComboBox(self.table)
-                for code, label in enum_labels("questionnaire").items():
-                    box.addItem(label, code)
-                box.setCurrentIndex(box.findData(getattr(part, field)))
-                box.setAccessibleName(f"{name}: {self.table.horizontalHeaderItem(col).text()}")
-                box.currentIndexChanged.connect(
-                    lambda _i, b=box, pid=part.id, f=field: self._set_status(
-                        pid, f, b.currentData()
-                    )
-                )
-                self.table.setCellWidget(row, col, box)
-            if part.entry_questionnaire != "complete":
+            # The status comes from the recorded questionnaires, never from a flag set by hand.
+            status = questionnaires.summary(self.store, part.person_id)
+            for col, key in ((2, "entry"), (3, "exit")):
+                cell = QTableWidgetItem(enum_label("questionnaire", status[key]))
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, col, cell)
+            if status["entry"] != "complete":
                 incomplete += 1
                 for c in (0, 1):
                     self.table.item(row, c).setBackground(QBrush(INCOMPLETE))
@@ -203,12 +205,31 @@ class EventPage(QWidget):
             lambda: events.remove_participant(self.store, pid), self, ChangeSet.of("participation")
         ).run()
 
-    def _set_status(self, participation_id: str, field: str, value: str) -> None:
-        ops.run_write(
-            lambda: events.update_participation(self.store, participation_id, {field: value}),
-            self,
-            ChangeSet.of("participation", ids=[participation_id]),
-        ).run()
+    def open_questionnaire(self) -> QWidget | None:
+        """The selected participant's ESF questionnaire, dated by default at the event's start."""
+        from zz_desktop.ui.dialogs.questionnaire_dialog import QuestionnaireDialog
+
+        row = self.table.currentRow()
+        if row < 0:
+            self.error.setText(self.tr("Choose a participant first."))
+            self.error.show()
+            return None
+        self.error.hide()
+        participation_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        found = next(
+            p for p in events.participations(self.store, self.event_id) if p.id == participation_id
+        )
+        with self.store.read() as session:
+            start = records.get(session, Event, self.event_id, include_deleted=True).start_date
+        dialog = QuestionnaireDialog(
+            self.store,
+            found.person_id,
+            participation_id=participation_id,
+            entry_date=min(start, dt.date.today()),
+            parent=self,
+        )
+        dialog.open()
+        return dialog
 
     def edit(self) -> None:
         from zz_desktop.ui.dialogs.records import EventDialog
@@ -221,7 +242,7 @@ class EventPage(QWidget):
         AuditDialog(self.store, self.event_id, self.title.text(), self).show()
 
     def _on_changes(self, change: ChangeSet) -> None:
-        if change.touches("event", "participation", "person"):
+        if change.touches("event", "participation", "person", "questionnaire"):
             with self.store.read() as session:
                 ev = session.get(Event, self.event_id)
             if ev is not None and not ev.deleted:
