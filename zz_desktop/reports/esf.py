@@ -132,7 +132,7 @@ def _participant_table(lang: str, lab: Labeller, table: dict[str, dict[str, int]
                     fmt_int(counts["total"], lang),
                 ]
             )
-    col = 15 * mm
+    col = 18 * mm
     out = data_table(
         header,
         rows,
