@@ -320,3 +320,15 @@ def test_deleted_rows_leave_the_activity_totals_too(store: Any) -> None:
     after = activity_totals(store, Period(*YEAR))
     assert (after.organisations, after.persons, after.participants) == (0, 0, 0)
     assert esf_operation(store, *YEAR).cumulative["EECO19"]["total"] == 0
+
+
+def test_operation_start_setting_applies_when_none_is_given(store: Any) -> None:
+    pid = _person(store, "Yvonne")
+    _consult(store, "2025-03-01", person_id=pid)
+    _consult(store, "2026-03-01", person_id=pid)
+    assert esf_operation(store, *YEAR).new_in_period["EECO01"]["total"] == 0
+    store.set_setting("esf.operation_start", "2026-01-01")
+    assert esf_operation(store, *YEAR).new_in_period["EECO01"]["total"] == 1
+    # An explicit start (CLI --operation-start) wins over the setting.
+    fig = esf_operation(store, *YEAR, operation_start=D(2025, 1, 1))
+    assert fig.new_in_period["EECO01"]["total"] == 0

@@ -81,7 +81,14 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationFailed({"out": t("Where should the PDF go? Give --out FILE.pdf.")})
     store = open_profile(args)
     try:
-        pdf = reports.render(store, args.kind, period, args.consultation_id, lang)
+        pdf = reports.render(
+            store,
+            args.kind,
+            period,
+            args.consultation_id,
+            lang,
+            operation_start=getattr(args, "operation_start", None),
+        )
         try:
             reports.write(args.out, pdf)
         except OSError as exc:

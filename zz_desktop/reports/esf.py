@@ -5,6 +5,7 @@ period who are not counted because their Teil 1 is missing or incomplete."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -54,7 +55,7 @@ def render_esf(
     period: Period,
     lang: str = "de",
     progress: Progress = no_progress,
-    operation_start: Any = None,
+    operation_start: dt.date | None = None,
 ) -> bytes:
     progress(5, t_lang(lang, "Counting"))
     figures = esf_operation(store, period.start, period.end, operation_start)

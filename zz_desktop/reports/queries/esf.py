@@ -299,7 +299,10 @@ def _names(s: Any, ids: list[str]) -> dict[str, str]:
 def esf_operation(
     store: Store, start: dt.date, end: dt.date, operation_start: dt.date | None = None
 ) -> EsfOperationFigures:
-    """Every figure of the ESF report (see the module docstring for the rules)."""
+    """Every figure of the ESF report (see the module docstring for the rules). Without an
+    ``operation_start`` the profile's setting ``esf.operation_start`` (YYYY-MM-DD) applies, and
+    without that every recorded date counts."""
+    operation_start = operation_start or configured_operation_start(store)
     op = operation_start or dt.date.min
     entry_of, exit_of = current_situations(store)
     with store.read() as s:
@@ -361,6 +364,17 @@ def esf_operation(
         entries=entries,
         not_counted_detail=detail,
     )
+
+
+OPERATION_START_SETTING = "esf.operation_start"
+
+
+def configured_operation_start(store: Store) -> dt.date | None:
+    value = store.get_setting(OPERATION_START_SETTING)
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 def _counts(situation: Situation | None) -> bool:
