@@ -59,7 +59,7 @@ def run(smoke: bool) -> list[Result]:
             extra={"consultations_in_year": in_year, "pdf_bytes": pages, "runs": repeat},
         ),
         Result(
-            "ESF report, one year (per period and per operation)",
+            "ESF report, one year (per operation, from the recorded questionnaires)",
             esf_ms,
             "ms",
             extra={"runs": repeat},

@@ -375,3 +375,32 @@ def test_funding_line_is_configurable(world: World) -> None:
     world.store.set_setting("reports.funding_line", "Gefördert durch das Land Thüringen.")
     text = _text(reports.render(world.store, "esf", Q1))
     assert "Gefördert durch das Land Thüringen." in text
+
+
+def test_followups_for_the_period_and_as_of_a_stated_date(world: World) -> None:
+    """Due in / done in the period, open as of a date: the same whenever the report is printed."""
+    from zz_desktop.services.followups import create_followup, delete_followup, update_followup
+
+    def made(text: str, due: str, done: str | None = None) -> str:
+        fid = create_followup(
+            world.store,
+            {"organisation_id": world.bakery, "text": text, "due_date": dt.date.fromisoformat(due)},
+        ).id
+        if done:
+            update_followup(world.store, fid, {"done_at": dt.datetime.fromisoformat(done)})
+        return fid
+
+    made("vor Q1 fällig, in Q1 erledigt", "2025-12-15", "2026-02-01T10:00")
+    made("in Q1 fällig, nach Q1 erledigt", "2026-02-10", "2026-05-01T10:00")
+    made("in Q1 fällig, offen", "2026-03-30")
+    made("nach Q1 fällig", "2026-06-01")
+    gone = made("gelöscht", "2026-02-01")
+    delete_followup(world.store, gone)
+    q1 = followups_for(world.store, Q1, as_of=Q1.end)
+    assert (q1.due_in_period, q1.done_in_period) == (2, 1)
+    # As of 31 March: the one done in May was still open (and overdue), so was the March one.
+    assert (q1.open, q1.overdue) == (3, 2)
+    assert {i.text for i in q1.items} == {"in Q1 fällig, nach Q1 erledigt", "in Q1 fällig, offen"}
+    later = followups_for(world.store, Q1, as_of=dt.date(2026, 6, 30))
+    assert (later.open, later.overdue) == (2, 2)
+    assert followups_for(world.store, Q1, today=dt.date(2026, 3, 1)).as_of == dt.date(2026, 3, 1)

@@ -229,6 +229,14 @@ def _followups(lang: str, lab: Labeller, data: ActivityReport) -> list[Flowable]
                 overdue=fmt_int(fu.overdue, lang),
             )
         ),
+        para(
+            t_lang(
+                lang,
+                "In the period: {due} follow-ups due, {done} done.",
+                due=fmt_int(fu.due_in_period, lang),
+                done=fmt_int(fu.done_in_period, lang),
+            )
+        ),
     ]
     if fu.items:
         rows = [
