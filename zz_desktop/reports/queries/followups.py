@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from zz_desktop.reports.queries.period import Period
@@ -55,14 +55,14 @@ def followups_for(
     open_ids: list[str] = []
     overdue_ids: list[str] = []
     with store.read() as session:
-        # Narrow columns first (no texts, no joins): reading whole rows of every follow-up and
-        # joining them to the consultations is what cost most of the activity report's time.
-        gone_orgs = set(
-            session.scalars(select(Organisation.id).where(Organisation.deleted.is_(True)))
+        # Narrow columns of the rows a figure needs, no joins; texts only for the overdue ones
+        # (a joined read of every follow-up cost ~0.5 s at 20k consultations).
+        # Done on or after this moment: done in the period, or still open on the stated date.
+        since = min(
+            dt.datetime.combine(period.start, dt.time()),
+            dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time()),
         )
-        gone_cons = set(
-            session.scalars(select(Consultation.id).where(Consultation.deleted.is_(True)))
-        )
+        # Only the rows some figure needs: due or done in the period, or not done by the date.
         rows = session.execute(
             select(
                 FollowUp.id,
@@ -70,8 +70,22 @@ def followups_for(
                 FollowUp.done_at,
                 FollowUp.organisation_id,
                 FollowUp.consultation_id,
-            ).where(FollowUp.deleted.is_(False))
+            ).where(
+                FollowUp.deleted.is_(False),
+                or_(
+                    FollowUp.due_date.between(period.start, period.end),
+                    FollowUp.done_at.is_(None),
+                    FollowUp.done_at >= since,
+                ),
+            )
         ).all()
+        # The deleted parents are few: one scan each (faster than looking up every parent).
+        gone_orgs = set(
+            session.scalars(select(Organisation.id).where(Organisation.deleted.is_(True)))
+        )
+        gone_cons = set(
+            session.scalars(select(Consultation.id).where(Consultation.deleted.is_(True)))
+        )
         for fid, due, done_at, oid, cid in rows:
             if oid in gone_orgs or cid in gone_cons:
                 continue
