@@ -20,7 +20,7 @@ def run(smoke: bool) -> list[Result]:
     from sqlalchemy import func, select
 
     from zz_desktop import reports
-    from zz_desktop.services.report_queries import Period
+    from zz_desktop.reports.queries.period import Period
     from zz_desktop.store.models import Consultation
 
     size = 300 if smoke else 70_000
@@ -59,7 +59,7 @@ def run(smoke: bool) -> list[Result]:
             extra={"consultations_in_year": in_year, "pdf_bytes": pages, "runs": repeat},
         ),
         Result(
-            "ESF report, one year (per period and per operation)",
+            "ESF report, one year (per operation, from the recorded questionnaires)",
             esf_ms,
             "ms",
             extra={"runs": repeat},

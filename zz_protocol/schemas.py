@@ -33,6 +33,7 @@ SYNCED_ENTITIES: tuple[str, ...] = (
     "event",
     "participation",
     "consent",
+    "questionnaire",
     "audit_entry",
     "conflict",
 )
@@ -60,6 +61,17 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
         "homeless",
     ),
     "selfemployed_profile": ("notes",),
+    # The entry questionnaire's copies of the identifying and special-category answers.
+    "questionnaire": (
+        "birth_year",
+        "age_at_entry",
+        "disability",
+        "third_country_national",
+        "foreign_origin",
+        "minority",
+        "homeless",
+        "correction_reason",
+    ),
 }
 
 OpKind = Literal["upsert", "delete", "erase"]

@@ -498,6 +498,14 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Teilnehmende hinzufügen</translation>
     </message>
     <message>
+        <source>ESF questionnaire …</source>
+        <translation>ESF-Fragebogen …</translation>
+    </message>
+    <message>
+        <source>Part 1 and Part 2 of the selected participant (or of the person advised)</source>
+        <translation>Teil 1 und Teil 2 der ausgewählten teilnehmenden Person (oder der beratenen Person)</translation>
+    </message>
+    <message>
         <source>Follow-ups</source>
         <translation>Wiedervorlagen</translation>
     </message>
@@ -544,6 +552,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Choose a participant first.</source>
+        <translation>Bitte zuerst eine teilnehmende Person auswählen.</translation>
     </message>
     <message>
         <source>Please describe what is to be done.</source>
@@ -896,6 +908,14 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
+        <source>ESF &amp;questionnaire …</source>
+        <translation>ESF-&amp;Fragebogen …</translation>
+    </message>
+    <message>
+        <source>Part 1 and Part 2 of the selected participant&apos;s ESF questionnaire</source>
+        <translation>Teil 1 und Teil 2 des ESF-Fragebogens der ausgewählten teilnehmenden Person</translation>
+    </message>
+    <message>
         <source>Participants</source>
         <translation>Teilnehmende</translation>
     </message>
@@ -950,6 +970,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Choose a person from the suggestions.</source>
         <translation>Bitte eine Person aus den Vorschlägen wählen.</translation>
+    </message>
+    <message>
+        <source>Choose a participant first.</source>
+        <translation>Bitte zuerst eine teilnehmende Person auswählen.</translation>
     </message>
 </context>
 <context>
@@ -2562,6 +2586,14 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>Einwilligungen, Auskunft (Art. 15) und Löschung (Art. 17)</translation>
     </message>
     <message>
+        <source>ESF &amp;questionnaire …</source>
+        <translation>ESF-&amp;Fragebogen …</translation>
+    </message>
+    <message>
+        <source>Part 1 (entry) and Part 2 (exit) of the ESF questionnaire</source>
+        <translation>Teil 1 (Eintritt) und Teil 2 (Austritt) des ESF-Fragebogens</translation>
+    </message>
+    <message>
         <source>Privacy</source>
         <translation>Datenschutz</translation>
     </message>
@@ -3140,6 +3172,165 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Save as …</source>
         <translation>Speichern unter …</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireDialog</name>
+    <message>
+        <source>ESF questionnaire – %1</source>
+        <translation>ESF-Fragebogen – %1</translation>
+    </message>
+    <message>
+        <source>The answers describe the situation on the date given and stay as recorded; later changes of the person do not change them. A correction is saved as a new version with its reason.</source>
+        <translation>Die Angaben beschreiben die Situation am angegebenen Datum und bleiben so, wie sie erfasst wurden; spätere Änderungen an der Person ändern sie nicht. Eine Korrektur wird als neue Fassung mit ihrem Grund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Take answers from the person record</source>
+        <translation>Angaben aus den Personendaten übernehmen</translation>
+    </message>
+    <message>
+        <source>Fills the empty Part 1 fields from the person; check each with the person.</source>
+        <translation>Füllt die leeren Felder von Teil 1 aus den Personendaten; bitte jede Angabe mit der Person prüfen.</translation>
+    </message>
+    <message>
+        <source>Part 1 (entry)</source>
+        <translation>Teil 1 (Eintritt)</translation>
+    </message>
+    <message>
+        <source>Part 2 (exit)</source>
+        <translation>Teil 2 (Austritt)</translation>
+    </message>
+    <message>
+        <source>— not answered yet —</source>
+        <translation>— noch nicht beantwortet —</translation>
+    </message>
+    <message>
+        <source>Date of entry</source>
+        <translation>Eintrittsdatum</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Geburtsjahr</translation>
+    </message>
+    <message>
+        <source>Employment status at entry</source>
+        <translation>Erwerbsstatus bei Eintritt</translation>
+    </message>
+    <message>
+        <source>Highest education (ISCED)</source>
+        <translation>Höchster Bildungsabschluss (ISCED)</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Behinderung</translation>
+    </message>
+    <message>
+        <source>Third-country national</source>
+        <translation>Drittstaatsangehörig</translation>
+    </message>
+    <message>
+        <source>Foreign origin</source>
+        <translation>Ausländische Herkunft</translation>
+    </message>
+    <message>
+        <source>Minority (incl. marginalised communities)</source>
+        <translation>Minderheit (einschließlich marginalisierter Gemeinschaften)</translation>
+    </message>
+    <message>
+        <source>Homeless or affected by housing exclusion</source>
+        <translation>Obdachlos oder von Ausgrenzung auf dem Wohnungsmarkt betroffen</translation>
+    </message>
+    <message>
+        <source>Lives in a rural area</source>
+        <translation>Wohnt im ländlichen Raum</translation>
+    </message>
+    <message>
+        <source>Date of leaving</source>
+        <translation>Austrittsdatum</translation>
+    </message>
+    <message>
+        <source>Engaged in job searching</source>
+        <translation>Auf Arbeitssuche</translation>
+    </message>
+    <message>
+        <source>In education or training</source>
+        <translation>In schulischer oder beruflicher Bildung</translation>
+    </message>
+    <message>
+        <source>Gained a qualification</source>
+        <translation>Qualifizierung erlangt</translation>
+    </message>
+    <message>
+        <source>In employment, including self-employment</source>
+        <translation>Erwerbstätig, einschließlich Selbstständige</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>Grund der Korrektur</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Fassungen</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>No answer (keine Angabe)</source>
+        <translation>Keine Angabe</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Needs the person&apos;s explicit consent (GDPR Art. 9), see Privacy.</source>
+        <translation>Erfordert die ausdrückliche Einwilligung der Person (DSGVO Art. 9), siehe Datenschutz.</translation>
+    </message>
+    <message>
+        <source>Version %1 recorded.</source>
+        <translation>Fassung %1 erfasst.</translation>
+    </message>
+    <message>
+        <source>Not recorded yet.</source>
+        <translation>Noch nicht erfasst.</translation>
+    </message>
+    <message>
+        <source>Incomplete, not counted: %1 missing.</source>
+        <translation>Unvollständig, wird nicht gezählt: %1 fehlt.</translation>
+    </message>
+    <message>
+        <source>Every mandatory answer is there (complete).</source>
+        <translation>Alle Pflichtangaben sind vorhanden (vollständig).</translation>
     </message>
 </context>
 <context>

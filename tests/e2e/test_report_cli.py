@@ -40,7 +40,8 @@ def test_report_kinds(cli: Runner, tmp_path: Path) -> None:
 def test_protocol_is_audited(cli: Runner, tmp_path: Path) -> None:
     profile = tmp_path / "p"
     assert cli("demo", "--profile", profile, "--consultations", "30").returncode == 0
-    from zz_desktop.services.report_queries import Period, consultations_in
+    from zz_desktop.reports.queries.period import Period
+    from zz_desktop.reports.queries.protocol import consultations_in
     from zz_desktop.store.database import open_store
 
     store = open_store(profile, passphrase="e2e-geheim")

@@ -32,7 +32,7 @@ def page(app: Any, store: Any, qtbot: Any) -> Any:
 def test_generate_preview_and_print(page: Any, qtbot: Any, tmp_path: Path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from zz_desktop.services.report_queries import Period
+    from zz_desktop.reports.queries.period import Period
     from zz_desktop.ui import ops
     from zz_desktop.ui.dialogs.protocol_print import render_to_printer
 
@@ -72,7 +72,8 @@ def test_presets_and_protocol(page: Any, qtbot: Any) -> None:
 
 
 def test_print_protocol_dialog(page: Any, qtbot: Any, store: Any) -> None:
-    from zz_desktop.services.report_queries import Period, consultations_in
+    from zz_desktop.reports.queries.period import Period
+    from zz_desktop.reports.queries.protocol import consultations_in
     from zz_desktop.ui import ops
     from zz_desktop.ui.dialogs.protocol_print import print_protocol
 
@@ -100,7 +101,7 @@ def test_switching_the_report_drops_the_old_preview_and_saves_the_new(
     """Issue 10: after switching the report, "Save as …" saved the old one."""
     import pypdf
 
-    from zz_desktop.services.report_queries import Period
+    from zz_desktop.reports.queries.period import Period
     from zz_desktop.ui import ops
     from zz_desktop.ui.views import reports_page
 

@@ -188,7 +188,7 @@ def test_the_selfemployed_tables_with_their_totals_pin_nothing(seed: int) -> Non
     column totals and grand total, as the report computes it — the same integer program."""
     import uuid
 
-    from zz_desktop.services.report_queries import perturb_table
+    from zz_desktop.reports.queries.selfemployed import perturb_table
 
     rng = random.Random(2000 + seed)
     rows, cols = 4, 5

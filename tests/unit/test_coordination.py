@@ -118,7 +118,7 @@ def test_a_profile_with_records_cannot_become_a_coordinator_profile(store: Any) 
 def test_crosscentre_pdf_reads_back(store: Any, lang: str, tmp_path: Any) -> None:
     from tests.unit.test_coordination_views import seed_views
     from zz_desktop import reports
-    from zz_desktop.services.report_queries import Period
+    from zz_desktop.reports.queries.period import Period
 
     _seed_cache(store)
     seed_views(store, "2026-Q1", scale=0.8)

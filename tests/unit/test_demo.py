@@ -106,6 +106,7 @@ def test_counts_match_summary(demo_a: Demo, store_a: Store) -> None:
         "event": s.events,
         "participation": s.participations,
         "consent": s.consents,
+        "questionnaire": s.questionnaires,
         "audit_entry": s.audit_entries,
     }
     for table, count in expected.items():
@@ -114,6 +115,7 @@ def test_counts_match_summary(demo_a: Demo, store_a: Store) -> None:
     # About 1.5 persons per organisation plus the solo self-employed.
     assert 1.3 * s.organisations < s.persons - s.selfemployed_profiles < 1.8 * s.organisations
     assert s.selfemployed_profiles > 0 and s.followups > 0 and s.participations > 0
+    assert s.questionnaires > 0
     # Every synced row has its audit entry; all of them are in the outbox.
     assert s.audit_entries == sum(v for k, v in expected.items() if k != "audit_entry")
     outbox = _rows(store_a, "SELECT count(*) FROM outbox")[0][0]

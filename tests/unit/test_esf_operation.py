@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from zz_desktop.domain.questionnaire import ENTRY_FIELDS
 from zz_desktop.reports.queries.esf import esf_operation
-from zz_desktop.services import consultations, events, organisations, persons
+from zz_desktop.services import consultations, events, organisations, persons, questionnaires
 
 D = dt.date
 YEAR = (D(2026, 1, 1), D(2026, 12, 31))
@@ -23,7 +24,10 @@ QUARTERS = [
 ]
 
 
-def _person(store: Any, name: str, **values: Any) -> str:
+def _person(
+    store: Any, name: str, entered: dt.date = D(2025, 6, 1), part1: bool = True, **values: Any
+) -> str:
+    """A person and (``part1``) their recorded Teil 1 with the same answers, dated ``entered``."""
     data = {
         "first_name": name,
         "last_name": "Test",
@@ -32,7 +36,11 @@ def _person(store: Any, name: str, **values: Any) -> str:
         "employment_status": "employed",
         "education": "isced_3_4",
     } | values
-    return persons.create_person(store, data).id
+    pid = persons.create_person(store, data).id
+    if part1:
+        answers = {k: data.get(k) for k in ENTRY_FIELDS if data.get(k) is not None}
+        questionnaires.record(store, pid, "entry", answers, entered)
+    return pid
 
 
 def _consult(store: Any, day: str, **values: Any) -> str:
@@ -85,17 +93,22 @@ def test_draft_never_counts_and_is_listed(store: Any) -> None:
 def test_consultation_participant_without_part1_listed_not_counted(store: Any) -> None:
     ok = _person(store, "Clara")
     missing = _person(store, "Dora", employment_status=None, education=None)
+    none = _person(store, "Dana", part1=False)
     org = organisations.create_organisation(store, {"name": "Firma", "employees": 5}).id
-    _consult(store, "2026-04-01", organisation_id=org, participants=[ok, missing])
+    _consult(store, "2026-04-01", organisation_id=org, participants=[ok, missing, none])
     fig = esf_operation(store, *YEAR)
     assert fig.new_in_period["EECO01"]["total"] == 1
-    assert fig.not_counted == [missing]
-    assert fig.grand_total == 2
+    assert fig.not_counted == sorted([missing, none])
+    assert {(n.person_id, n.part1) for n in fig.not_counted_detail} == {
+        (missing, "incomplete"),
+        (none, "missing"),
+    }
+    assert fig.grand_total == 3
 
 
 def test_event_part1_flag_without_answers_does_not_count(store: Any) -> None:
-    empty = _person(store, "Emil", gender="male", employment_status=None)
-    flagged = _person(store, "Frida")
+    empty = _person(store, "Emil", gender="male", part1=False)
+    flagged = _person(store, "Frida", part1=False)
     event = events.create_event(
         store, {"title": "Workshop", "type": "workshop", "start_date": D(2026, 6, 1)}
     ).id
@@ -124,6 +137,49 @@ def test_age_at_entry_boundaries(store: Any, age: int, code: str) -> None:
     fig = esf_operation(store, *YEAR)
     assert fig.cumulative[code]["total"] == 1
     assert fig.new_in_period["EECO01"]["total"] == 0
+
+
+def test_entry_snapshot_stays_after_the_person_is_edited(store: Any) -> None:
+    pid = _person(store, "Ulla", employment_status="unemployed", birth_year=1990)
+    _consult(store, "2026-02-01", person_id=pid)
+    before = esf_operation(store, *YEAR).as_json()
+    persons.update_person(
+        store, pid, {"employment_status": "employed", "birth_year": 1950, "gender": "male"}
+    )
+    after = esf_operation(store, *YEAR)
+    assert after.as_json() == before
+    assert after.cumulative["EECO02"]["women"] == 1 and after.cumulative["EECO05"]["total"] == 0
+    assert after.cumulative["EECO07"]["total"] == 0 and after.cumulative["EECO08"]["total"] == 0
+
+
+def test_a_corrected_part1_counts_with_its_new_answers(store: Any) -> None:
+    pid = _person(store, "Vera", education=None)
+    _consult(store, "2026-02-01", person_id=pid)
+    assert esf_operation(store, *YEAR).not_counted == [pid]
+    first = questionnaires.current(store, pid, "entry")
+    assert first is not None
+    questionnaires.correct(store, first.id, {"education": "isced_5_8"}, "nachgetragen")
+    fig = esf_operation(store, *YEAR)
+    assert fig.not_counted == [] and fig.cumulative["EECO11"]["total"] == 1
+
+
+def test_results_on_leaving_count_at_the_part2_date(store: Any) -> None:
+    pid = _person(store, "Wanda", gender="female")
+    _consult(store, "2026-02-01", person_id=pid)
+    answers = {"job_searching": "no", "in_education": "yes", "qualification": "yes"}
+    row = questionnaires.record(store, pid, "exit", answers, D(2026, 5, 10))
+    assert not esf_operation(store, *YEAR).cumulative["EECR02"]["total"]  # incomplete Teil 2
+    questionnaires.correct(store, row.id, {"employed": "no"}, "nachgetragen")
+    quarters = [esf_operation(store, *q) for q in QUARTERS]
+    assert [q.new_in_period["EECR02"]["women"] for q in quarters] == [0, 1, 0, 0]
+    assert [q.cumulative["EECR03"]["total"] for q in quarters] == [0, 1, 1, 1]
+    assert quarters[-1].cumulative["EECR01"]["total"] == 0
+    assert quarters[-1].cumulative["EECR04"]["total"] == 0
+    # A Teil 2 of a person who is not a counted participant adds nothing.
+    other = _person(store, "Xenia", part1=False)
+    _consult(store, "2026-02-01", person_id=other)
+    questionnaires.record(store, other, "exit", answers | {"employed": "yes"}, D(2026, 5, 10))
+    assert esf_operation(store, *YEAR).cumulative["EECR04"]["total"] == 0
 
 
 def test_missing_birth_year_flagged(store: Any) -> None:
@@ -172,7 +228,8 @@ def test_json_shape(store: Any) -> None:
 def test_wz2008_health_firm_lands_in_section_q_with_its_2008_title(store: Any) -> None:
     from zz_desktop.domain.codelists import report_section, section_title
     from zz_desktop.reports.labels import Labeller
-    from zz_desktop.services.report_queries import Period, breakdown
+    from zz_desktop.reports.queries.activity import breakdown
+    from zz_desktop.reports.queries.period import Period
 
     assert report_section("86.10", "WZ2008") == "Q8"
     assert section_title("Q8") == "Q – Gesundheits- und Sozialwesen (WZ 2008)"
@@ -195,7 +252,7 @@ def test_esf_pdf_shows_the_per_operation_figures(store: Any) -> None:
     import pdfplumber
 
     from zz_desktop import reports
-    from zz_desktop.services.report_queries import Period
+    from zz_desktop.reports.queries.period import Period
 
     for name, day in (("Lena", "2025-05-01"), ("Mia", "2026-05-01"), ("Nora", "2026-06-01")):
         _consult(store, day, person_id=_person(store, name))
@@ -206,16 +263,21 @@ def test_esf_pdf_shows_the_per_operation_figures(store: Any) -> None:
     pdf = reports.render(store, "esf", Period(*YEAR), None, "de")
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         text = "\n".join(p.extract_text() or "" for p in doc.pages)
-    assert "Zählung je Vorhaben" in text
-    line = next(ln for ln in text.splitlines() if ln.startswith("EECO01"))
-    assert line.split()[-2:] == [
+    rows = [ln for ln in text.splitlines() if ln.startswith("EECO01 ")]
+    # The first table is "new in the period", the second "cumulative".
+    assert [ln.split()[-1] for ln in rows] == [
         str(fig.new_in_period["EECO01"]["total"]),
         str(fig.cumulative["EECO01"]["total"]),
     ]
-    assert f"Nicht gezählt (Teil 1 unvollständig): {len(fig.not_counted)}." in text
-    assert f"Nicht gezählte Entwürfe von Beratungen: {len(fig.drafts_excluded)}." in text.replace(
-        "\n", " "
-    )
+    assert [ln.split()[-5:-1] for ln in rows][0] == [
+        str(fig.new_in_period["EECO01"][g]) for g in ("women", "men", "non_binary", "not_stated")
+    ]
+    flat = text.replace("\n", " ")
+    assert f"Nicht gezählt (Teil 1 unvollständig): {len(fig.not_counted)}." in flat
+    assert f"Nicht gezählte Entwürfe von Beratungen: {len(fig.drafts_excluded)}." in flat
+    assert "Pia Test" in text and "Olga" not in text  # listed: Part 1 incomplete; a draft is not
+    for code in ("EECR01", "EECR02", "EECR03", "EECR04"):
+        assert code in text
 
 
 def test_draft_protocol_is_marked_and_has_no_signature_lines(store: Any) -> None:
@@ -241,7 +303,8 @@ def test_draft_protocol_is_marked_and_has_no_signature_lines(store: Any) -> None
 
 
 def test_deleted_rows_leave_the_activity_totals_too(store: Any) -> None:
-    from zz_desktop.services.report_queries import Period, activity_totals
+    from zz_desktop.reports.queries.activity import activity_totals
+    from zz_desktop.reports.queries.period import Period
 
     pid = _person(store, "Quinn")
     org = organisations.create_organisation(store, {"name": "Weg GmbH", "employees": 5}).id
@@ -257,3 +320,15 @@ def test_deleted_rows_leave_the_activity_totals_too(store: Any) -> None:
     after = activity_totals(store, Period(*YEAR))
     assert (after.organisations, after.persons, after.participants) == (0, 0, 0)
     assert esf_operation(store, *YEAR).cumulative["EECO19"]["total"] == 0
+
+
+def test_operation_start_setting_applies_when_none_is_given(store: Any) -> None:
+    pid = _person(store, "Yvonne")
+    _consult(store, "2025-03-01", person_id=pid)
+    _consult(store, "2026-03-01", person_id=pid)
+    assert esf_operation(store, *YEAR).new_in_period["EECO01"]["total"] == 0
+    store.set_setting("esf.operation_start", "2026-01-01")
+    assert esf_operation(store, *YEAR).new_in_period["EECO01"]["total"] == 1
+    # An explicit start (CLI --operation-start) wins over the setting.
+    fig = esf_operation(store, *YEAR, operation_start=D(2025, 1, 1))
+    assert fig.new_in_period["EECO01"]["total"] == 0

@@ -223,8 +223,8 @@ def test_organisation_page_data(store) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_activity_report_counts_attended_hours(store) -> None:  # type: ignore[no-untyped-def]
-    from zz_desktop.services import report_queries
-    from zz_desktop.services.report_queries import Period
+    from zz_desktop.reports.queries import activity as report_queries
+    from zz_desktop.reports.queries.period import Period
 
     ev = events.create_event(
         store, {"title": "KI-Werkstatt", "type": "workshop", "start_date": dt.date(2026, 3, 10),

@@ -159,3 +159,17 @@ def test_importexport_has_no_import_circle() -> None:
     for start in graph:
         visit(start, [start])
     assert cycles == []
+
+
+def test_report_layouts_never_touch_the_store() -> None:
+    """Issue 11: the PDF modules lay out what reports.queries returns; only the query modules
+    read the store (no models, no SQL in a layout module)."""
+    offenders = [
+        f"{p.relative_to(ROOT)}: {n}"
+        for p in _files("zz_desktop/reports")
+        if "reports/queries/" not in p.as_posix()
+        for n in _imports(p)
+        if n.split(".")[0] == "sqlalchemy" or n == "zz_desktop.store.models"
+    ]
+    assert offenders == []
+    assert not (ROOT / "zz_desktop" / "services" / "report_queries.py").exists()

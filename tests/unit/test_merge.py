@@ -66,7 +66,9 @@ def _dummy(model: type[Synced], parents: dict[str, str], **fixed: Any) -> Any:
         if col.key in fixed or col.key in Synced.__annotations__ or col.default is not None:
             continue
         if col.foreign_keys:
-            values[col.key] = parents[next(iter(col.foreign_keys)).column.table.name]
+            target = next(iter(col.foreign_keys)).column.table.name
+            # An optional link to a table the test does not fill stays empty.
+            values[col.key] = parents.get(target) if col.nullable else parents[target]
         elif col.nullable:
             continue
         elif isinstance(col.type, DateTime):

@@ -8,10 +8,18 @@ import json
 
 from sqlalchemy import select, text
 
-from zz_desktop.services import consents, consultations, events, organisations, persons, privacy
+from zz_desktop.services import (
+    consents,
+    consultations,
+    events,
+    organisations,
+    persons,
+    privacy,
+    questionnaires,
+)
 from zz_desktop.store import search
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Conflict, OutboxOp, Person
+from zz_desktop.store.models import Conflict, OutboxOp, Person, Questionnaire
 
 
 def _person_with_everything(store: Store) -> str:
@@ -41,6 +49,13 @@ def _person_with_everything(store: Store) -> str:
     )
     events.add_participant(store, ev.id, p.id, entry_questionnaire="complete")
     consents.give_consent(store, {"person_id": p.id, "purpose": "contact_data"})
+    questionnaires.record(
+        store,
+        p.id,
+        "entry",
+        {"gender": "female", "birth_year": 1975, "homeless": "no", "education": "isced_3_4"},
+        dt.date.today(),
+    )
     with store.write() as s:
         s.add(
             Conflict(
@@ -78,6 +93,12 @@ def test_erase_leaves_no_personal_value(store: Store) -> None:
         # disadvantage answers identify the person (issue 13) and are blanked.
         assert (person.gender, person.employment_status) == ("female", "employed")
         assert person.birth_year is None and person.disability is None
+        # The entry questionnaire keeps what the statistics need, not what identifies.
+        answer = s.scalars(select(Questionnaire)).one()
+        assert (answer.birth_year, answer.age_at_entry, answer.homeless) == (None, None, None)
+        assert (answer.gender, answer.education) == ("female", "isced_3_4")
+        q_ops = s.scalars(select(OutboxOp).where(OutboxOp.entity_id == answer.id)).all()
+        assert q_ops[-1].kind == "erase"
         assert search.search(s, "Yıldırım") == [] and search.search(s, "Gülsen") == []
         ops = s.scalars(select(OutboxOp).where(OutboxOp.entity_id == pid)).all()
         assert ops[-1].kind == "erase" and ops[-1].fields == {}

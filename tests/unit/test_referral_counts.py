@@ -10,9 +10,9 @@ import pdfplumber
 
 from tests.support.partners import programme_offer
 from zz_desktop import reports
+from zz_desktop.reports.queries.period import Period
 from zz_desktop.reports.queries.referrals import referrals_by_type_and_outcome
 from zz_desktop.services import consultations, organisations, partners, referrals
-from zz_desktop.services.report_queries import Period
 from zz_desktop.store.database import Store
 
 Q1 = Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31))

@@ -12,17 +12,12 @@ import pytest
 from zz_desktop import reports
 from zz_desktop.reports.labels import Labeller, label
 from zz_desktop.reports.layout import fmt_int, fmt_num
+from zz_desktop.reports.queries.activity import activity_totals, breakdown
+from zz_desktop.reports.queries.esf import GENDER_KEYS, esf_operation
+from zz_desktop.reports.queries.period import Period
+from zz_desktop.reports.queries.protocol import consultations_in
+from zz_desktop.reports.queries.selfemployed import selfemployed_report
 from zz_desktop.services.demo import generate_demo
-from zz_desktop.services.report_queries import (
-    GENDERS,
-    Period,
-    activity_totals,
-    breakdown,
-    consultations_in,
-    esf_entities,
-    esf_participants,
-    selfemployed_report,
-)
 
 YEAR = Period.year(2026)
 
@@ -68,19 +63,26 @@ def test_activity_report_matches_queries(demo_store: Any, lang: str) -> None:
 
 def test_esf_report_matches_queries(demo_store: Any) -> None:
     lines = _lines(reports.render(demo_store, "esf", YEAR))
-    esf = esf_participants(demo_store, YEAR)
-    assert esf.indicators["total"].total > 0
-    for code in ("total", "employed", "18_29", "isced_5_8"):
-        counts = esf.indicators[code]
-        figures = " ".join(fmt_int(counts.get(g), "de") for g in GENDERS)
-        row = f"{label('de', 'indicator', code)} {figures} {fmt_int(counts.total, 'de')}"
-        assert row in lines, row
-    entities = esf_entities(demo_store, YEAR)
-    assert f"Unterstützte KMU insgesamt {fmt_int(entities.total, 'de')}" in lines
+    fig = esf_operation(demo_store, YEAR.start, YEAR.end)
+    assert fig.new_in_period["EECO01"]["total"] > 0
+    assert fig.cumulative["EECO01"]["total"] >= fig.new_in_period["EECO01"]["total"]
+    for key, code in (("total", "EECO01"), ("18_29", "EECO07"), ("55_plus", "EECO08")):
+        for table in (fig.new_in_period, fig.cumulative):
+            counts = table[code]
+            figures = " ".join(fmt_int(counts[g], "de") for g in GENDER_KEYS.values())
+            row = (
+                f"{code} {label('de', 'indicator', key)} {figures} {fmt_int(counts['total'], 'de')}"
+            )
+            assert row in lines, row
+    smes = fig.new_in_period["EECO19"]["total"], fig.cumulative["EECO19"]["total"]
+    assert (
+        f"Unterstützte KMU insgesamt (EECO19) {fmt_int(smes[0], 'de')} {fmt_int(smes[1], 'de')}"
+        in lines
+    )
     text = "\n".join(lines)
-    for item in esf.incomplete[:3]:
+    assert fig.not_counted_detail, "the demo has persons without a complete Teil 1"
+    for item in fig.not_counted_detail[:3]:
         assert item.name in text
-        assert item.person_id not in esf.person_ids
 
 
 def test_selfemployed_report_shows_only_suppressed_cells(demo_store: Any) -> None:

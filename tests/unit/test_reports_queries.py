@@ -15,20 +15,18 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from zz_desktop import reports
-from zz_desktop.services import consultations, events, organisations, persons
-from zz_desktop.services.report_queries import (
-    Period,
+from zz_desktop.reports.queries.activity import (
     activity_totals,
     breakdown,
-    esf_entities,
-    esf_participants,
     monthly_trend,
-    open_followups,
     organisations_near_cap,
-    protocol_data,
-    selfemployed_report,
-    suppress,
 )
+from zz_desktop.reports.queries.esf import esf_operation
+from zz_desktop.reports.queries.followups import followups_for
+from zz_desktop.reports.queries.period import Period
+from zz_desktop.reports.queries.protocol import protocol_data
+from zz_desktop.reports.queries.selfemployed import selfemployed_report, suppress
+from zz_desktop.services import consultations, events, organisations, persons, questionnaires
 from zz_desktop.store.models import AppUser, AuditEntry, Centre
 
 Q1 = Period.quarter(2026, 1)
@@ -165,6 +163,10 @@ def world(store: Any) -> World:
     events.add_participant(store, event, zoe, entry_questionnaire="complete")
     events.add_participant(store, event, oemer, entry_questionnaire="incomplete")
     events.add_participant(store, event, lucja, entry_questionnaire="missing")
+    # Teil 1 as recorded at entry (Łucja has none; Ömer's lacks the mandatory answers).
+    for pid, when in ((joerg, dt.date(2026, 3, 20)), (zoe, dt.date(2026, 3, 10))):
+        questionnaires.record(store, pid, "entry", questionnaires.suggestion(store, pid), when)
+    questionnaires.record(store, oemer, "entry", {"gender": "male"}, dt.date(2026, 3, 10))
     return World(store, bakery, trading, large, anna, joerg, zoe, oemer, lucja, c1, c2)
 
 
@@ -193,41 +195,44 @@ def test_activity_totals_and_breakdowns(world: World) -> None:
     assert [m.consultations for m in monthly_trend(world.store, Q1)] == [1, 2, 2]
 
 
+def _esf(world: World) -> Any:
+    return esf_operation(world.store, Q1.start, Q1.end)
+
+
 def test_eeco19_counts_an_sme_advised_twice_once(world: World) -> None:
-    entities = esf_entities(world.store, Q1)
-    assert entities.by_class == {"micro": 1, "small": 1, "medium": 0}
-    assert entities.total == 2
-    assert entities.large == 1
-    assert world.bakery in entities.organisation_ids
+    esf = _esf(world)
+    # Nguyễn Trading (small) entered in December 2025: cumulative, not new in Q1 (once per
+    # operation); Großwerk (large) is advised in Q1 too but never counted.
+    assert esf.new_in_period["EECO19"] == {"micro": 1, "small": 0, "medium": 0, "total": 1}
+    assert esf.cumulative["EECO19"] == {"micro": 1, "small": 1, "medium": 0, "total": 2}
 
 
 def test_incomplete_part1_is_listed_and_not_counted(world: World) -> None:
-    esf = esf_participants(world.store, Q1)
-    assert esf.person_ids == {world.joerg, world.zoe}
-    total = esf.indicators["total"]
-    assert (total.female, total.male, total.non_binary, total.total) == (1, 1, 0, 2)
-    assert esf.indicators["long_term_unemployed"].female == 1
-    assert esf.indicators["unemployed"].female == 1
-    assert esf.indicators["employed"].male == 1
-    assert esf.indicators["self_employed"].male == 1
-    assert esf.indicators["55_plus"].female == 1  # born 1965, 61 in 2026
-    assert esf.indicators["18_29"].male == 1
-    assert esf.indicators["rural_area"].total == 1
-    listed = {i.person_id: i.status for i in esf.incomplete}
+    esf = _esf(world)
+    assert set(esf.entries) == {world.joerg, world.zoe}
+    new = esf.new_in_period
+    total = new["EECO01"]
+    assert (total["women"], total["men"], total["non_binary"], total["total"]) == (1, 1, 0, 2)
+    assert new["EECO03"]["women"] == 1  # long-term unemployed
+    assert new["EECO02"]["women"] == 1  # unemployed incl. long-term
+    assert new["EECO05"]["men"] == 1  # employed incl. self-employed
+    assert new["self_employed"]["men"] == 1
+    assert new["EECO08"]["women"] == 1  # born 1965, 61 at entry in 2026
+    assert new["EECO07"]["men"] == 1
+    assert new["EECO17"]["total"] == 1
+    listed = {i.person_id: i.part1 for i in esf.not_counted_detail}
     assert listed == {world.oemer: "incomplete", world.lucja: "missing"}
+    assert esf.grand_total == 4
 
 
 def test_part1_completed_moves_a_person_from_the_list_to_the_count(world: World) -> None:
-    from zz_desktop.store.models import Participation
-
-    with world.store.write() as session:
-        part = session.scalars(
-            select(Participation).where(Participation.person_id == world.oemer)
-        ).one()
-        part.entry_questionnaire = "complete"
-    esf = esf_participants(world.store, Q1)
-    assert world.oemer in esf.person_ids
-    assert world.oemer not in {i.person_id for i in esf.incomplete}
+    row = questionnaires.current(world.store, world.oemer, "entry")
+    assert row is not None
+    answers = {"birth_year": 1988, "employment_status": "employed", "education": "isced_3_4"}
+    questionnaires.correct(world.store, row.id, answers, "Teil 1 nachgereicht")
+    esf = _esf(world)
+    assert world.oemer in esf.entries
+    assert world.oemer not in esf.not_counted
 
 
 def test_followups_and_cap(world: World) -> None:
@@ -245,8 +250,9 @@ def test_followups_and_cap(world: World) -> None:
         world.store,
         {"organisation_id": world.bakery, "text": "Anrufen", "due_date": dt.date(2026, 5, 1)},
     )
-    summary = open_followups(world.store, as_of=dt.date(2026, 3, 31))
+    summary = followups_for(world.store, Q1, as_of=dt.date(2026, 3, 31))
     assert (summary.open, summary.overdue) == (2, 1)
+    assert (summary.due_in_period, summary.done_in_period) == (1, 0)
     assert summary.items[0].organisation == "Bäckerei Müller GmbH"
     assert organisations_near_cap(world.store, near_hours=1.0)[0].organisation_id in {
         world.bakery,
@@ -289,9 +295,10 @@ def test_period_presets() -> None:
 
 def test_esf_pdf_shows_eeco19_once_and_lists_incomplete(world: World) -> None:
     text = _text(reports.render(world.store, "esf", Q1))
-    assert "Unterstützte KMU insgesamt 2" in text
-    assert "Kleinstunternehmen 1" in text
-    assert "Teilnehmende insgesamt 1 1 0 0 2" in text
+    # EECO19 new in Q1 and cumulative (Nguyễn Trading entered in 2025).
+    assert "Unterstützte KMU insgesamt (EECO19) 1 2" in text
+    assert "Kleinstunternehmen 1 1" in text
+    assert "EECO01 Teilnehmende insgesamt 1 1 0 0 2" in text
     assert "Ömer Yılmaz" in text and "Łucja Wróbel" in text
     assert "unvollständig" in text and "fehlt" in text
     assert "Zoë Krüger" not in text  # counted, so not listed
@@ -368,3 +375,32 @@ def test_funding_line_is_configurable(world: World) -> None:
     world.store.set_setting("reports.funding_line", "Gefördert durch das Land Thüringen.")
     text = _text(reports.render(world.store, "esf", Q1))
     assert "Gefördert durch das Land Thüringen." in text
+
+
+def test_followups_for_the_period_and_as_of_a_stated_date(world: World) -> None:
+    """Due in / done in the period, open as of a date: the same whenever the report is printed."""
+    from zz_desktop.services.followups import create_followup, delete_followup, update_followup
+
+    def made(text: str, due: str, done: str | None = None) -> str:
+        fid = create_followup(
+            world.store,
+            {"organisation_id": world.bakery, "text": text, "due_date": dt.date.fromisoformat(due)},
+        ).id
+        if done:
+            update_followup(world.store, fid, {"done_at": dt.datetime.fromisoformat(done)})
+        return fid
+
+    made("vor Q1 fällig, in Q1 erledigt", "2025-12-15", "2026-02-01T10:00")
+    made("in Q1 fällig, nach Q1 erledigt", "2026-02-10", "2026-05-01T10:00")
+    made("in Q1 fällig, offen", "2026-03-30")
+    made("nach Q1 fällig", "2026-06-01")
+    gone = made("gelöscht", "2026-02-01")
+    delete_followup(world.store, gone)
+    q1 = followups_for(world.store, Q1, as_of=Q1.end)
+    assert (q1.due_in_period, q1.done_in_period) == (2, 1)
+    # As of 31 March: the one done in May was still open (and overdue), so was the March one.
+    assert (q1.open, q1.overdue) == (3, 2)
+    assert {i.text for i in q1.items} == {"in Q1 fällig, nach Q1 erledigt", "in Q1 fällig, offen"}
+    later = followups_for(world.store, Q1, as_of=dt.date(2026, 6, 30))
+    assert (later.open, later.overdue) == (2, 2)
+    assert followups_for(world.store, Q1, today=dt.date(2026, 3, 1)).as_of == dt.date(2026, 3, 1)

@@ -52,7 +52,7 @@ def _date(text: str) -> dt.date:
 
 
 def period_from_args(args: argparse.Namespace, today: dt.date | None = None):  # type: ignore[no-untyped-def]
-    from zz_desktop.services.report_queries import Period
+    from zz_desktop.reports.queries.period import Period
 
     presets = [v for v in (args.month, args.quarter, args.year) if v]
     if len(presets) > 1 or (presets and (args.date_from or args.date_to)):
@@ -81,7 +81,14 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationFailed({"out": t("Where should the PDF go? Give --out FILE.pdf.")})
     store = open_profile(args)
     try:
-        pdf = reports.render(store, args.kind, period, args.consultation_id, lang)
+        pdf = reports.render(
+            store,
+            args.kind,
+            period,
+            args.consultation_id,
+            lang,
+            operation_start=getattr(args, "operation_start", None),
+        )
         try:
             reports.write(args.out, pdf)
         except OSError as exc:
@@ -119,11 +126,11 @@ def _figures(args: argparse.Namespace, period) -> int:  # type: ignore[no-untype
 
             data = esf_operation(store, period.start, period.end, args.operation_start).as_json()
         elif args.kind == "activity":
-            from zz_desktop.services.report_queries import activity_report
+            from zz_desktop.reports.queries.activity import activity_report
 
             data = dataclasses.asdict(activity_report(store, period))
         else:
-            from zz_desktop.services.report_queries import selfemployed_report
+            from zz_desktop.reports.queries.selfemployed import selfemployed_report
 
             data = dataclasses.asdict(selfemployed_report(store, period))
     finally:

@@ -49,6 +49,13 @@ class TriState(StrEnum):
     NO_ANSWER = "no_answer"
 
 
+class YesNo(StrEnum):
+    """A Teil 2 answer (situation on leaving)."""
+
+    YES = "yes"
+    NO = "no"
+
+
 class AffiliationRole(StrEnum):
     MANAGEMENT = "management"
     WORKS_COUNCIL = "works_council"
@@ -117,6 +124,13 @@ class QuestionnaireStatus(StrEnum):
     MISSING = "missing"
     INCOMPLETE = "incomplete"
     COMPLETE = "complete"
+
+
+class QuestionnairePart(StrEnum):
+    """ESF questionnaire parts: Teil 1 at entry, Teil 2 on leaving."""
+
+    ENTRY = "entry"
+    EXIT = "exit"
 
 
 class ConsentPurpose(StrEnum):

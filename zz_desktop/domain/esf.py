@@ -37,7 +37,13 @@ def age_in_year(birth_year: int, reference_year: int) -> int:
 def age_group(birth_year: int | None, reference_year: int) -> AgeGroup | None:
     if birth_year is None:
         return None
-    age = age_in_year(birth_year, reference_year)
+    return age_group_of_age(age_in_year(birth_year, reference_year))
+
+
+def age_group_of_age(age: int | None) -> AgeGroup | None:
+    """The ESF age group of an age at entry (Annex I: below 18, 18–29, 55 and above)."""
+    if age is None:
+        return None
     if age < 18:
         return AgeGroup.UNDER_18
     if age <= 29:

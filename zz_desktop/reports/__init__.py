@@ -1,19 +1,20 @@
 """PDF reports built with ReportLab: the Beratungsprotokoll, the activity report, the ESF Plus
 indicator report and the self-employed situation report.
 
-Every figure comes from :mod:`zz_desktop.services.report_queries`; this package only lays them
+Every figure comes from :mod:`zz_desktop.reports.queries`; this package only lays them
 out (:mod:`.layout` for the shared page frame, :mod:`.charts`, :mod:`.labels`). Qt-free: the GUI
 runs :func:`render` on a worker thread and previews the returned PDF bytes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from zz_desktop.errors import ValidationFailed
 from zz_desktop.i18n import t
 from zz_desktop.reports.layout import Progress, no_progress
-from zz_desktop.services.report_queries import Period
+from zz_desktop.reports.queries.period import Period
 from zz_desktop.store.database import Store
 
 KINDS = ("protocol", "activity", "esf", "selfemployed", "crosscentre")
@@ -26,8 +27,10 @@ def render(
     consultation_id: str | None = None,
     lang: str = "de",
     progress: Progress = no_progress,
+    operation_start: dt.date | None = None,
 ) -> bytes:
-    """The PDF of one report. ``protocol`` needs ``consultation_id``; the others a ``period``."""
+    """The PDF of one report. ``protocol`` needs ``consultation_id``; the others a ``period``.
+    ``operation_start`` (ESF only) overrides the profile's setting ``esf.operation_start``."""
     if kind == "protocol":
         if not consultation_id:
             raise ValidationFailed({"id": t("Which consultation? Give its id.")})
@@ -43,7 +46,7 @@ def render(
     if kind == "esf":
         from zz_desktop.reports.esf import render_esf
 
-        return render_esf(store, period, lang, progress)
+        return render_esf(store, period, lang, progress, operation_start)
     if kind == "selfemployed":
         from zz_desktop.reports.selfemployed import render_selfemployed
 

@@ -28,17 +28,12 @@ from zz_desktop.reports.layout import (
     para,
     title_block,
 )
+from zz_desktop.reports.queries.activity import ActivityReport, BreakdownRow, activity_report
+from zz_desktop.reports.queries.period import UNKNOWN, Period
 from zz_desktop.reports.queries.referrals import (
     OUTCOMES,
     ReferralRow,
     referrals_by_type_and_outcome,
-)
-from zz_desktop.services.report_queries import (
-    UNKNOWN,
-    ActivityReport,
-    BreakdownRow,
-    Period,
-    activity_report,
 )
 from zz_desktop.store.database import Store
 
@@ -270,6 +265,14 @@ def _followups(lang: str, lab: Labeller, data: ActivityReport) -> list[Flowable]
                 date=fmt_date(fu.as_of, lang),
                 open=fmt_int(fu.open, lang),
                 overdue=fmt_int(fu.overdue, lang),
+            )
+        ),
+        para(
+            t_lang(
+                lang,
+                "In the period: {due} follow-ups due, {done} done.",
+                due=fmt_int(fu.due_in_period, lang),
+                done=fmt_int(fu.done_in_period, lang),
             )
         ),
     ]

@@ -27,8 +27,8 @@ from zz_desktop.reports.layout import (
     para,
     title_block,
 )
+from zz_desktop.reports.queries.period import Period
 from zz_desktop.services import coordination
-from zz_desktop.services.report_queries import Period
 from zz_desktop.store.database import Store
 
 TOP = 8  # topics / sections listed per centre and Land

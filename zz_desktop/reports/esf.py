@@ -1,8 +1,11 @@
-"""The ESF Plus indicator report: participant indicators by gender, SMEs supported (EECO19)
-counted once per period, and the persons whose Part 1 questionnaire is incomplete (not counted)."""
+"""The ESF Plus indicator report, laid out from :func:`reports.queries.esf.esf_operation` only:
+participants by gender new in the period and cumulative since the start of the operation (SFC2021
+codes), SMEs supported (EECO19), the results on leaving (EECR01–04), and the persons reached in the
+period who are not counted because their Teil 1 is missing or incomplete."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -25,15 +28,15 @@ from zz_desktop.reports.layout import (
     para,
     title_block,
 )
-from zz_desktop.reports.queries.esf import SFC_CODES, EsfOperationFigures, esf_operation
-from zz_desktop.services.report_queries import (
-    GENDERS,
-    EsfEntities,
-    EsfParticipants,
-    Period,
-    esf_entities,
-    esf_participants,
+from zz_desktop.reports.queries.esf import (
+    GENDER_KEYS,
+    RESULT_CODES,
+    SFC_CODES,
+    SME_CLASSES,
+    EsfOperationFigures,
+    esf_operation,
 )
+from zz_desktop.reports.queries.period import Period
 from zz_desktop.store.database import Store
 
 #: Indicator rows in the order of Annex I, with the group heading before each block.
@@ -44,15 +47,18 @@ BLOCKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("disadvantage", DISADVANTAGE_FIELDS),
     ("total", ("total",)),
 )
+GENDER_COLUMNS = tuple(GENDER_KEYS.items())  # (person gender code, JSON key)
 
 
 def render_esf(
-    store: Store, period: Period, lang: str = "de", progress: Progress = no_progress
+    store: Store,
+    period: Period,
+    lang: str = "de",
+    progress: Progress = no_progress,
+    operation_start: dt.date | None = None,
 ) -> bytes:
     progress(5, t_lang(lang, "Counting"))
-    participants = esf_participants(store, period)
-    entities = esf_entities(store, period)
-    operation = esf_operation(store, period.start, period.end)
+    figures = esf_operation(store, period.start, period.end, operation_start)
     progress(60, t_lang(lang, "Laying out"))
     ctx = context_for(
         store,
@@ -60,195 +66,154 @@ def render_esf(
         t_lang(lang, "ESF Plus indicator report"),
         fmt_period(period.start, period.end, lang),
     )
-    lab = Labeller(store, lang)
-    story = build_story(ctx, lab, participants, entities)
-    story += operation_story(ctx, lab, operation)
-    pdf = build_pdf(ctx, story)
+    pdf = build_pdf(ctx, build_story(ctx, Labeller(store, lang), figures))
     progress(100, t_lang(lang, "Done"))
     return pdf
 
 
-def build_story(
-    ctx: ReportContext, lab: Labeller, parts: EsfParticipants, entities: EsfEntities
-) -> list[Flowable]:
+def build_story(ctx: ReportContext, lab: Labeller, fig: EsfOperationFigures) -> list[Flowable]:
     lang = ctx.lang
     story: list[Flowable] = [*title_block(ctx), Spacer(1, 4 * mm)]
-    story.append(para(t_lang(lang, "Common output indicators for participants"), "h2"))
     story.append(
         para(
             t_lang(
                 lang,
-                "Counted once per period: persons with a complete Part 1 questionnaire who took "
-                "part in an event starting in the period, and persons advised in the period in a "
-                "consultation counted as participant support. Age in the year of first entry "
-                "in the period.",
+                "Each person and each SME counts once per operation, at their first entry (first "
+                "event or final or signed participant consultation). The situation at entry is "
+                "the one recorded in the Part 1 questionnaire, never today's person record; age "
+                "at entry = year of entry − birth year. Persons without a complete Part 1 are "
+                "listed at the end and not counted.",
             ),
             "small",
         )
     )
-    story.append(Spacer(1, 2 * mm))
+    for title, table in (
+        (t_lang(lang, "Participants new in the period"), fig.new_in_period),
+        (
+            t_lang(lang, "Participants since the start of the operation (cumulative)"),
+            fig.cumulative,
+        ),
+    ):
+        story.append(para(title, "h2"))
+        story.append(_participant_table(lang, lab, table))
+    story.append(PageBreak())
+    story.extend(_smes_and_results(lang, lab, fig))
+    story.extend(_not_counted(lang, lab, fig))
+    return story
+
+
+def _participant_table(lang: str, lab: Labeller, table: dict[str, dict[str, int]]) -> Flowable:
     headings = {
         "employment": t_lang(lang, "Labour market status"),
-        "age": t_lang(lang, "Age"),
+        "age": t_lang(lang, "Age at entry"),
         "education": t_lang(lang, "Education"),
         "disadvantage": t_lang(lang, "Disadvantaged participants (optional)"),
         "total": "",
     }
     header = [
+        t_lang(lang, "Code"),
         t_lang(lang, "Indicator"),
-        *[lab.code("gender", g) for g in GENDERS],
+        *[lab.code("gender", g) for g, _ in GENDER_COLUMNS],
         t_lang(lang, "Total"),
     ]
     rows: list[list[Any]] = []
     group_rows: list[int] = []
-    for block, codes in BLOCKS:
+    for block, keys in BLOCKS:
         if headings[block]:
             group_rows.append(len(rows) + 1)
-            rows.append([para(headings[block], "cell_head"), "", "", "", "", ""])
-        for code in codes:
-            counts = parts.indicators[code]
+            rows.append([para(headings[block], "cell_head"), "", "", "", "", "", ""])
+        for key in keys:
+            code = SFC_CODES[key]
+            counts = table[code]
             rows.append(
                 [
-                    lab.code("indicator", code),
-                    *[fmt_int(counts.get(g), lang) for g in GENDERS],
-                    fmt_int(counts.total, lang),
+                    code if code.startswith("EECO") else "",
+                    lab.code("indicator", key),
+                    *[fmt_int(counts[k], lang) for _, k in GENDER_COLUMNS],
+                    fmt_int(counts["total"], lang),
                 ]
             )
-    col = 17 * mm
-    table = data_table(
-        header, rows, [CONTENT_W - 5 * col, *[col] * 5], numeric=[1, 2, 3, 4, 5], total_row=True
+    col = 18 * mm
+    out = data_table(
+        header,
+        rows,
+        [17 * mm, CONTENT_W - 17 * mm - 5 * col, *[col] * 5],
+        numeric=[2, 3, 4, 5, 6],
+        total_row=True,
     )
     for r in group_rows:
-        table.setStyle(
+        out.setStyle(
             [
                 ("SPAN", (0, r), (-1, r)),
                 ("BACKGROUND", (0, r), (-1, r), "#ffffff"),
                 ("TOPPADDING", (0, r), (-1, r), 6),
             ]
         )
-    story.append(table)
-
-    eeco: list[Flowable] = [para(t_lang(lang, "SMEs supported (EECO19)"), "h2")]
-    eeco.append(
-        para(
-            t_lang(
-                lang,
-                "Each micro, small or medium-sized enterprise advised in the period (consultation "
-                "counted as entity support) counts once, however often it was advised.",
-            ),
-            "small",
-        )
-    )
-    eeco.append(Spacer(1, 2 * mm))
-    ent_rows = [[lab.code("sme", c), fmt_int(n, lang)] for c, n in entities.by_class.items()]
-    ent_rows.append([t_lang(lang, "SMEs supported in total"), fmt_int(entities.total, lang)])
-    eeco.append(
-        data_table(
-            [t_lang(lang, "Size class"), t_lang(lang, "Enterprises")],
-            ent_rows,
-            [CONTENT_W - 35 * mm, 35 * mm],
-            numeric=[1],
-            total_row=True,
-        )
-    )
-    story.append(KeepTogether(eeco))
-    story.append(
-        para(
-            t_lang(
-                lang,
-                "Not counted: {large} large enterprises, {unknown} enterprises without a size class.",
-                large=fmt_int(entities.large, lang),
-                unknown=fmt_int(entities.unknown, lang),
-            ),
-            "small",
-        )
-    )
-
-    story.append(para(t_lang(lang, "Persons with an incomplete Part 1 questionnaire"), "h2"))
-    if not parts.incomplete:
-        story.append(
-            para(t_lang(lang, "None: every participant's Part 1 questionnaire is complete."))
-        )
-        return story
-    story.append(
-        para(
-            t_lang(
-                lang,
-                "These {n} persons took part in an event in the period but are not counted above "
-                "until their Part 1 questionnaire is complete.",
-                n=fmt_int(len(parts.incomplete), lang),
-            ),
-            "small",
-        )
-    )
-    story.append(Spacer(1, 2 * mm))
-    inc_rows = [
-        [i.name, i.event_title, fmt_date(i.event_date, lang), lab.code("questionnaire", i.status)]
-        for i in parts.incomplete
-    ]
-    story.append(
-        data_table(
-            [
-                t_lang(lang, "Person"),
-                t_lang(lang, "Event"),
-                t_lang(lang, "Date"),
-                t_lang(lang, "Part 1"),
-            ],
-            inc_rows,
-            [50 * mm, CONTENT_W - 100 * mm, 25 * mm, 25 * mm],
-        )
-    )
-    return story
+    return out
 
 
-def operation_story(ctx: ReportContext, lab: Labeller, fig: EsfOperationFigures) -> list[Flowable]:
-    """The figures of the annual ESF reporting: new in the period and cumulative since the start
-    of the operation, each person and SME counted once per operation at first entry."""
-    lang = ctx.lang
-    story: list[Flowable] = [PageBreak(), para(t_lang(lang, "Counted once per operation"), "h2")]
-    story.append(
-        para(
-            t_lang(
-                lang,
-                "Each person and each SME counts once per operation, at their first entry with a "
-                "complete Part 1 (final or signed consultations only). Age at entry.",
-            ),
-            "small",
-        )
-    )
-    story.append(Spacer(1, 2 * mm))
-    rows: list[list[Any]] = []
-    for key, code in SFC_CODES.items():
-        rows.append(
-            [
-                code if code.startswith("EECO") else "",
-                lab.code("indicator", key),
-                fmt_int(fig.new_in_period[code]["total"], lang),
-                fmt_int(fig.cumulative[code]["total"], lang),
-            ]
-        )
+def _smes_and_results(lang: str, lab: Labeller, fig: EsfOperationFigures) -> list[Flowable]:
+    new, cum = fig.new_in_period["EECO19"], fig.cumulative["EECO19"]
+    rows = [[lab.code("sme", c), fmt_int(new[c], lang), fmt_int(cum[c], lang)] for c in SME_CLASSES]
     rows.append(
         [
-            "EECO19",
-            t_lang(lang, "SMEs supported in total"),
-            fmt_int(fig.new_in_period["EECO19"]["total"], lang),
-            fmt_int(fig.cumulative["EECO19"]["total"], lang),
+            t_lang(lang, "SMEs supported in total") + " (EECO19)",
+            fmt_int(new["total"], lang),
+            fmt_int(cum["total"], lang),
         ]
     )
-    story.append(
+    both = [t_lang(lang, "New in the period"), t_lang(lang, "Cumulative")]
+    smes: list[Flowable] = [
+        para(t_lang(lang, "SMEs supported (EECO19)"), "h2"),
+        para(
+            t_lang(
+                lang,
+                "Each micro, small or medium-sized enterprise counts once per operation, at its "
+                "first final or signed consultation counted as entity support.",
+            ),
+            "small",
+        ),
+        Spacer(1, 2 * mm),
         data_table(
-            [
-                t_lang(lang, "Code"),
-                t_lang(lang, "Indicator"),
-                t_lang(lang, "New in the period"),
-                t_lang(lang, "Cumulative"),
-            ],
+            [t_lang(lang, "Size class"), *both],
             rows,
-            [20 * mm, CONTENT_W - 80 * mm, 30 * mm, 30 * mm],
+            [CONTENT_W - 60 * mm, 30 * mm, 30 * mm],
+            numeric=[1, 2],
+            total_row=True,
+        ),
+    ]
+    result_rows = [
+        [
+            code,
+            lab.code("indicator", "employed_on_leaving" if key == "employed" else key),
+            fmt_int(fig.new_in_period[code]["total"], lang),
+            fmt_int(fig.cumulative[code]["total"], lang),
+        ]
+        for key, code in RESULT_CODES.items()
+    ]
+    results: list[Flowable] = [
+        para(t_lang(lang, "Results on leaving (Part 2)"), "h2"),
+        para(
+            t_lang(
+                lang,
+                "Counted participants with a complete Part 2 questionnaire, at the date they left.",
+            ),
+            "small",
+        ),
+        Spacer(1, 2 * mm),
+        data_table(
+            [t_lang(lang, "Code"), t_lang(lang, "Indicator"), *both],
+            result_rows,
+            [17 * mm, CONTENT_W - 77 * mm, 30 * mm, 30 * mm],
             numeric=[2, 3],
-        )
-    )
-    story.append(Spacer(1, 2 * mm))
+        ),
+    ]
+    return [KeepTogether(smes), KeepTogether(results)]
+
+
+def _not_counted(lang: str, lab: Labeller, fig: EsfOperationFigures) -> list[Flowable]:
+    counted = fig.new_in_period["EECO01"]["total"]
+    story: list[Flowable] = [para(t_lang(lang, "Not counted"), "h2")]
     story.append(
         para(
             t_lang(
@@ -258,8 +223,32 @@ def operation_story(ctx: ReportContext, lab: Labeller, fig: EsfOperationFigures)
                 n=fmt_int(len(fig.not_counted), lang),
                 total=fmt_int(fig.grand_total, lang),
                 drafts=fmt_int(len(fig.drafts_excluded), lang),
+            )
+        )
+    )
+    story.append(
+        para(
+            t_lang(
+                lang,
+                "New participants counted: {counted}; with the persons not counted: {total}.",
+                counted=fmt_int(counted, lang),
+                total=fmt_int(fig.grand_total, lang),
             ),
             "small",
+        )
+    )
+    if not fig.not_counted_detail:
+        return story
+    story.append(Spacer(1, 2 * mm))
+    rows = [
+        [n.name, fmt_date(n.first_date, lang), lab.code("questionnaire", n.part1)]
+        for n in sorted(fig.not_counted_detail, key=lambda n: (n.first_date, n.name))
+    ]
+    story.append(
+        data_table(
+            [t_lang(lang, "Person"), t_lang(lang, "First entry"), t_lang(lang, "Part 1")],
+            rows,
+            [CONTENT_W - 60 * mm, 30 * mm, 30 * mm],
         )
     )
     return story

@@ -7,7 +7,7 @@ from functools import cache
 
 from zz_desktop.domain import codelists
 from zz_desktop.i18n import t_lang
-from zz_desktop.services.report_context import data_labels
+from zz_desktop.reports.queries.reference import topic_labels, user_names
 from zz_desktop.store.database import Store
 
 
@@ -61,6 +61,12 @@ def code_labels(lang: str) -> dict[str, dict[str, str]]:
             "homeless": t_lang(lang, "Homeless or affected by housing exclusion"),
             "rural_area": t_lang(lang, "Participants from rural areas"),
             "total": t_lang(lang, "Total number of participants"),
+            "job_searching": t_lang(lang, "Engaged in job searching upon leaving"),
+            "in_education": t_lang(lang, "In education or training upon leaving"),
+            "qualification": t_lang(lang, "Gaining a qualification upon leaving"),
+            "employed_on_leaving": t_lang(
+                lang, "In employment, including self-employment, upon leaving"
+            ),
         },
         "health": {
             "statutory": t_lang(lang, "Statutory health insurance"),
@@ -126,9 +132,8 @@ class Labeller:
 
     def __init__(self, store: Store, lang: str):
         self.lang = lang
-        found = data_labels(store, lang)
-        self._topics = found.topics
-        self._users = found.users
+        self._topics = topic_labels(store, lang)
+        self._users = user_names(store)
         for tp in codelists.topics():
             self._topics.setdefault(tp.code, tp.label_de if lang == "de" else tp.label_en)
         self.unknown = t_lang(lang, "not recorded")

@@ -27,7 +27,7 @@ from reportlab.platypus import TableStyle as _TableStyle
 
 from zz_desktop.i18n import t_lang
 from zz_desktop.paths import resource_path
-from zz_desktop.services.report_context import centre_header
+from zz_desktop.reports.queries.reference import centre_header
 from zz_desktop.store.database import Store
 
 FONT = "DejaVuSans"
@@ -44,8 +44,6 @@ MARGIN_X = 20 * mm
 TOP = 34 * mm
 BOTTOM = 28 * mm
 CONTENT_W = PAGE_W - 2 * MARGIN_X
-
-FUNDING_SETTING = "reports.funding_line"
 
 
 @cache
@@ -285,18 +283,14 @@ def default_funding_line(lang: str) -> str:
 def context_for(store: Store, lang: str, title: str, period_text: str = "") -> ReportContext:
     """Header data from the local ``Centre`` row (its logo, else the shipped neutral logo) and the
     funding line from the store setting ``reports.funding_line`` (else the programme default)."""
-    centre = centre_header(store)
-    funding = store.get_setting(FUNDING_SETTING)
-    logo = centre.logo_png if centre is not None else None
+    header = centre_header(store)
     return ReportContext(
         lang=lang,
         title=title,
-        centre_name=centre.name if centre is not None else "Zukunftszentrum",
-        centre_address=(centre.address or "") if centre is not None else "",
-        logo_png=logo or resource_path("branding", "default_logo.png").read_bytes(),
-        funding_line=funding
-        if isinstance(funding, str) and funding.strip()
-        else default_funding_line(lang),
+        centre_name=header.name or "Zukunftszentrum",
+        centre_address=header.address or "",
+        logo_png=header.logo_png or resource_path("branding", "default_logo.png").read_bytes(),
+        funding_line=header.funding_line or default_funding_line(lang),
         period_text=period_text,
     )
 

@@ -28,7 +28,7 @@ from zz_desktop.reports.layout import (
     para,
     title_block,
 )
-from zz_desktop.services.report_queries import ProtocolData, ProtocolPerson, protocol_data
+from zz_desktop.reports.queries.protocol import ProtocolData, ProtocolPerson, protocol_data
 from zz_desktop.store.database import Store
 
 

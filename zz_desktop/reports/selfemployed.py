@@ -27,8 +27,8 @@ from zz_desktop.reports.layout import (
     para,
     title_block,
 )
-from zz_desktop.services.report_queries import (
-    Period,
+from zz_desktop.reports.queries.period import Period
+from zz_desktop.reports.queries.selfemployed import (
     SelfEmployedReport,
     SuppressedTable,
     selfemployed_report,

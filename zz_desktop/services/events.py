@@ -13,7 +13,7 @@ from sqlalchemy import select
 from zz_desktop.domain.validation import validate_event, validate_participation
 from zz_desktop.errors import ValidationFailed
 from zz_desktop.i18n import get_language, t
-from zz_desktop.services import records
+from zz_desktop.services import questionnaires, records
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import AppUser, Event, Participation, Person
 
@@ -124,12 +124,20 @@ def load_page(store: Store, event_id: str) -> EventPageData:
             .join(Person, Person.id == Participation.person_id)
             .where(Participation.event_id == event_id, Participation.deleted.is_(False))
         ).all()
+        # The ESF status of each participant comes from their recorded questionnaires (the
+        # participation's own flags are no longer set by hand).
+        status = questionnaires.summaries(session, {person for _p, person, *_r in rows})
         parts = sorted(
             (
                 ParticipantRow(
-                    pid, person, ", ".join(x for x in (last, first) if x) or "?", h, entry, exit_
+                    pid,
+                    person,
+                    ", ".join(x for x in (last, first) if x) or "?",
+                    h,
+                    status[person]["entry"],
+                    status[person]["exit"],
                 )
-                for pid, person, last, first, h, entry, exit_ in rows
+                for pid, person, last, first, h, _entry, _exit in rows
             ),
             key=lambda r: (r.name.casefold(), r.id),
         )

@@ -30,6 +30,7 @@ from zz_desktop.store.models import (
     Organisation,
     Participation,
     Person,
+    Questionnaire,
     Referral,
     SelfEmployedProfile,
 )
@@ -74,6 +75,7 @@ PERSON_LINKED: tuple[type[Synced], ...] = (
     ConsultationParticipant,
     Participation,
     Consent,
+    Questionnaire,
 )
 
 
@@ -123,6 +125,7 @@ def access_report(store: Store, person_id: str) -> dict[str, Any]:
             "referral": _rows(session, Referral, Referral.consultation_id.in_(consultation_ids)),
             "participation": _rows(session, Participation, Participation.person_id == person_id),
             "consent": _rows(session, Consent, Consent.person_id == person_id),
+            "questionnaire": _rows(session, Questionnaire, Questionnaire.person_id == person_id),
             "audit_entry": _rows(session, AuditEntry, AuditEntry.entity_id == person_id),
             "conflict": _rows(session, Conflict, Conflict.entity_id.in_({person_id, *profile_ids})),
         }
@@ -192,7 +195,10 @@ def erase_person(store: Store, person_id: str) -> ErasureReport:
                 select(SelfEmployedProfile).where(SelfEmployedProfile.person_id == person_id)
             )
         )
-        erase_ids = {person.id, *(p.id for p in profiles)}
+        answers = list(
+            session.scalars(select(Questionnaire).where(Questionnaire.person_id == person_id))
+        )
+        erase_ids = {person.id, *(p.id for p in profiles), *(q.id for q in answers)}
         # Set before any change: every flush of these rows must become an erase op.
         session.info["erase"] = erase_ids
         for field in PERSONAL_FIELDS["person"]:
@@ -201,6 +207,9 @@ def erase_person(store: Store, person_id: str) -> ErasureReport:
         for profile in profiles:
             for field in PERSONAL_FIELDS["selfemployed_profile"]:
                 setattr(profile, field, None)
+        for answer in answers:
+            for field in PERSONAL_FIELDS["questionnaire"]:
+                setattr(answer, field, None)
         for conflict in session.scalars(select(Conflict).where(Conflict.entity_id.in_(erase_ids))):
             conflict.value_current = None
             conflict.value_other = None

@@ -315,6 +315,48 @@ class Consent(Synced, Base):
     retention_until: Mapped[dt.date | None] = mapped_column(Date)
 
 
+class Questionnaire(Synced, Base):
+    """One version of a person's ESF questionnaire: Teil 1 (entry) or Teil 2 (exit).
+
+    A version is written once and never changed (services.questionnaires): a correction is a new
+    row of the same ``series_id`` with ``version + 1``, so the situation at entry stays as it was
+    recorded whatever later happens to the person record, and the audit trail shows every
+    version. The answers are copies, not references to the person's current fields."""
+
+    __tablename__ = "questionnaire"
+    __entity__ = "questionnaire"
+    __table_args__ = (Index("ix_questionnaire_person_part", "person_id", "part"),)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"))
+    part: Mapped[str] = mapped_column(String(5))
+    #: The id of the series' first version (equal to ``id`` there).
+    series_id: Mapped[str] = mapped_column(String(36), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    #: Date of entry (Teil 1) or of leaving (Teil 2): the date the answers describe.
+    answered_on: Mapped[dt.date] = mapped_column(Date)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Where it was taken (optional): an event participation or a participant consultation.
+    participation_id: Mapped[str | None] = mapped_column(ForeignKey("participation.id"))
+    consultation_id: Mapped[str | None] = mapped_column(ForeignKey("consultation.id"))
+    correction_reason: Mapped[str | None] = mapped_column(String(300))
+    # Teil 1: the situation at entry.
+    gender: Mapped[str | None] = mapped_column(String(12))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    age_at_entry: Mapped[int | None] = mapped_column(Integer)
+    employment_status: Mapped[str | None] = mapped_column(String(24))
+    education: Mapped[str | None] = mapped_column(String(12))
+    disability: Mapped[str | None] = mapped_column(String(10))
+    third_country_national: Mapped[str | None] = mapped_column(String(10))
+    foreign_origin: Mapped[str | None] = mapped_column(String(10))
+    minority: Mapped[str | None] = mapped_column(String(10))
+    homeless: Mapped[str | None] = mapped_column(String(10))
+    rural_area: Mapped[str | None] = mapped_column(String(10))
+    # Teil 2: the situation on leaving (yes | no).
+    job_searching: Mapped[str | None] = mapped_column(String(3))
+    in_education: Mapped[str | None] = mapped_column(String(3))
+    qualification: Mapped[str | None] = mapped_column(String(3))
+    employed: Mapped[str | None] = mapped_column(String(3))
+
+
 class AuditEntry(Synced, Base):
     """Who did what to which record, when — never the personal data itself."""
 
@@ -465,6 +507,7 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
         Event,
         Participation,
         Consent,
+        Questionnaire,
         AuditEntry,
         Conflict,
     )

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text
 
 from zz_desktop.domain import enums
+from zz_desktop.domain.esf import DISADVANTAGE_FIELDS
+from zz_desktop.domain.questionnaire import EXIT_FIELDS
 from zz_desktop.store.base import NOT_WIRED
 from zz_desktop.store.models import SYNCED_MODELS
 
@@ -47,11 +49,19 @@ _ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("knowledge_item", "kind"): enums.KnowledgeKind,
     ("knowledge_item", "review_state"): enums.ReviewState,
     ("knowledge_item", "target_groups"): enums.TargetGroup,
+    ("questionnaire", "part"): enums.QuestionnairePart,
+    ("questionnaire", "gender"): enums.Gender,
+    ("questionnaire", "employment_status"): enums.EmploymentStatus,
+    ("questionnaire", "education"): enums.Education,
 }
 for _name in ("disability", "third_country_national", "foreign_origin", "minority"):
     _ENUMS[("person", _name)] = enums.TriState
 for _name in ("homeless", "rural_area"):
     _ENUMS[("person", _name)] = enums.TriState
+for _name in DISADVANTAGE_FIELDS:
+    _ENUMS[("questionnaire", _name)] = enums.TriState
+for _name in EXIT_FIELDS:
+    _ENUMS[("questionnaire", _name)] = enums.YesNo
 
 #: Columns checked against a code list the hub ships (resources/codelists).
 _CODELISTS: dict[tuple[str, str], str] = {
@@ -77,6 +87,9 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("selfemployed_profile", "since_year"): (1900, 2100),
     ("event", "hours"): (0, 10_000),
     ("participation", "attended_hours"): (0, 10_000),
+    ("questionnaire", "birth_year"): (1900, 2100),
+    ("questionnaire", "age_at_entry"): (0, 130),
+    ("questionnaire", "version"): (1, 10_000),
 }
 
 #: JSON columns holding a list of enumeration values.
@@ -115,7 +128,12 @@ def _field(entity: str, column: Any) -> dict[str, Any]:
         spec["max_length"] = int(kind.length or TEXT_MAX)
     else:  # pragma: no cover - a new column type must be mapped here first
         raise TypeError(f"no wire type for {entity}.{column.key}: {kind!r}")
-    if column.foreign_keys or column.key.endswith("_by") or column.key in ("owner_id", "user_id"):
+    if (
+        column.foreign_keys
+        or column.key.endswith("_by")
+        or key == ("questionnaire", "series_id")
+        or column.key in ("owner_id", "user_id")
+    ):
         spec["id"] = True
     if key in _ID_LISTS:
         spec["id"] = True

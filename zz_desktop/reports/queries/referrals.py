@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from zz_desktop.domain.enums import PartnerType, ReferralOutcome
-from zz_desktop.services.report_queries import Period
+from zz_desktop.reports.queries.period import Period
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import Consultation, PartnerOffer, Referral
 

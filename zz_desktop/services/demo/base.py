@@ -110,6 +110,11 @@ class DemoBase:
         self.rng = random.Random(seed)
         # Ids come from their own stream so that the data and the ids stay stable independently.
         self.id_rng = random.Random(f"zz-demo-ids-{seed}")
+        # ESF questionnaires draw from streams of their own, so adding them left the rest as it was.
+        self.q_rng = random.Random(f"zz-demo-questionnaires-{seed}")
+        self.q_id_rng = random.Random(f"zz-demo-questionnaire-ids-{seed}")
+        self.entry_answers: dict[str, dict[str, Any]] = {}
+        self.with_part1: set[str] = set()
         self.fake = Faker("de_DE")
         self.fake.seed_instance(seed)
         self.centre_kind = centre_kind

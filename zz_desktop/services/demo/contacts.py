@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zz_desktop.domain.questionnaire import ENTRY_FIELDS
 from zz_desktop.domain.sme import classify_sme_band
 from zz_desktop.services.demo.base import DemoBase, OrgPlan, SoloPlan, ascii_lower, weighted
 from zz_desktop.services.demo.data import (
@@ -296,6 +297,7 @@ class DemoContacts(DemoBase):
         self.stamp(p, created, by)
         w.add(p)
         self.summary.persons += 1
+        self.entry_answers[p.id] = {f: getattr(p, f) for f in ENTRY_FIELDS}
         self.consents(w, p, day, solo)
         return p
 

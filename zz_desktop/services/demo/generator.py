@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from zz_desktop.domain.questionnaire import age_at_entry, is_complete
 from zz_desktop.services.demo.base import ConsultationPlan, OrgPlan, SoloPlan, round15, weighted
 from zz_desktop.services.demo.contacts import DemoContacts
 from zz_desktop.services.demo.data import (
@@ -33,14 +34,16 @@ from zz_desktop.services.demo.phrases import (
     TOOLS,
     TOPIC_TEXT,
 )
-from zz_desktop.services.demo.writer import DemoSummary, DemoWriter, Progress, new_row
+from zz_desktop.services.demo.writer import DemoSummary, DemoWriter, Progress, ms, new_row
 from zz_desktop.store.database import Store
+from zz_desktop.store.ids import uuid7
 from zz_desktop.store.models import (
     Consultation,
     ConsultationParticipant,
     Event,
     FollowUp,
     Participation,
+    Questionnaire,
 )
 
 
@@ -245,6 +248,8 @@ class _Demo(DemoContacts):
             )
             w.add(self.stamp(part, min(created + dt.timedelta(seconds=i + 1), self.now), by))
             self.summary.participants += 1
+        if solo and c.esf_counting == "participant" and plan.day <= self.last_day:
+            self.questionnaire(w, solo.id, plan.day, by, {"complete": 88, "incomplete": 7})
         self.followups(w, c, plan, by, created)
 
     def participants(self, org: OrgPlan | None) -> list[str]:
@@ -389,6 +394,48 @@ class _Demo(DemoContacts):
         updated = min(dt.datetime.combine(day, dt.time(18, 0)), self.now) if past else None
         w.add(self.stamp(p, created, by, max(updated, created) if updated else None))
         self.summary.participations += 1
+        if past and p.entry_questionnaire != "missing":
+            weights = {p.entry_questionnaire: 100.0}
+            self.questionnaire(w, person_id, day, by, weights, participation_id=p.id)
+
+    def questionnaire(
+        self,
+        w: DemoWriter,
+        person_id: str,
+        day: dt.date,
+        by: str,
+        weights: dict[str, float],
+        participation_id: str | None = None,
+    ) -> None:
+        """The person's Teil 1 at their first event or participant consultation (demo data: the
+        answers are the person's invented ones; "incomplete" leaves the education out)."""
+        if person_id in self.with_part1 or person_id not in self.entry_answers:
+            return
+        rng = self.q_rng
+        kind = weighted(rng, weights | {"none": max(0.0, 100 - sum(weights.values()))})
+        if kind == "none":
+            return
+        self.with_part1.add(person_id)
+        answers = dict(self.entry_answers[person_id])
+        if kind == "incomplete":
+            answers["education"] = None
+        created = min(dt.datetime.combine(day, dt.time(12, 0)), self.now)
+        qid = uuid7(ms(created), self.q_id_rng)
+        q = new_row(
+            Questionnaire,
+            id=qid,
+            person_id=person_id,
+            part="entry",
+            series_id=qid,
+            version=1,
+            answered_on=day,
+            complete=is_complete("entry", answers),
+            participation_id=participation_id,
+            age_at_entry=age_at_entry(answers.get("birth_year"), day),
+            **answers,
+        )
+        w.add(self.stamp(q, created, by))
+        self.summary.questionnaires += 1
 
 
 def _cumulative(values: Iterable[float]) -> Iterable[float]:

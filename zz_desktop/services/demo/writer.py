@@ -28,6 +28,7 @@ from zz_desktop.store.models import (
     Organisation,
     Participation,
     Person,
+    Questionnaire,
     SelfEmployedProfile,
 )
 
@@ -49,6 +50,7 @@ _RANK: dict[type, int] = {
     FollowUp: 4,
     Event: 5,
     Participation: 6,
+    Questionnaire: 7,
     AuditEntry: 9,
 }
 
@@ -66,6 +68,7 @@ class DemoSummary:
     followups: int = 0
     events: int = 0
     participations: int = 0
+    questionnaires: int = 0
     consents: int = 0
     audit_entries: int = 0
     users_created: int = 0

@@ -181,6 +181,13 @@ class ConsultationForm(QDialog):
         new_p.addWidget(self.new_last)
         new_p.addWidget(add_p)
         side.addLayout(new_p)
+        self.questionnaire_button = QPushButton(self.tr("ESF questionnaire …"), body)
+        self.questionnaire_button.setObjectName("consultationQuestionnaire")
+        self.questionnaire_button.setToolTip(
+            self.tr("Part 1 and Part 2 of the selected participant (or of the person advised)")
+        )
+        self.questionnaire_button.clicked.connect(self.open_questionnaire)
+        side.addWidget(self.questionnaire_button)
         self.participant_error = QLabel(body)
         self.participant_error.setProperty("role", "error")
         self.participant_error.hide()
@@ -353,6 +360,27 @@ class ConsultationForm(QDialog):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.participants.addItem(item)
+
+    def open_questionnaire(self) -> QDialog | None:
+        """The ESF questionnaire of the selected participant, else of the person advised; dated
+        by default on the consultation's date."""
+        from zz_desktop.ui.dialogs.questionnaire_dialog import QuestionnaireDialog
+
+        item = self.participants.currentItem()
+        pid = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        pid = pid or self.person_picker.value_()
+        if not pid:
+            self.participant_error.setText(self.tr("Choose a participant first."))
+            self.participant_error.show()
+            return None
+        self.participant_error.hide()
+        day = self.form.values().get("date")
+        day = day if isinstance(day, dt.date) and day <= dt.date.today() else dt.date.today()
+        dialog = QuestionnaireDialog(
+            self.store, pid, consultation_id=self.consultation_id, entry_date=day, parent=self
+        )
+        dialog.open()
+        return dialog
 
     def participant_ids(self) -> list[str]:
         out = []

@@ -220,6 +220,21 @@ class PersonDialog(RecordDialog):
             )
             privacy.setToolTip(self.tr("Consents, access report (Art. 15) and erasure (Art. 17)"))
             privacy.clicked.connect(self.open_privacy)
+            # Minimal entry point until the person detail page (issue 10) gives it its place.
+            esf = self.buttons.addButton(
+                self.tr("ESF &questionnaire …"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            esf.setObjectName("personQuestionnaire")
+            esf.setToolTip(self.tr("Part 1 (entry) and Part 2 (exit) of the ESF questionnaire"))
+            esf.clicked.connect(self.open_questionnaire)
+
+    def open_questionnaire(self) -> QDialog:
+        """The person's ESF questionnaires (ui/dialogs/questionnaire_dialog.py)."""
+        from zz_desktop.ui.dialogs.questionnaire_dialog import QuestionnaireDialog
+
+        dialog = QuestionnaireDialog(self.store, self.record_id or "", parent=self)
+        dialog.open()
+        return dialog
 
     def open_privacy(self) -> QDialog:
         """Consents, access and erasure of this person (ui/views/person_privacy_tab.py)."""

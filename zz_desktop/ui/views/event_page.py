@@ -5,11 +5,12 @@ run on a worker (services.events.load_page); the page holds no SQL."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -29,7 +30,7 @@ from zz_desktop.services.listing import topic_label
 from zz_desktop.store.database import Store
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet, bus
-from zz_desktop.ui.labels import enum_label, enum_labels, fmt_date, fmt_number
+from zz_desktop.ui.labels import enum_label, fmt_date, fmt_number
 from zz_desktop.ui.widgets import RecordPicker, heading
 
 INCOMPLETE = QColor("#fde2e1")
@@ -93,9 +94,16 @@ class EventPage(QWidget):
         add_button.clicked.connect(self.add_participant)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.clicked.connect(self.remove_participant)
+        self.questionnaire_button = QPushButton(self.tr("ESF &questionnaire …"), self)
+        self.questionnaire_button.setObjectName("eventQuestionnaire")
+        self.questionnaire_button.setToolTip(
+            self.tr("Part 1 and Part 2 of the selected participant's ESF questionnaire")
+        )
+        self.questionnaire_button.clicked.connect(self.open_questionnaire)
         add.addWidget(self.picker, 1)
         add.addWidget(add_button)
         add.addWidget(self.remove_button)
+        add.addWidget(self.questionnaire_button)
         lay.addLayout(add)
         self.error = QLabel(self)
         self.error.setProperty("role", "error")
@@ -207,16 +215,12 @@ class EventPage(QWidget):
         )
         self.table.setCellWidget(row, 1, hours)
         self.hours_edits[part.id] = hours
-        for col, field in ((2, "entry_questionnaire"), (3, "exit_questionnaire")):
-            box = QComboBox(self.table)
-            for code, label in enum_labels("questionnaire").items():
-                box.addItem(label, code)
-            box.setCurrentIndex(box.findData(getattr(part, field)))
-            box.setAccessibleName(f"{part.name}: {self.table.horizontalHeaderItem(col).text()}")
-            box.currentIndexChanged.connect(
-                lambda _i, b=box, pid=part.id, f=field: self._set_status(pid, f, b.currentData())
-            )
-            self.table.setCellWidget(row, col, box)
+        # The status comes from the recorded questionnaires (services.questionnaires), never
+        # from a flag set by hand: "ESF questionnaire …" opens the form.
+        for col, status in ((2, part.entry_questionnaire), (3, part.exit_questionnaire)):
+            cell = QTableWidgetItem(enum_label("questionnaire", status))
+            cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, col, cell)
         if part.entry_questionnaire != "complete":
             item.setBackground(QBrush(INCOMPLETE))
             item.setToolTip(self.tr("Part 1 of the ESF questionnaire is incomplete: not counted."))
@@ -279,12 +283,27 @@ class EventPage(QWidget):
             lambda: events.remove_participant(self.store, pid), self, ChangeSet.of("participation")
         ).run()
 
-    def _set_status(self, participation_id: str, field: str, value: str) -> None:
-        ops.run_write(
-            lambda: events.update_participation(self.store, participation_id, {field: value}),
-            self,
-            ChangeSet.of("participation", ids=[participation_id]),
-        ).run()
+    def open_questionnaire(self) -> QWidget | None:
+        """The selected participant's ESF questionnaire, dated by default at the event's start."""
+        from zz_desktop.ui.dialogs.questionnaire_dialog import QuestionnaireDialog
+
+        row = self.table.currentRow()
+        if row < 0 or self.data is None:
+            self.error.setText(self.tr("Choose a participant first."))
+            self.error.show()
+            return None
+        self.error.hide()
+        participation_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        part = next(p for p in self.data.participants if p.id == participation_id)
+        dialog = QuestionnaireDialog(
+            self.store,
+            part.person_id,
+            participation_id=participation_id,
+            entry_date=min(self.data.start_date, dt.date.today()),
+            parent=self,
+        )
+        dialog.open()
+        return dialog
 
     def edit(self) -> None:
         from zz_desktop.ui.dialogs.records import EventDialog
@@ -297,5 +316,5 @@ class EventPage(QWidget):
         AuditDialog(self.store, self.event_id, self.title.text(), self).show()
 
     def _on_changes(self, change: ChangeSet) -> None:
-        if change.touches("event", "participation", "person", "app_user"):
+        if change.touches("event", "participation", "person", "app_user", "questionnaire"):
             self.reload()

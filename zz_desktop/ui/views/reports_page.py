@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zz_desktop.services.report_queries import Period, consultations_in
+from zz_desktop.reports.queries.period import Period
+from zz_desktop.reports.queries.protocol import consultations_in
 from zz_desktop.store.database import Store
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet
