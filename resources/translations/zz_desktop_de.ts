@@ -252,6 +252,25 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>No consent</source>
+        <translation>Keine Einwilligung</translation>
+    </message>
+    <message>
+        <source>No active consent.</source>
+        <translation>Keine aktive Einwilligung.</translation>
+    </message>
+    <message>
+        <source>Active consents: %1</source>
+        <translation>Aktive Einwilligungen: %1</translation>
+    </message>
+    <message>
+        <source>Without the ESF monitoring consent the ESF answers cannot be recorded.</source>
+        <translation>Ohne die Einwilligung zum ESF-Monitoring können die ESF-Angaben nicht erfasst werden.</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationForm</name>
     <message>
         <source>Consultation</source>
@@ -701,6 +720,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Austrittsfragebogen</translation>
     </message>
     <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
         <source>online</source>
         <translation>online</translation>
     </message>
@@ -1095,6 +1118,26 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Merged</source>
         <translation>Zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Contact data</source>
+        <translation>Kontaktdaten</translation>
+    </message>
+    <message>
+        <source>ESF monitoring</source>
+        <translation>ESF-Monitoring</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Newsletter</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Special categories (Art. 9)</source>
+        <translation>Besondere Kategorien (Art. 9)</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2095,24 +2138,8 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
 <context>
     <name>PersonPrivacyTab</name>
     <message>
-        <source>Contact data</source>
-        <translation>Kontaktdaten</translation>
-    </message>
-    <message>
         <source>ESF monitoring</source>
         <translation>ESF-Monitoring</translation>
-    </message>
-    <message>
-        <source>Newsletter</source>
-        <translation>Newsletter</translation>
-    </message>
-    <message>
-        <source>Photos</source>
-        <translation>Fotos</translation>
-    </message>
-    <message>
-        <source>Special categories (Art. 9)</source>
-        <translation>Besondere Kategorien (Art. 9)</translation>
     </message>
     <message>
         <source>On paper</source>
@@ -2432,6 +2459,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Save as …</source>
         <translation>Speichern unter …</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not make these reports.</source>
+        <translation>Ihre Rolle (%1) darf diese Berichte nicht erstellen.</translation>
     </message>
     <message>
         <source>The choice has changed: create the report again.</source>

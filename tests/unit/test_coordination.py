@@ -118,8 +118,11 @@ def test_a_profile_with_records_cannot_become_a_coordinator_profile(store: Any) 
 def test_crosscentre_pdf_reads_back(store: Any, lang: str, tmp_path: Any) -> None:
     from zz_desktop import reports
     from zz_desktop.services.report_queries import Period
+    from zz_desktop.sync import state
 
     _seed_cache(store)
+    # The cross-centre report is the coordinator's (roles table).
+    state.put(store, **{state.HUB_URL: "http://127.0.0.1:9", state.ROLE: "coordinator"})
     pdf = reports.render(
         store, "crosscentre", Period(dt.date(2026, 1, 1), dt.date(2026, 6, 30)), lang=lang
     )

@@ -27,7 +27,11 @@ def render(
     lang: str = "de",
     progress: Progress = no_progress,
 ) -> bytes:
-    """The PDF of one report. ``protocol`` needs ``consultation_id``; the others a ``period``."""
+    """The PDF of one report. ``protocol`` needs ``consultation_id``; the others a ``period``.
+    Refused (``NotAllowed``) when the profile's role may not make this kind (roles table)."""
+    from zz_desktop.services.permissions import require_report
+
+    require_report(store, kind)
     if kind == "protocol":
         if not consultation_id:
             raise ValidationFailed({"id": t("Which consultation? Give its id.")})

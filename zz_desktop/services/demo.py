@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from faker import Faker
 from sqlalchemy import select
 
-from zz_desktop.domain import codelists
+from zz_desktop.domain import codelists, roles
 from zz_desktop.domain.sme import classify_sme_band
 from zz_desktop.paths import resource_path
 from zz_desktop.store.base import Synced
@@ -2029,6 +2029,9 @@ def generate_demo(
     """
     if consultations < 0:
         raise ValueError("consultations must not be negative")
+    from zz_desktop.services import permissions
+
+    permissions.require(store, roles.EDIT_RECORDS)
     demo = _Demo(store, consultations, seed, progress, centre_kind, reference_date)
     demo.identity()
     writer = _Writer(store, demo.actor, demo.id_rng, demo.summary, progress)

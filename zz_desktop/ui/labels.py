@@ -107,6 +107,13 @@ def _tables(_lang: str) -> dict[str, dict[str, str]]:
             "print": QCoreApplication.translate("Labels", "Printed"),
             "merge": QCoreApplication.translate("Labels", "Merged"),
         },
+        "consent_purpose": {
+            "contact_data": QCoreApplication.translate("Labels", "Contact data"),
+            "esf_monitoring": QCoreApplication.translate("Labels", "ESF monitoring"),
+            "newsletter": QCoreApplication.translate("Labels", "Newsletter"),
+            "photos": QCoreApplication.translate("Labels", "Photos"),
+            "special_category": QCoreApplication.translate("Labels", "Special categories (Art. 9)"),
+        },
     }
     return tables
 

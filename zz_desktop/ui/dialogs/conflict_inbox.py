@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from zz_desktop.errors import UserError
-from zz_desktop.services import sync_service
+from zz_desktop.services import permissions, sync_service
 from zz_desktop.store.database import Store
 
 
@@ -71,6 +71,8 @@ class ConflictInbox(QDialog):
             buttons.addWidget(button)
         right.addLayout(buttons)
         self.error = QLabel("", self)
+        self.error.setObjectName("conflictError")
+        self.error.setWordWrap(True)
         right.addWidget(self.error)
         layout.addLayout(right, 2)
         self.reload()
@@ -101,6 +103,14 @@ class ConflictInbox(QDialog):
         self.current_by.setText(f"{c.author_current or ''} {c.at_current or ''}")
         self.other_by.setText(f"{c.author_other or ''} {c.at_other or ''}")
         self.edit.setPlainText(sync_service.conflict_values_text(c.value_current))
+        # Roles table: an advisor resolves only conflicts about their own edits.
+        try:
+            permissions.require_resolve(self.store, (c.author_current, c.author_other))
+            self.error.setText("")
+        except UserError as exc:
+            self.error.setText(exc.message)
+            for w in (self.keep_current, self.keep_other, self.save_edit):
+                w.setEnabled(False)
 
     def resolve(self, choice: str) -> None:
         row = self.list.currentRow()

@@ -1,6 +1,7 @@
 """An event with its participant list and each participant's ESF questionnaire status (entry and
 exit). A participant whose Part 1 (entry questionnaire) is incomplete is not counted: the row is
-highlighted and the count shown above the list."""
+highlighted and the count shown above the list. Each row shows the participant's consent state
+(icon, active consents, tooltip)."""
 
 from __future__ import annotations
 
@@ -22,15 +23,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from zz_desktop.errors import ValidationFailed
-from zz_desktop.services import events, records
+from zz_desktop.services import consents, events, records
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import Event, Person
-from zz_desktop.ui import ops
+from zz_desktop.ui import consent_badge, ops, role_gate
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.labels import enum_label, enum_labels, fmt_date, fmt_number
 from zz_desktop.ui.widgets import RecordPicker, heading
 
 INCOMPLETE = QColor("#fde2e1")
+CONSENT_COLUMN = 4
 
 
 class EventPage(QWidget):
@@ -50,10 +52,12 @@ class EventPage(QWidget):
         self.title = heading("", self)
         top.addWidget(self.title, 1)
         edit = QPushButton(self.tr("&Edit"), self)
+        edit.setObjectName("eventEdit")
         edit.clicked.connect(self.edit)
         history = QPushButton(self.tr("&History"), self)
         history.clicked.connect(self.show_history)
         delete = QPushButton(self.tr("&Delete"), self)
+        delete.setObjectName("eventDelete")
         delete.clicked.connect(
             lambda: (main.delete_record("event", self.event_id), self.back.emit())
         )  # type: ignore[attr-defined]
@@ -81,6 +85,7 @@ class EventPage(QWidget):
         add_button.setObjectName("eventAddParticipant")
         add_button.clicked.connect(self.add_participant)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.remove_button.setObjectName("eventRemoveParticipant")
         self.remove_button.clicked.connect(self.remove_participant)
         add.addWidget(self.picker, 1)
         add.addWidget(add_button)
@@ -91,7 +96,7 @@ class EventPage(QWidget):
         self.error.hide()
         lay.addWidget(self.error)
 
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("eventParticipants")
         self.table.setAccessibleName(self.tr("Participants"))
         self.table.setHorizontalHeaderLabels(
@@ -100,6 +105,7 @@ class EventPage(QWidget):
                 self.tr("Hours attended"),
                 self.tr("Part 1 (entry)"),
                 self.tr("Exit questionnaire"),
+                self.tr("Consent"),
             ]
         )
         self.table.verticalHeader().hide()
@@ -107,8 +113,10 @@ class EventPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in (1, 2, 3):
             self.table.setColumnWidth(c, 170)
+        self.table.setColumnWidth(CONSENT_COLUMN, 220)
         lay.addWidget(self.table, 1)
         self.reload()
+        role_gate.gate(self, store)
         bus().changes.connect(self._on_changes)
 
     def reload(self) -> None:
@@ -129,6 +137,7 @@ class EventPage(QWidget):
         place = self.tr("online") if ev.online else (ev.place or "—")
         hours = self.tr("%1 h").replace("%1", fmt_number(ev.hours)) if ev.hours is not None else "—"
         self.facts.setText(f"{enum_label('type', ev.type)} · {when} · {place} · {hours}")
+        consent = consents.active_purposes(self.store, [x.person_id for x in parts])
         self.table.setRowCount(0)
         incomplete = 0
         for part in parts:
@@ -157,6 +166,14 @@ class EventPage(QWidget):
                     )
                 )
                 self.table.setCellWidget(row, col, box)
+            purposes = consent.get(part.person_id, frozenset())
+            consent_item = QTableWidgetItem(
+                consent_badge.icon(consent_badge.level(purposes)), consent_badge.text(purposes)
+            )
+            consent_item.setToolTip(consent_badge.tooltip(purposes))
+            consent_item.setData(Qt.ItemDataRole.UserRole, consent_badge.level(purposes))
+            consent_item.setFlags(consent_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, CONSENT_COLUMN, consent_item)
             if part.entry_questionnaire != "complete":
                 incomplete += 1
                 for c in (0, 1):
@@ -221,7 +238,7 @@ class EventPage(QWidget):
         AuditDialog(self.store, self.event_id, self.title.text(), self).show()
 
     def _on_changes(self, change: ChangeSet) -> None:
-        if change.touches("event", "participation", "person"):
+        if change.touches("event", "participation", "person", "consent"):
             with self.store.read() as session:
                 ev = session.get(Event, self.event_id)
             if ev is not None and not ev.deleted:

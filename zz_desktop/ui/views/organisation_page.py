@@ -24,6 +24,7 @@ from zz_desktop.domain.validation import IN_DEPTH_CAP_HOURS
 from zz_desktop.services import listing, organisations, persons, records
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import Affiliation, Organisation
+from zz_desktop.ui import role_gate
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.labels import enum_label, fmt_number
 from zz_desktop.ui.models.sql_list import ID_ROLE, SqlListModel
@@ -131,6 +132,7 @@ class OrganisationPage(QWidget):
         self.tabs.addTab(self.followup_view, self.tr("Follow-ups"))
         lay.addWidget(self.tabs, 1)
         self.reload()
+        role_gate.gate(self, store)
         bus().changes.connect(self._on_changes)
 
     def _table(self, model: SqlListModel, name: str) -> QTableView:

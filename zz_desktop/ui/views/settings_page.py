@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zz_desktop.domain import roles
+from zz_desktop.errors import UserError
+from zz_desktop.services import permissions
 from zz_desktop.store.database import DEFAULT_BACKUP_DAYS, Store
-from zz_desktop.ui import ops, settings
+from zz_desktop.ui import ops, role_gate, settings
 from zz_desktop.ui.sync_ui import INTERVAL_KEY, interval_minutes
 from zz_desktop.ui.widgets import heading
 
@@ -94,6 +97,7 @@ class SettingsPage(QWidget):
         sform.addRow("", note)
         lay.addWidget(sync)
         lay.addStretch(1)
+        role_gate.gate(self, store)
 
     def _language_changed(self) -> None:
         settings.put(settings.LANGUAGE, self.language.currentData())
@@ -126,11 +130,20 @@ class SettingsPage(QWidget):
             self.backup_button.setEnabled(True)
             ops.show_error(self, error)
 
-        ops.Op(
-            lambda: self.store.backup("manual"), self, write=True, label=self.tr("Backing up …")
-        ).success(done).failure(failed).run()
+        def work() -> Path:
+            permissions.require(self.store, roles.BACKUP_PROFILE)
+            return self.store.backup("manual")
+
+        ops.Op(work, self, write=True, label=self.tr("Backing up …")).success(done).failure(
+            failed
+        ).run()
 
     def restore_from_file(self, path: Path | None = None) -> None:
+        try:
+            permissions.require(self.store, roles.RESTORE_BACKUP)
+        except UserError as exc:
+            ops.show_error(self, exc)
+            return
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self,
