@@ -188,6 +188,18 @@ class CentreScope:
             )
         ).all()
 
+    def rows_containing(self, needles: Iterable[str]) -> Sequence[SyncRow]:
+        """Rows whose stored fields text contains any of ``needles`` (lower-case; the text is
+        lower-cased too). A coarse pre-selection for the erase scrub; the exact match is made
+        on the values in Python."""
+        lowered = func.lower(cast(SyncRow.fields, Text))
+        terms = [lowered.contains(n, autoescape=True) for n in needles if n]
+        if not terms:
+            return []
+        return self.session.scalars(
+            select(SyncRow).where(SyncRow.centre_id == self.centre_id, or_(*terms))
+        ).all()
+
     def id_seq_lines(self) -> Sequence[Row[str, str, int]]:
         return self.session.execute(
             select(SyncRow.entity, SyncRow.entity_id, SyncRow.server_seq)
