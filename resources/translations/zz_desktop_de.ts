@@ -2656,6 +2656,46 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>Gilt, sobald dieses Gerät an einem Hub angemeldet ist.</translation>
     </message>
     <message>
+        <source>Data protection</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Review persons after their last contact:</source>
+        <translation>Personen prüfen nach ihrem letzten Kontakt:</translation>
+    </message>
+    <message>
+        <source>Not before the end of the ESF retention period:</source>
+        <translation>Nicht vor dem Ende der ESF-Aufbewahrungsfrist:</translation>
+    </message>
+    <message>
+        <source>Mark older backups (erase again on restore)</source>
+        <translation>Ältere Sicherungen vermerken (beim Wiederherstellen erneut löschen)</translation>
+    </message>
+    <message>
+        <source>Replace older backups by a new one</source>
+        <translation>Ältere Sicherungen durch eine neue ersetzen</translation>
+    </message>
+    <message>
+        <source>After an erasure:</source>
+        <translation>Nach einer Löschung:</translation>
+    </message>
+    <message>
+        <source>Save data protection settings</source>
+        <translation>Datenschutz-Einstellungen speichern</translation>
+    </message>
+    <message>
+        <source>Only the centre manager may change these settings.</source>
+        <translation>Nur die Zentrumsleitung darf diese Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
         <source>Backup written: %1</source>
         <translation>Sicherung geschrieben: %1</translation>
     </message>

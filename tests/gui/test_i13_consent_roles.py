@@ -249,3 +249,33 @@ def test_conflict_inbox_advisor_resolves_only_own(app: Any, store: Any, qtbot: A
     assert inbox.keep_current.isEnabled()
     inbox.keep_current.click()
     assert sync_service.conflicts(store) == []
+
+
+@pytest.mark.parametrize("role", ["manager", "advisor"])
+def test_privacy_settings_only_for_the_manager(
+    app: Any, store: Any, qtbot: Any, role: str, lang: str
+) -> None:
+    from zz_desktop.services import privacy_settings, retention
+    from zz_desktop.ui.views.settings_page import SettingsPage
+
+    _as(store, role)
+    page = SettingsPage(store)
+    qtbot.addWidget(page)
+    assert page.retention_months.value() == retention.DEFAULT_MONTHS
+    assert page.backup_policy.currentData() == "mark"
+    if role == "advisor":
+        assert not page.privacy_save.isEnabled() and not page.retention_months.isEnabled()
+        assert page.privacy_note.text()
+        with pytest.raises(NotAllowed):
+            privacy_settings.save(store, privacy_settings.load(store))
+        return
+    page.retention_months.setValue(36)
+    page.backup_policy.setCurrentIndex(page.backup_policy.findData("replace"))
+    page.save_privacy()
+    wait_ops(qtbot)
+    saved = privacy_settings.load(store)
+    assert (saved.retention_months, saved.backup_policy) == (36, "replace")
+    assert store.get_setting(retention.MONTHS_SETTING) == 36
+    if lang == "de":
+        page.resize(820, 760)
+        page.grab().save(str(SHOTS / "settings-privacy.png"))

@@ -91,3 +91,17 @@ def test_local_record_edits_need_a_record_role(store: Store) -> None:
         assert [o.name for o in s.query(Organisation)] == ["Alt"]
     state.put(store, **{state.ROLE: "advisor"})
     organisations.update_organisation(store, org.id, {"name": "Neu"})
+
+
+def test_privacy_settings_checked_and_stored_together(store: Store) -> None:
+    import datetime as dt
+
+    from zz_desktop.errors import ValidationFailed
+    from zz_desktop.services import privacy_settings as ps
+
+    with pytest.raises(ValidationFailed) as err:
+        ps.save(store, ps.PrivacySettings(0, dt.date(2034, 12, 31), "shred"))
+    assert set(err.value.errors) == {"retention_months", "backup_policy"}
+    assert ps.load(store) == ps.PrivacySettings(24, dt.date(2033, 12, 31), "mark")
+    ps.save(store, ps.PrivacySettings(36, dt.date(2034, 12, 31), "replace"))
+    assert ps.load(store) == ps.PrivacySettings(36, dt.date(2034, 12, 31), "replace")
