@@ -227,7 +227,8 @@ class RowWriter:
             return Outcome(status="rejected", reason="forbidden")
         blank: dict[str, Any] = {name: None for name in personal}
         # The person's identifiers as the hub holds them, read before they are blanked.
-        scrubber = Scrubber(identifiers(row.fields) if row is not None else ())
+        known = row.fields if row is not None and op.entity == "person" else {}
+        scrubber = Scrubber(identifiers(known))
         if op.entity == "person":
             blank["erased_at"] = incoming.get("erased_at") or iso()
         keep = {k: v for k, v in incoming.items() if k not in personal and k != "deleted"}

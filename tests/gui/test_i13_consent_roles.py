@@ -105,6 +105,9 @@ def test_consent_state_in_the_consultation_participants(
     assert items[people["Ute"]].data(CONSENT_ROLE) == "none"
     assert "ESF" in items[people["Tom"]].toolTip()
     assert not items[people["Ute"]].icon().isNull()
+    if lang == "de":
+        form.show()
+        form.participants.grab().save(str(SHOTS / "consultation-participants-consent.png"))
     form.close()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
@@ -161,6 +161,7 @@ class ConsultationForm(QDialog):
         self.participants.setObjectName("participants")
         self.participants.setAccessibleName(self.tr("Participants"))
         self.participants.setMaximumHeight(200)
+        self.participants.setIconSize(QSize(16, 16))  # the consent mark, text-sized
         side.addWidget(self.participants, 1)
         new_p = QHBoxLayout()
         self.new_first = line(self.tr("First name"))
