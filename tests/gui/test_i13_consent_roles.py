@@ -282,3 +282,21 @@ def test_privacy_settings_only_for_the_manager(
     if lang == "de":
         page.resize(820, 760)
         page.grab().save(str(SHOTS / "settings-privacy.png"))
+
+
+def test_gate_follows_a_role_change(app: Any, store: Any, qtbot: Any) -> None:
+    """A login can change the role: what the gate hid comes back when the role may again, and
+    nothing the page hid for its own reasons is shown."""
+    from zz_desktop.ui import role_gate
+
+    _as(store, "coordinator")
+    win = _window(store, qtbot)
+    new = win.lists["person"].new_button
+    assert new.isHidden()
+    _as(store, "advisor")
+    role_gate.gate(win, store)
+    assert not new.isHidden() and win.findChild(QAction, "importAction").isVisible()
+    new.hide()  # hidden by the page itself
+    role_gate.gate(win, store)
+    assert new.isHidden()
+    win.close()

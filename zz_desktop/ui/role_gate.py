@@ -14,6 +14,7 @@ from zz_desktop.domain import roles
 from zz_desktop.services import permissions
 from zz_desktop.store.database import Store
 
+_HIDDEN_BY_ROLE = "hiddenByRole"
 #: object name → the right it needs.
 RIGHTS: dict[str, str] = {
     # main window (menus and tool bar)
@@ -45,8 +46,9 @@ RIGHTS: dict[str, str] = {
 
 
 def gate(root: QWidget, store: Store) -> frozenset[str]:
-    """Hide every gated widget under ``root`` the role may not use and show or hide the gated
-    actions (a login can change the role); returns the role's rights."""
+    """Hide every gated widget and action under ``root`` the role may not use, and show again
+    what an earlier call hid when the role now may (a login can change the role); returns the
+    role's rights."""
     rights = permissions.allowed_actions(store)
     for action in root.findChildren(QAction):
         needed = RIGHTS.get(action.objectName())
@@ -55,7 +57,13 @@ def gate(root: QWidget, store: Store) -> frozenset[str]:
             action.setEnabled(needed in rights)
     for widget in root.findChildren(QWidget):
         needed = RIGHTS.get(widget.objectName())
-        # Only hidden, never shown: a page may hide a widget for reasons of its own.
-        if needed is not None and needed not in rights:
+        if needed is None:
+            continue
+        if needed not in rights:
             widget.hide()
+            widget.setProperty(_HIDDEN_BY_ROLE, True)
+        elif widget.property(_HIDDEN_BY_ROLE):
+            # Shown again only what the gate hid: a page may hide a widget for its own reasons.
+            widget.setProperty(_HIDDEN_BY_ROLE, False)
+            widget.show()
     return rights
