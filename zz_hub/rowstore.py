@@ -29,6 +29,8 @@ from zz_protocol.validation import op_problem
 BOOKKEEPING = frozenset({"created_at", "updated_at", "created_by", "updated_by", "centre_id"})
 #: Never taken from an op: the id travels as entity_id, the seq and centre are the hub's.
 NOT_ACCEPTED = frozenset({"id", "server_seq", "centre_id"})
+#: Mark in ``field_meta`` of a field whose text an erase cleaned (see CentreScope.wal_scrub).
+SCRUBBED = "scrubbed"
 #: Roles allowed to erase a person (privacy-security.md, roles table).
 ERASE_ROLES = frozenset({"manager"})
 
@@ -271,6 +273,10 @@ class RowWriter:
             if key not in self.written:
                 self.seen.setdefault(key, row.server_seq)
             self._write(row, changes, self.seq.next())
+            row.field_meta = {
+                **row.field_meta,
+                **{name: {**row.field_meta[name], SCRUBBED: True} for name in changes},
+            }
 
     # ------------------------------------------------------------ helpers
 
@@ -292,12 +298,18 @@ class RowWriter:
 
     def _write(self, row: SyncRow, changes: dict[str, Any], seq: int) -> None:
         # JSON columns are replaced, not mutated in place, so SQLAlchemy sees the change.
+        flagged = {n for n in changes if row.field_meta.get(n, {}).get(SCRUBBED)}
+        if row.erased or flagged:
+            self.scope.wal_scrub = True
         meta = self._meta()
         if "deleted" in changes:
             row.deleted = bool(changes["deleted"])
         row.fields = row_fields({**row.fields, **changes}, self.scope.centre_id, row.deleted)
         row.field_seq = {**row.field_seq, **{name: seq for name in changes}}
-        row.field_meta = {**row.field_meta, **{name: meta for name in changes}}
+        row.field_meta = {
+            **row.field_meta,
+            **{n: ({**meta, SCRUBBED: True} if n in flagged else meta) for n in changes},
+        }
         row.subject_id = self._subject(row.entity, row.fields)
         row.server_seq = seq
         row.changed_at = utcnow()

@@ -61,6 +61,10 @@ class CentreScope:
     def __init__(self, session: Session, centre_id: str) -> None:
         self.session = session
         self.centre_id = centre_id
+        #: Set by a write that may leave erased values in SQLite's write-ahead log: an erase,
+        #: or a change of a field an erase cleaned (a stale edit may bring the text back until
+        #: the device that sent it cleans it). The push route then truncates the log.
+        self.wal_scrub = False
 
     def get(self, entity: str, entity_id: str) -> SyncRow | None:
         return self.session.get(SyncRow, (self.centre_id, entity, entity_id))
