@@ -34,3 +34,9 @@ class ValidationFailed(UserError):
 
 class NotFound(UserError):
     exit_code = 4
+
+
+class NotAllowed(UserError):
+    """The role of this profile may not take the action (domain.roles); the message says why."""
+
+    exit_code = 3

@@ -12,9 +12,11 @@ is still current, calls :meth:`RowWriter.stamp` with the real range and updates 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from zz_desktop.domain.scrub import Scrubber, identifiers
 from zz_hub.ids import uuid7
 from zz_hub.models import SyncRow
 from zz_hub.security import utcnow
@@ -27,6 +29,8 @@ from zz_protocol.validation import op_problem
 BOOKKEEPING = frozenset({"created_at", "updated_at", "created_by", "updated_by", "centre_id"})
 #: Never taken from an op: the id travels as entity_id, the seq and centre are the hub's.
 NOT_ACCEPTED = frozenset({"id", "server_seq", "centre_id"})
+#: Mark in ``field_meta`` of a field whose text an erase cleaned (see CentreScope.wal_scrub).
+SCRUBBED = "scrubbed"
 #: Roles allowed to erase a person (privacy-security.md, roles table).
 ERASE_ROLES = frozenset({"manager"})
 
@@ -225,6 +229,9 @@ class RowWriter:
         if self.caller.role not in ERASE_ROLES:
             return Outcome(status="rejected", reason="forbidden")
         blank: dict[str, Any] = {name: None for name in personal}
+        # The person's identifiers as the hub holds them, read before they are blanked.
+        known = row.fields if row is not None and op.entity == "person" else {}
+        scrubber = Scrubber(identifiers(known))
         if op.entity == "person":
             blank["erased_at"] = incoming.get("erased_at") or iso()
         keep = {k: v for k, v in incoming.items() if k not in personal and k != "deleted"}
@@ -238,7 +245,39 @@ class RowWriter:
             outcome = Outcome(server_seq=seq)
         row.erased = True
         self._scrub_conflicts(op.entity, op.entity_id, set(personal))
+        self._scrub_free_text(scrubber, (op.entity, op.entity_id))
         return outcome
+
+    def _scrub_free_text(self, scrubber: Scrubber, erased: Key) -> None:
+        """Replace the erased person's identifiers in every other row of the centre (free
+        texts such as findings and follow-ups, conflict values). The hub does this itself so
+        that no copy depends on a device that may never sync again; the cleaned rows get new
+        sequence numbers and every device pulls them."""
+        if not scrubber:
+            return
+        found = {
+            (r.entity, r.entity_id): r
+            for r in self.scope.rows_containing(_needles(scrubber.idents))
+        }
+        # Rows written earlier in this batch are not flushed yet: look at them too.
+        found.update({k: r for k, r in self.written.items() if k not in found})
+        for key, row in found.items():
+            if key == erased:
+                continue
+            changes = {
+                name: scrubber.clean(value)
+                for name, value in row.fields.items()
+                if name not in BOOKKEEPING and name != "deleted" and scrubber.mentions(value)
+            }
+            if not changes:
+                continue
+            if key not in self.written:
+                self.seen.setdefault(key, row.server_seq)
+            self._write(row, changes, self.seq.next())
+            row.field_meta = {
+                **row.field_meta,
+                **{name: {**row.field_meta[name], SCRUBBED: True} for name in changes},
+            }
 
     # ------------------------------------------------------------ helpers
 
@@ -260,12 +299,18 @@ class RowWriter:
 
     def _write(self, row: SyncRow, changes: dict[str, Any], seq: int) -> None:
         # JSON columns are replaced, not mutated in place, so SQLAlchemy sees the change.
+        flagged = {n for n in changes if row.field_meta.get(n, {}).get(SCRUBBED)}
+        if row.erased or flagged:
+            self.scope.wal_scrub = True
         meta = self._meta()
         if "deleted" in changes:
             row.deleted = bool(changes["deleted"])
         row.fields = row_fields({**row.fields, **changes}, self.scope.centre_id, row.deleted)
         row.field_seq = {**row.field_seq, **{name: seq for name in changes}}
-        row.field_meta = {**row.field_meta, **{name: meta for name in changes}}
+        row.field_meta = {
+            **row.field_meta,
+            **{n: ({**meta, SCRUBBED: True} if n in flagged else meta) for n in changes},
+        }
         row.subject_id = self._subject(row.entity, row.fields)
         row.server_seq = seq
         row.changed_at = utcnow()
@@ -329,6 +374,19 @@ class RowWriter:
                 self._write(
                     conflict, {"value_current": current, "value_other": other}, self.seq.next()
                 )
+
+
+def _needles(idents: list[str]) -> set[str]:
+    """What the lower-cased JSON text of a row contains where a value holds an identifier.
+    The text is JSON with non-ASCII letters escaped (``\\u00fc``), so each identifier is asked
+    for in its escaped form too; SQLite's ``lower`` folds ASCII letters only, PostgreSQL's all
+    of them, so both foldings are asked for."""
+    out: set[str] = set()
+    for ident in idents:
+        for form in (ident.lower(), "".join(c.lower() if c.isascii() else c for c in ident)):
+            out.add(form)
+            out.add(json.dumps(form)[1:-1].lower())
+    return out
 
 
 def _blank_personal(entity: str, name: str, current: Any, other: Any) -> tuple[Any, Any]:

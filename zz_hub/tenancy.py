@@ -81,6 +81,10 @@ class CentreScope:
     def __init__(self, session: Session, centre_id: str) -> None:
         self.session = session
         self.centre_id = centre_id
+        #: Set by a write that may leave erased values in SQLite's write-ahead log: an erase,
+        #: or a change of a field an erase cleaned (a stale edit may bring the text back until
+        #: the device that sent it cleans it). The push route then truncates the log.
+        self.wal_scrub = False
 
     @property
     def is_programme(self) -> bool:
@@ -279,6 +283,18 @@ class CentreScope:
                 SyncRow.entity == "conflict",
                 SyncRow.subject_id == entity_id,
             )
+        ).all()
+
+    def rows_containing(self, needles: Iterable[str]) -> Sequence[SyncRow]:
+        """Rows whose stored fields text contains any of ``needles`` (lower-case; the text is
+        lower-cased too). A coarse pre-selection for the erase scrub; the exact match is made
+        on the values in Python."""
+        lowered = func.lower(cast(SyncRow.fields, Text))
+        terms = [lowered.contains(n, autoescape=True) for n in needles if n]
+        if not terms:
+            return []
+        return self.session.scalars(
+            select(SyncRow).where(SyncRow.centre_id == self.centre_id, or_(*terms))
         ).all()
 
     def id_seq_lines(self) -> Sequence[Row[str, str, int]]:

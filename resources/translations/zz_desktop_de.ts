@@ -332,6 +332,25 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>No consent</source>
+        <translation>Keine Einwilligung</translation>
+    </message>
+    <message>
+        <source>No active consent.</source>
+        <translation>Keine aktive Einwilligung.</translation>
+    </message>
+    <message>
+        <source>Active consents: %1</source>
+        <translation>Aktive Einwilligungen: %1</translation>
+    </message>
+    <message>
+        <source>Without the ESF monitoring consent the ESF answers cannot be recorded.</source>
+        <translation>Ohne die Einwilligung zum ESF-Monitoring können die ESF-Angaben nicht erfasst werden.</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationForm</name>
     <message>
         <source>Consultation</source>
@@ -934,6 +953,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Exit questionnaire</source>
         <translation>Austrittsfragebogen</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
     </message>
     <message>
         <source>online</source>
@@ -2841,24 +2864,8 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
 <context>
     <name>PersonPrivacyTab</name>
     <message>
-        <source>Contact data</source>
-        <translation>Kontaktdaten</translation>
-    </message>
-    <message>
         <source>ESF monitoring</source>
         <translation>ESF-Monitoring</translation>
-    </message>
-    <message>
-        <source>Newsletter</source>
-        <translation>Newsletter</translation>
-    </message>
-    <message>
-        <source>Photos</source>
-        <translation>Fotos</translation>
-    </message>
-    <message>
-        <source>Special categories (Art. 9)</source>
-        <translation>Besondere Kategorien (Art. 9)</translation>
     </message>
     <message>
         <source>On paper</source>
@@ -3510,6 +3517,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
         <translation>Speichern unter …</translation>
     </message>
     <message>
+        <source>Your role (%1) may not make these reports.</source>
+        <translation>Ihre Rolle (%1) darf diese Berichte nicht erstellen.</translation>
+    </message>
+    <message>
         <source>The choice has changed: create the report again.</source>
         <translation>Die Auswahl wurde geändert: Bericht bitte neu erstellen.</translation>
     </message>
@@ -3703,6 +3714,46 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Applies when this device is logged in to a hub.</source>
         <translation>Gilt, sobald dieses Gerät an einem Hub angemeldet ist.</translation>
+    </message>
+    <message>
+        <source>Data protection</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Review persons after their last contact:</source>
+        <translation>Personen prüfen nach ihrem letzten Kontakt:</translation>
+    </message>
+    <message>
+        <source>Not before the end of the ESF retention period:</source>
+        <translation>Nicht vor dem Ende der ESF-Aufbewahrungsfrist:</translation>
+    </message>
+    <message>
+        <source>Mark older backups (erase again on restore)</source>
+        <translation>Ältere Sicherungen vermerken (beim Wiederherstellen erneut löschen)</translation>
+    </message>
+    <message>
+        <source>Replace older backups by a new one</source>
+        <translation>Ältere Sicherungen durch eine neue ersetzen</translation>
+    </message>
+    <message>
+        <source>After an erasure:</source>
+        <translation>Nach einer Löschung:</translation>
+    </message>
+    <message>
+        <source>Save data protection settings</source>
+        <translation>Datenschutz-Einstellungen speichern</translation>
+    </message>
+    <message>
+        <source>Only the centre manager may change these settings.</source>
+        <translation>Nur die Zentrumsleitung darf diese Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <source>Backup written: %1</source>

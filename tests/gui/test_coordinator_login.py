@@ -37,6 +37,9 @@ def test_gui_login_as_coordinator(qtbot: Any, store: Any, tmp_path: Path) -> Non
         # A profile that keeps records is not turned into a coordinator profile.
         other = LoginDialog(store)
         qtbot.addWidget(other)
+        # A coordinator may not make records (roles table): the records come from the
+        # profile's earlier life as an advisor's.
+        state.put(store, **{state.ROLE: "advisor"})
         create_organisation(store, {"name": "Muster GmbH"})
         other.hub.setText(url)
         other.user.setText("koordination")

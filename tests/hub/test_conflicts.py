@@ -172,3 +172,41 @@ def _assert_nowhere_in_database(url: str, secrets: list[str]) -> None:
                 data = file.read_bytes()
                 for secret in secrets:
                     assert secret.encode() not in data, f"{secret!r} left in {file.name}"
+
+
+def test_erase_cleans_the_free_text_of_other_rows_on_the_hub(
+    hub: HubProcess, anna: Device, jonas: Device, petra: Device
+) -> None:
+    """Issue 13: the hub itself replaces the erased person's identifiers (names with umlauts,
+    e-mail, phone) in the free text of every other row of the centre and in conflict values —
+    no copy depends on a device that may never sync again."""
+    pid, cid, fid = new_id(), new_id(), new_id()
+    first, last, mail, phone = "Jürgen", "Ölmüller-Zwick", "j.oelm@example.org", "0391 7788991"
+    made = anna.push_ok(
+        [
+            op("person", pid, first_name=first, last_name=last, email=mail, phone=phone),
+            op("consultation", cid, findings=f"Gespräch mit {first} {last}, Tel. {phone}"),
+            op("followup", fid, text=f"{last} anrufen ({mail})"),
+        ]
+    )
+    seq = made[1]["server_seq"]
+    anna.push_ok([op("consultation", cid, base_seq=seq, findings=f"Rückruf {first} {last}")])
+    clash = jonas.push_ok([op("consultation", cid, base_seq=seq, findings=f"{mail} schrieb")])
+    assert clash[0]["status"] == "conflict"
+    # The erase and an unrelated row in one batch: the scrub sees rows of the batch too.
+    other = new_id()
+    erased = petra.push_ok(
+        [
+            op("followup", other, text=f"Mail an {mail}"),
+            op("person", pid, kind="erase"),
+        ]
+    )
+    assert [r["status"] for r in erased] == ["applied", "applied"]
+    rows = jonas.state()
+    for key in (("consultation", cid), ("followup", fid), ("followup", other)):
+        text_fields = " ".join(str(v) for v in rows[key]["fields"].values())
+        assert "[***]" in text_fields, key
+    assert rows[("followup", fid)]["fields"]["text"] == "[***] anrufen ([***])"
+    for conflict in _conflicts_about(jonas, cid):
+        assert first not in str(conflict) and mail not in str(conflict)
+    _assert_nowhere_in_database(hub.database_url, [first, last, mail, phone])

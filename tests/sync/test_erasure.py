@@ -118,6 +118,9 @@ def test_erase_leaves_nothing_on_two_devices_and_the_hub(device, hub, tmp_path, 
     assert LAST.encode() not in old_backup.read_bytes()  # encrypted at rest
     # b is offline and edits the person (a new phone number and a note) before the erase.
     edit(b, Person, ids["person"], phone=NEW_PHONE, notes=NEW_NOTE, disability="no")
+    # ... and the findings, naming the person: after the erase this stale edit meets the
+    # cleaned findings on the hub and leaves a conflict whose value names the person.
+    edit(b, Consultation, ids["consultation"], findings=f"Nachtrag: {FIRST} {LAST} ruft an")
 
     report = privacy.erase_person(m.store, ids["person"])
     assert report.touched.get("consultation") and report.touched.get("followup")

@@ -119,10 +119,13 @@ def test_crosscentre_pdf_reads_back(store: Any, lang: str, tmp_path: Any) -> Non
     from tests.unit.test_coordination_views import seed_views
     from zz_desktop import reports
     from zz_desktop.reports.queries.period import Period
+    from zz_desktop.sync import state
 
     _seed_cache(store)
     seed_views(store, "2026-Q1", scale=0.8)
     seed_views(store, "2026-Q2")
+    # The cross-centre report is the coordinator's (roles table).
+    state.put(store, **{state.HUB_URL: "http://127.0.0.1:9", state.ROLE: "coordinator"})
     pdf = reports.render(
         store, "crosscentre", Period(dt.date(2026, 1, 1), dt.date(2026, 6, 30)), lang=lang
     )

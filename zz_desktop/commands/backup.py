@@ -18,16 +18,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from zz_desktop.domain import roles
+    from zz_desktop.services import permissions
     from zz_desktop.store.database import open_store
 
     store = open_profile(args)
     if args.action == "create":
         try:
+            permissions.require(store, roles.BACKUP_PROFILE)
             made = store.backup(target=args.path)
         finally:
             store.close()
         emit(args, t("Backup written to {path}.", path=made), {"path": str(made)})
         return 0
+    try:
+        permissions.require(store, roles.RESTORE_BACKUP)
+    except permissions.NotAllowed:
+        store.close()
+        raise
     aside = store.restore(args.path)
     # Reopen: migrates a backup made by an older version and proves the restore is readable.
     reopened = open_store(profile_dir(args), passphrase=passphrase(args))

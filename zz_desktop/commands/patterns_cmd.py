@@ -18,11 +18,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from zz_desktop.services import coordination
+    from zz_desktop.domain import roles
+    from zz_desktop.services import coordination, permissions
 
     coordination.parse_quarter(args.period)
     store = open_profile(args)
     try:
+        permissions.require(store, roles.CROSS_CENTRE_REPORT)
         alerts = coordination.pattern_alerts(store, args.period)
     finally:
         store.close()

@@ -119,8 +119,11 @@ def _figures(args: argparse.Namespace, period) -> int:  # type: ignore[no-untype
     import dataclasses
     import json
 
+    from zz_desktop.services.permissions import require_report
+
     store = open_profile(args)
     try:
+        require_report(store, args.kind)
         if args.kind == "esf":
             from zz_desktop.reports.queries.esf import esf_operation
 

@@ -30,7 +30,11 @@ def render(
     operation_start: dt.date | None = None,
 ) -> bytes:
     """The PDF of one report. ``protocol`` needs ``consultation_id``; the others a ``period``.
-    ``operation_start`` (ESF only) overrides the profile's setting ``esf.operation_start``."""
+    ``operation_start`` (ESF only) overrides the profile's setting ``esf.operation_start``.
+    Refused (``NotAllowed``) when the profile's role may not make this kind (roles table)."""
+    from zz_desktop.services.permissions import require_report
+
+    require_report(store, kind)
     if kind == "protocol":
         if not consultation_id:
             raise ValidationFailed({"id": t("Which consultation? Give its id.")})

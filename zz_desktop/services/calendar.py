@@ -15,7 +15,9 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from zz_desktop.domain import roles
 from zz_desktop.i18n import t
+from zz_desktop.services import permissions
 from zz_desktop.store.database import Store
 
 PRODID = "-//Zukunftszentren Desktop//Kalender//DE"
@@ -143,6 +145,7 @@ def export_ics(
 ) -> int:
     """Write the calendar from ``start`` (default: 30 days ago) to ``end`` (default: a year
     ahead) to ``path``; returns the number of entries."""
+    permissions.require(store, roles.EXPORT_RECORDS)
     today = dt.date.today()
     start = start or today - dt.timedelta(days=30)
     end = end or today + dt.timedelta(days=365)

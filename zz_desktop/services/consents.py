@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -66,3 +66,24 @@ def history(store: Store, person_id: str) -> list[dict[str, Any]]:
             }
             for c in rows
         ]
+
+
+def active_purposes(store: Store, person_ids: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The purposes each person has an active consent for (one query for a whole list, e.g.
+    the participants of an event or a consultation); a person without one maps to an empty
+    set."""
+    ids = list(dict.fromkeys(person_ids))
+    found: dict[str, set[str]] = {pid: set() for pid in ids}
+    if not ids:
+        return {}
+    with store.read() as session:
+        rows = session.execute(
+            select(Consent.person_id, Consent.purpose).where(
+                Consent.person_id.in_(ids),
+                Consent.deleted.is_(False),
+                Consent.withdrawn_at.is_(None),
+            )
+        )
+        for person_id, purpose in rows:
+            found[person_id].add(purpose)
+    return {pid: frozenset(p) for pid, p in found.items()}

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from zz_desktop.domain.validation import validate_event, validate_participation
 from zz_desktop.errors import ValidationFailed
 from zz_desktop.i18n import get_language, t
-from zz_desktop.services import questionnaires, records
+from zz_desktop.services import consents, questionnaires, records
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import AppUser, Event, Participation, Person
 
@@ -78,6 +78,8 @@ class ParticipantRow:
     attended_hours: float | None
     entry_questionnaire: str
     exit_questionnaire: str
+    #: Purposes the person has an active consent for (the participant list shows them).
+    consent: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ def load_page(store: Store, event_id: str) -> EventPageData:
         # The ESF status of each participant comes from their recorded questionnaires (the
         # participation's own flags are no longer set by hand).
         status = questionnaires.summaries(session, {person for _p, person, *_r in rows})
+        consent = consents.active_purposes(store, [person for _p, person, *_r in rows])
         parts = sorted(
             (
                 ParticipantRow(
@@ -136,6 +139,7 @@ def load_page(store: Store, event_id: str) -> EventPageData:
                     h,
                     status[person]["entry"],
                     status[person]["exit"],
+                    consent.get(person, frozenset()),
                 )
                 for pid, person, last, first, h, _entry, _exit in rows
             ),

@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from zz_desktop.domain import roles
+from zz_desktop.services import permissions
 from zz_desktop.store.base import to_wire
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import SYNCED_MODELS
@@ -34,6 +36,7 @@ def canonical_dump(store: Store) -> dict[str, Any]:
 
 def write_json(store: Store, out: Path) -> int:
     """Write the canonical dump atomically; returns the number of rows."""
+    permissions.require(store, roles.EXPORT_RECORDS)
     data = canonical_dump(store)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, separators=(",", ": "))
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -17,12 +17,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+from zz_desktop.domain import roles
 from zz_desktop.errors import NotFound, UserError
 from zz_desktop.i18n import t
 from zz_desktop.importexport.mapping import apply_saved, check_mapping
 from zz_desktop.importexport.report import Rejected, write_report
 from zz_desktop.importexport.rows import RowData, convert, mapped_values
 from zz_desktop.importexport.table import SourceRow, SourceTable
+from zz_desktop.services import permissions
 from zz_desktop.services.duplicates import (
     Candidate,
     OrgIndex,
@@ -232,6 +234,7 @@ def run_import(
 ) -> ImportResult:
     """Create what the plan's decisions say in ONE transaction and record the batch for undo;
     write the rejected rows to ``report_path``."""
+    permissions.require(store, roles.IMPORT_RECORDS)
     result = ImportResult(None if dry_run else new_id(), dry_run=dry_run)
     rejected = [r for r in plan.rows if r.status == REJECTED]
     result.rejected = len(rejected)
@@ -383,6 +386,7 @@ def import_batches(store: Store) -> list[dict[str, Any]]:
 def undo_import(store: Store, batch_id: str) -> dict[str, int]:
     """Soft-delete exactly the rows the import ``batch_id`` created (one transaction; each
     deletion syncs as an ordinary op). Refused when other records now refer to them."""
+    permissions.require(store, roles.IMPORT_RECORDS)
     key = BATCH_PREFIX + batch_id.strip()
     with store.write() as session:
         setting = session.get(Setting, key)

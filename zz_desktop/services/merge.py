@@ -17,10 +17,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from zz_desktop.domain import roles
 from zz_desktop.domain.validation import validate_organisation, validate_person
 from zz_desktop.errors import UserError, ValidationFailed
 from zz_desktop.i18n import t
-from zz_desktop.services import records
+from zz_desktop.services import permissions, records
 from zz_desktop.services.organisations import _derive as derive_organisation
 from zz_desktop.store.base import Base, Synced, utcnow
 from zz_desktop.store.database import Store
@@ -224,6 +225,7 @@ def merge_organisations(
     store: Store, survivor_id: str, other_id: str, choices: Mapping[str, Choice] | None = None
 ) -> MergeResult:
     """Merge organisation ``other_id`` into ``survivor_id`` (see the module docstring)."""
+    permissions.require(store, roles.MERGE_RECORDS)
     return _merge(
         store,
         Organisation,
@@ -239,4 +241,5 @@ def merge_persons(
     store: Store, survivor_id: str, other_id: str, choices: Mapping[str, Choice] | None = None
 ) -> MergeResult:
     """Merge person ``other_id`` into ``survivor_id`` (see the module docstring)."""
+    permissions.require(store, roles.MERGE_RECORDS)
     return _merge(store, Person, survivor_id, other_id, choices or {}, validate_person)

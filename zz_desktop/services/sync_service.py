@@ -18,7 +18,7 @@ from sqlalchemy import select, text
 
 from zz_desktop.errors import NotFound, UserError, ValidationFailed
 from zz_desktop.i18n import t
-from zz_desktop.services import erasure, identity
+from zz_desktop.services import erasure, identity, permissions
 from zz_desktop.store import search
 from zz_desktop.store.base import from_wire, utcnow
 from zz_desktop.store.database import Store
@@ -408,6 +408,8 @@ def resolve_conflict(store: Store, conflict_id: str, choice: str, value: Any = N
         conflict = session.get(Conflict, conflict_id)
         if conflict is None or conflict.deleted:
             raise NotFound(t("Record {id} was not found.", id=conflict_id))
+        # Roles table: a manager resolves any conflict, an advisor those about their own edits.
+        permissions.require_resolve(store, (conflict.author_current, conflict.author_other))
         model = SYNCED_MODELS.get(conflict.entity)
         target = session.get(model, conflict.entity_id) if model is not None else None
         if choice != "current" and target is not None and model is not None:

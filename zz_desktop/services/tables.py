@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from zz_desktop.domain import roles
+from zz_desktop.services import permissions
 from zz_desktop.store.base import to_wire, wired_columns
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import SYNCED_MODELS
@@ -65,6 +67,7 @@ def write_xlsx(
 
 
 def _profile_tables(store: Store) -> dict[str, tuple[Sequence[str], Iterable[Sequence[Any]]]]:
+    permissions.require(store, roles.EXPORT_RECORDS)
     tables: dict[str, tuple[Sequence[str], Iterable[Sequence[Any]]]] = {}
     with store.read() as session:
         for name in sorted(SYNCED_MODELS):

@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import event, inspect, text
 from sqlalchemy.orm import Session
 
+from zz_desktop.domain import roles
+from zz_desktop.errors import NotAllowed
 from zz_desktop.store import search
 from zz_desktop.store.base import Synced, to_wire, utcnow, wired_columns
 from zz_desktop.store.ids import new_id
@@ -165,12 +167,32 @@ def _audit(session: Session, actor: Actor, obj: Synced, action: str, detail: str
     _enqueue(session, entry, "upsert", to_wire(entry))
 
 
+def _check_role(session: Session) -> None:
+    """Local edits of records need a role that may edit them (roles table). Checked here, the
+    one place every local write of a synced row passes, so no service or front end can go
+    around it; the hub rejects such ops anyway, but then they would sit in the outbox."""
+    if session.info.get("role_checked"):
+        return
+    conn = session.connection()
+    found: dict[str, str] = dict(
+        conn.execute(
+            text("SELECT key, value FROM sync_state WHERE key IN ('role', 'hub_url')")
+        ).all()
+    )
+    role = roles.effective_role(found.get("role"), found.get("hub_url"))
+    if not roles.may(role, roles.EDIT_RECORDS):
+        raise NotAllowed(roles.refusal(role, roles.EDIT_RECORDS))
+    session.info["role_checked"] = True
+
+
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     remote = session.info.get("remote", False)
     actor: Actor = session.info.get("actor") or Actor(None, None)
     now = utcnow()
     new_objs = [o for o in session.new if isinstance(o, Synced)]
     dirty_objs = [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
+    if not remote and any(not isinstance(o, AuditEntry) for o in (*new_objs, *dirty_objs)):
+        _check_role(session)
     for obj in session.deleted:
         if isinstance(obj, Synced) and not remote:
             raise RuntimeError("synced rows are deleted softly (deleted=True), never removed")

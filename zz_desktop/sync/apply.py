@@ -150,11 +150,24 @@ def apply_changes(conn: Connection, changes: Sequence[Change], stats: ApplyStats
     for ch in changes:
         if ch.entity in SYNCED_MODELS:
             by_entity[ch.entity].append(ch)
+    erasing: list[Scrubber] = []
     for entity in sorted(by_entity, key=lambda e: ORDER.get(e, 99)):
-        _apply_entity(conn, entity, by_entity[entity], stats)
+        _apply_entity(conn, entity, by_entity[entity], stats, erasing)
+    if erasing:
+        # After every entity of the batch: rows applied after the persons (a conflict made
+        # from a stale edit that still names the person) are cleaned too (sync.erase_apply).
+        stats.scrubbed += len(erasing)
+        for name, touched in scrub_locally(conn, erasing).items():
+            reindex(conn, SYNCED_MODELS[name], touched)
 
 
-def _apply_entity(conn: Connection, entity: str, changes: list[Change], stats: ApplyStats) -> None:
+def _apply_entity(
+    conn: Connection,
+    entity: str,
+    changes: list[Change],
+    stats: ApplyStats,
+    erasing: list[Scrubber],
+) -> None:
     model = SYNCED_MODELS[entity]
     table: Table = model.__table__  # type: ignore[attr-defined]
     ids = [c.entity_id for c in changes]
@@ -167,12 +180,11 @@ def _apply_entity(conn: Connection, entity: str, changes: list[Change], stats: A
     updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
     scrub: list[str] = []
     required = [c for c in table.columns if not c.nullable and c.key not in ("id",)]
-    # GDPR erase pulled from the hub: read the identifiers before the row is blanked, replace
-    # them in this device's free texts after it (sync.erase_apply).
-    erasing: list[Scrubber] = []
+    # GDPR erase pulled from the hub: read the identifiers before the row is blanked; they are
+    # replaced in this device's free texts once the whole batch is applied (apply_changes).
     if entity == "person":
         newly = [c.entity_id for c in changes if c.fields.get("erased_at") is not None]
-        erasing = pending_erasures(conn, newly) if newly else []
+        erasing.extend(pending_erasures(conn, newly) if newly else [])
     for ch in changes:
         values = from_wire(model, ch.fields)
         values["deleted"] = bool(ch.deleted)
@@ -220,10 +232,6 @@ def _apply_entity(conn: Connection, entity: str, changes: list[Change], stats: A
         _scrub_outbox(conn, entity, scrub, personal)
     if model.__search__ is not None:
         reindex(conn, model, ids)
-    if erasing:
-        stats.scrubbed += len(erasing)
-        for name, touched in scrub_locally(conn, erasing).items():
-            reindex(conn, SYNCED_MODELS[name], touched)
 
 
 def _scrub_outbox(conn: Connection, entity: str, ids: list[str], personal: set[str]) -> None:

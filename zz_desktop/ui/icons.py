@@ -46,6 +46,14 @@ def _pixmap(data: bytes, size: int) -> QPixmap:
     return pix
 
 
+def svg_icon(data: bytes, sizes: tuple[int, ...] = (16, 20, 24)) -> QIcon:
+    """An icon from inline SVG (status marks such as the consent state)."""
+    icon = QIcon()
+    for size in sizes:
+        icon.addPixmap(_pixmap(data, size))
+    return icon
+
+
 @cache
 def nav_icon(name: str, color: str = "#9fb6cc") -> QIcon:
     icon = QIcon()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from zz_desktop import APP_TITLE, __version__
 from zz_desktop.services import consultations, events, organisations, persons
 from zz_desktop.store.database import Store
-from zz_desktop.ui import icons, ops, settings
+from zz_desktop.ui import icons, ops, role_gate, settings
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.views.list_page import ListPage
 
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         self._build_status()
+        role_gate.gate(self, store)
         self.pending_label.setText(self.tr("Pending changes: %1").replace("%1", "…"))
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.setCurrentRow(0)
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
             ("event", self.tr("New &event"), "Ctrl+Shift+E"),
         ):
             act = record.addAction(text)
+            act.setObjectName(f"new_{entity}Action")
             act.setShortcut(QKeySequence(keys))
             act.triggered.connect(lambda _=False, e=entity: self.new_record(e))
 
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
         missing.setObjectName("missingAdvisorsAction")
         missing.triggered.connect(self.open_missing_advisors)
         retention = edit.addAction(self.tr("&Retention review …"))
+        retention.setObjectName("retentionAction")
         retention.triggered.connect(self.open_retention)
         dupes_action = edit.addAction(self.tr("Find &duplicates …"))
         dupes_action.setObjectName("duplicatesAction")
@@ -306,6 +309,7 @@ class MainWindow(QMainWindow):
     def _session_changed(self, logged_in: bool) -> None:
         self.login_action.setEnabled(not logged_in)
         self.logout_action.setEnabled(logged_in)
+        role_gate.gate(self, self.store)  # a login can change the role
 
     def switch_profile(self) -> None:
         """Choose another profile; this window closes and the application opens that one."""

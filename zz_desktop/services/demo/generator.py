@@ -464,6 +464,10 @@ def generate_demo(
     """
     if consultations < 0:
         raise ValueError("consultations must not be negative")
+    from zz_desktop.domain import roles
+    from zz_desktop.services import permissions
+
+    permissions.require(store, roles.EDIT_RECORDS)
     demo = _Demo(store, consultations, seed, progress, centre_kind, reference_date)
     demo.identity()
     writer = DemoWriter(store, demo.actor, demo.id_rng, demo.summary, progress)

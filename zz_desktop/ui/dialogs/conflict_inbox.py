@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from zz_desktop.errors import UserError
-from zz_desktop.services import sync_service
+from zz_desktop.services import permissions, sync_service
 from zz_desktop.store.database import Store
 from zz_desktop.ui.dialogs.merge_dialog import field_labels
 
@@ -116,6 +116,8 @@ class ConflictInbox(QDialog):
             buttons.addWidget(button)
         right.addLayout(buttons)
         self.error = QLabel("", self)
+        self.error.setObjectName("conflictError")
+        self.error.setWordWrap(True)
         right.addWidget(self.error)
         layout.addLayout(right, 2)
         self.reload()
@@ -148,6 +150,14 @@ class ConflictInbox(QDialog):
         self.current_by.setText(self._by(c.author_current_name, c.at_current))
         self.other_by.setText(self._by(c.author_other_name, c.at_other))
         self.edit.setPlainText(sync_service.conflict_values_text(c.value_current))
+        # Roles table: an advisor resolves only conflicts about their own edits.
+        try:
+            permissions.require_resolve(self.store, (c.author_current, c.author_other))
+            self.error.setText("")
+        except UserError as exc:
+            self.error.setText(exc.message)
+            for w in (self.keep_current, self.keep_other, self.save_edit):
+                w.setEnabled(False)
 
     def _by(self, name: str, at: dt.datetime | None) -> str:
         when = _when(at)

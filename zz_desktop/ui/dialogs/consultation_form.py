@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from zz_desktop.errors import ValidationFailed
-from zz_desktop.services import consultations, drafts, identity, persons
+from zz_desktop.services import consents, consultations, drafts, identity, persons
 from zz_desktop.services.listing import topic_label
 from zz_desktop.store.database import Store
-from zz_desktop.ui import ops
+from zz_desktop.ui import consent_badge, ops
 from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.labels import fmt_date, fmt_datetime, pydate
 from zz_desktop.ui.widgets import (
@@ -54,6 +54,8 @@ DRAFT_KIND = "consultation"
 AUTOSAVE_DEBOUNCE_MS = 1500
 AUTOSAVE_EVERY_MS = 5000
 TEXT_FIELDS = ("starting_situation", "findings", "agreements", "recommendations")
+# Item data of a participant: the consent level (consent_badge.level), for tests and styling.
+CONSENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ConsultationForm(QDialog):
@@ -164,6 +166,7 @@ class ConsultationForm(QDialog):
         self.participants.setObjectName("participants")
         self.participants.setAccessibleName(self.tr("Participants"))
         self.participants.setMaximumHeight(200)
+        self.participants.setIconSize(QSize(16, 16))  # the consent mark, text-sized
         side.addWidget(self.participants, 1)
         new_p = QHBoxLayout()
         self.new_first = line(self.tr("First name"))
@@ -352,7 +355,22 @@ class ConsultationForm(QDialog):
             from zz_desktop.ui.widgets import record_title
 
             self._participant_item(pid, record_title(self.store, "person", pid), True)
+        self._show_consents()
         self.participants.blockSignals(False)
+
+    def _show_consents(self) -> None:
+        """Each participant's consent state as icon and tooltip (services.consents)."""
+        items = [self.participants.item(i) for i in range(self.participants.count())]
+        found = consents.active_purposes(
+            self.store, [item.data(Qt.ItemDataRole.UserRole) for item in items]
+        )
+        blocked = self.participants.blockSignals(True)  # not an edit of the form
+        for item in items:
+            purposes = found.get(item.data(Qt.ItemDataRole.UserRole), frozenset())
+            item.setIcon(consent_badge.icon(consent_badge.level(purposes)))
+            item.setToolTip(consent_badge.tooltip(purposes))
+            item.setData(CONSENT_ROLE, consent_badge.level(purposes))
+        self.participants.blockSignals(blocked)
 
     def _participant_item(self, pid: str, name: str, checked: bool) -> None:
         item = QListWidgetItem(name)
@@ -457,6 +475,7 @@ class ConsultationForm(QDialog):
         def done(person: Any) -> None:
             self.participant_error.hide()
             self._participant_item(person.id, ", ".join(x for x in (last, first) if x), True)
+            self._show_consents()
             self.new_first.clear()
             self.new_last.clear()
             self._changed()

@@ -1,7 +1,8 @@
-"""An event with its topics and advisors, its participant list, each participant's attended hours
-and ESF questionnaire status (entry and exit). A participant whose Part 1 (entry questionnaire)
-is incomplete is not counted: the row is highlighted and the count shown above the list. Reads
-run on a worker (services.events.load_page); the page holds no SQL."""
+"""An event with its topics and advisors, its participant list, each participant's attended hours,
+consent state (icon, active consents, tooltip) and ESF questionnaire status (entry and exit). A
+participant whose Part 1 (entry questionnaire) is incomplete is not counted: the row is
+highlighted and the count shown above the list. Reads run on a worker
+(services.events.load_page); the page holds no SQL."""
 
 from __future__ import annotations
 
@@ -28,12 +29,13 @@ from zz_desktop.errors import NotFound, ValidationFailed
 from zz_desktop.services import events
 from zz_desktop.services.listing import topic_label
 from zz_desktop.store.database import Store
-from zz_desktop.ui import ops
+from zz_desktop.ui import consent_badge, ops, role_gate
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.labels import enum_label, fmt_date, fmt_number
 from zz_desktop.ui.widgets import RecordPicker, heading
 
 INCOMPLETE = QColor("#fde2e1")
+CONSENT_COLUMN = 4
 
 
 class EventPage(QWidget):
@@ -54,10 +56,12 @@ class EventPage(QWidget):
         self.title = heading("", self)
         top.addWidget(self.title, 1)
         edit = QPushButton(self.tr("&Edit"), self)
+        edit.setObjectName("eventEdit")
         edit.clicked.connect(self.edit)
         history = QPushButton(self.tr("&History"), self)
         history.clicked.connect(self.show_history)
         delete = QPushButton(self.tr("&Delete"), self)
+        delete.setObjectName("eventDelete")
         delete.clicked.connect(
             lambda: (main.delete_record("event", self.event_id), self.back.emit())
         )  # type: ignore[attr-defined]
@@ -93,6 +97,7 @@ class EventPage(QWidget):
         add_button.setObjectName("eventAddParticipant")
         add_button.clicked.connect(self.add_participant)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.remove_button.setObjectName("eventRemoveParticipant")
         self.remove_button.clicked.connect(self.remove_participant)
         self.questionnaire_button = QPushButton(self.tr("ESF &questionnaire …"), self)
         self.questionnaire_button.setObjectName("eventQuestionnaire")
@@ -110,7 +115,7 @@ class EventPage(QWidget):
         self.error.hide()
         lay.addWidget(self.error)
 
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("eventParticipants")
         self.table.setAccessibleName(self.tr("Participants"))
         self.table.setHorizontalHeaderLabels(
@@ -119,6 +124,7 @@ class EventPage(QWidget):
                 self.tr("Hours attended"),
                 self.tr("Part 1 (entry)"),
                 self.tr("Exit questionnaire"),
+                self.tr("Consent"),
             ]
         )
         self.table.verticalHeader().hide()
@@ -126,6 +132,7 @@ class EventPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in (1, 2, 3):
             self.table.setColumnWidth(c, 170)
+        self.table.setColumnWidth(CONSENT_COLUMN, 220)
         lay.addWidget(self.table, 1)
         self.hours_error = QLabel(self)
         self.hours_error.setObjectName("error_attended_hours")
@@ -136,6 +143,7 @@ class EventPage(QWidget):
         self.data: events.EventPageData | None = None
         self.hours_edits: dict[str, QLineEdit] = {}
         self.reload()
+        role_gate.gate(self, store)
         bus().changes.connect(self._on_changes)
 
     def reload(self) -> None:
@@ -221,6 +229,13 @@ class EventPage(QWidget):
             cell = QTableWidgetItem(enum_label("questionnaire", status))
             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, col, cell)
+        consent_item = QTableWidgetItem(
+            consent_badge.icon(consent_badge.level(part.consent)), consent_badge.text(part.consent)
+        )
+        consent_item.setToolTip(consent_badge.tooltip(part.consent))
+        consent_item.setData(Qt.ItemDataRole.UserRole, consent_badge.level(part.consent))
+        consent_item.setFlags(consent_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, CONSENT_COLUMN, consent_item)
         if part.entry_questionnaire != "complete":
             item.setBackground(QBrush(INCOMPLETE))
             item.setToolTip(self.tr("Part 1 of the ESF questionnaire is incomplete: not counted."))
@@ -316,5 +331,7 @@ class EventPage(QWidget):
         AuditDialog(self.store, self.event_id, self.title.text(), self).show()
 
     def _on_changes(self, change: ChangeSet) -> None:
-        if change.touches("event", "participation", "person", "app_user", "questionnaire"):
+        if change.touches(
+            "event", "participation", "person", "app_user", "questionnaire", "consent"
+        ):
             self.reload()

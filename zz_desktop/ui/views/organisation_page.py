@@ -28,7 +28,7 @@ from zz_desktop.errors import NotFound
 from zz_desktop.i18n import get_language
 from zz_desktop.services import organisations
 from zz_desktop.store.database import Store
-from zz_desktop.ui import ops
+from zz_desktop.ui import ops, role_gate
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.labels import enum_label, fmt_number
 from zz_desktop.ui.models.sql_list import ID_ROLE, SqlListModel
@@ -148,6 +148,7 @@ class OrganisationPage(QWidget):
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         lay.addWidget(self.tabs, 1)
         self.reload()
+        role_gate.gate(self, store)
         bus().changes.connect(self._on_changes)
 
     def _table(self, model: SqlListModel, name: str) -> QTableView:

@@ -29,6 +29,7 @@ from zz_desktop.domain.esf import DISADVANTAGE_FIELDS
 from zz_desktop.errors import UserError
 from zz_desktop.services import consents, permissions, persons, privacy_export
 from zz_desktop.store.database import Store
+from zz_desktop.ui.labels import enum_labels
 
 
 class PersonPrivacyTab(QWidget):
@@ -40,13 +41,7 @@ class PersonPrivacyTab(QWidget):
         super().__init__(parent)
         self.store = store
         self.person_id = person_id
-        self.purposes = {
-            "contact_data": self.tr("Contact data"),
-            "esf_monitoring": self.tr("ESF monitoring"),
-            "newsletter": self.tr("Newsletter"),
-            "photos": self.tr("Photos"),
-            "special_category": self.tr("Special categories (Art. 9)"),
-        }
+        self.purposes = dict(enum_labels("consent_purpose"))
         self.methods = {
             "paper": self.tr("On paper"),
             "email": self.tr("By e-mail"),

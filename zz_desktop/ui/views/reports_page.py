@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zz_desktop.domain import roles
 from zz_desktop.reports.queries.period import Period
 from zz_desktop.reports.queries.protocol import consultations_in
+from zz_desktop.services import permissions
 from zz_desktop.store.database import Store
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet
@@ -72,13 +74,16 @@ class ReportsPage(QWidget):
         form = QFormLayout()
         self.kind = QComboBox(self)
         self.kind.setObjectName("report_kind")
+        # Only the reports the role may make (roles table); reports.render refuses the others.
+        rights = permissions.allowed_actions(store)
         for code, text in (
             ("activity", self.tr("Activity report")),
             ("esf", self.tr("ESF Plus indicator report")),
             ("selfemployed", self.tr("Self-employed situation report")),
             ("protocol", self.tr("Consultation record (Beratungsprotokoll)")),
         ):
-            self.kind.addItem(text, code)
+            if roles.REPORT_ACTIONS[code] in rights:
+                self.kind.addItem(text, code)
         form.addRow(self.tr("Report"), self.kind)
 
         self.preset = QComboBox(self)
@@ -163,6 +168,13 @@ class ReportsPage(QWidget):
         self._preset_changed()
         self._kind_changed()
         self._update_buttons()
+        if self.kind.count() == 0:
+            self.generate_button.setEnabled(False)
+            self.status.setText(
+                self.tr("Your role (%1) may not make these reports.").replace(
+                    "%1", roles.role_label(permissions.current_role(store))
+                )
+            )
 
     # -- choices ------------------------------------------------------------------------------
 

@@ -1,11 +1,15 @@
-"""Settings: language, backups (keep days, back up now, restore from a file), sync interval."""
+"""Settings: language, backups (keep days, back up now, restore from a file), the data
+protection settings (retention period, ESF retention end, backup policy after an erasure —
+changed only by the centre manager), sync interval. Role-gated (ui.role_gate)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -18,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zz_desktop.services import profiles
+from zz_desktop.domain import roles
+from zz_desktop.errors import UserError
+from zz_desktop.services import permissions, privacy_settings, profiles
 from zz_desktop.store.database import Store
-from zz_desktop.ui import ops, settings
+from zz_desktop.ui import ops, role_gate, settings
 from zz_desktop.ui.sync_ui import INTERVAL_KEY, interval_minutes
 from zz_desktop.ui.widgets import heading
 
@@ -79,6 +85,7 @@ class SettingsPage(QWidget):
         self.backup_label.setWordWrap(True)
         bform.addRow("", self.backup_label)
         lay.addWidget(backups)
+        lay.addWidget(self._build_privacy())
 
         sync = QGroupBox(self.tr("Synchronisation"), self)
         sform = QFormLayout(sync)
@@ -95,6 +102,68 @@ class SettingsPage(QWidget):
         sform.addRow("", note)
         lay.addWidget(sync)
         lay.addStretch(1)
+        role_gate.gate(self, store)
+
+    def _build_privacy(self) -> QGroupBox:
+        """Retention period, ESF retention end, backup policy: the centre manager's to change."""
+        box = QGroupBox(self.tr("Data protection"), self)
+        form = QFormLayout(box)
+        current = privacy_settings.load(self.store)
+        self.retention_months = QSpinBox(box)
+        self.retention_months.setObjectName("retentionMonths")
+        self.retention_months.setRange(*privacy_settings.MONTHS_RANGE)
+        self.retention_months.setSuffix(self.tr(" months"))
+        self.retention_months.setValue(current.retention_months)
+        form.addRow(self.tr("Review persons after their last contact:"), self.retention_months)
+        self.esf_end = QDateEdit(box)
+        self.esf_end.setObjectName("esfRetentionEnd")
+        self.esf_end.setCalendarPopup(True)
+        self.esf_end.setDisplayFormat("dd.MM.yyyy")
+        end = current.esf_retention_end
+        self.esf_end.setDate(QDate(end.year, end.month, end.day))
+        form.addRow(self.tr("Not before the end of the ESF retention period:"), self.esf_end)
+        self.backup_policy = QComboBox(box)
+        self.backup_policy.setObjectName("backupPolicy")
+        self.backup_policy.addItem(self.tr("Mark older backups (erase again on restore)"), "mark")
+        self.backup_policy.addItem(self.tr("Replace older backups by a new one"), "replace")
+        self.backup_policy.setCurrentIndex(self.backup_policy.findData(current.backup_policy))
+        form.addRow(self.tr("After an erasure:"), self.backup_policy)
+        self.privacy_save = QPushButton(self.tr("Save data protection settings"), box)
+        self.privacy_save.setObjectName("privacySave")
+        self.privacy_save.clicked.connect(self.save_privacy)
+        form.addRow("", self.privacy_save)
+        self.privacy_note = QLabel(box)
+        self.privacy_note.setObjectName("privacyNote")
+        self.privacy_note.setWordWrap(True)
+        form.addRow("", self.privacy_note)
+        if not permissions.allowed(self.store, roles.PRIVACY_SETTINGS):
+            for w in (self.retention_months, self.esf_end, self.backup_policy, self.privacy_save):
+                w.setEnabled(False)
+            self.privacy_note.setProperty("role", "muted")
+            self.privacy_note.setText(self.tr("Only the centre manager may change these settings."))
+        return box
+
+    def save_privacy(self) -> None:
+        chosen = privacy_settings.PrivacySettings(
+            self.retention_months.value(),
+            self.esf_end.date().toPython(),  # type: ignore[arg-type]
+            self.backup_policy.currentData(),
+        )
+
+        def done(_: object) -> None:
+            self.privacy_note.setProperty("role", "muted")
+            self.privacy_note.setText(self.tr("Saved."))
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, UserError):
+                ops.show_error(self, error)
+                return
+            self.privacy_note.setProperty("role", "error")
+            self.privacy_note.setText(error.message)
+
+        ops.Op(lambda: privacy_settings.save(self.store, chosen), self, write=True).success(
+            done
+        ).failure(failed).run()
 
     def _language_changed(self) -> None:
         settings.put(settings.LANGUAGE, self.language.currentData())
@@ -128,11 +197,20 @@ class SettingsPage(QWidget):
             self.backup_button.setEnabled(True)
             ops.show_error(self, error)
 
-        ops.Op(
-            lambda: self.store.backup("manual"), self, write=True, label=self.tr("Backing up …")
-        ).success(done).failure(failed).run()
+        def work() -> Path:
+            permissions.require(self.store, roles.BACKUP_PROFILE)
+            return self.store.backup("manual")
+
+        ops.Op(work, self, write=True, label=self.tr("Backing up …")).success(done).failure(
+            failed
+        ).run()
 
     def restore_from_file(self, path: Path | None = None) -> None:
+        try:
+            permissions.require(self.store, roles.RESTORE_BACKUP)
+        except UserError as exc:
+            ops.show_error(self, exc)
+            return
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self,

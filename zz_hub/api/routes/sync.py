@@ -67,7 +67,7 @@ async def push(
     def work() -> list[OpResult]:
         with tenancy.transaction() as scope:
             results = apply_batch(scope, caller, body.ops)
-        if any(op.kind == "erase" for op in body.ops):
+        if scope.wal_scrub or any(op.kind == "erase" for op in body.ops):
             database.scrub_wal()
         return results
 
