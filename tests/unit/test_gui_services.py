@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from zz_desktop.errors import NotFound
+from zz_desktop.reports.queries import reference
 from zz_desktop.services import (
     consultations,
     finder,
@@ -18,7 +19,6 @@ from zz_desktop.services import (
     persons,
     profiles,
     records,
-    report_context,
     sync_service,
 )
 from zz_desktop.store.capture import Actor
@@ -158,11 +158,11 @@ def test_backup_keep_days(store: Store) -> None:
     assert profiles.backup_keep_days(store) == 30
 
 
-def test_report_context_reads_the_centre_and_the_data_labels(store: Store) -> None:
-    header = report_context.centre_header(store)
+def test_report_reference_reads_the_centre_and_the_data_labels(store: Store) -> None:
+    header = reference.centre_header(store)
     with store.read() as s:
         centre = s.get(Centre, store.actor.centre_id)
-        assert header is not None and header.name == centre.name
+        assert header.name == centre.name
     assert header.logo_png is None  # no logo of its own: the report takes the shipped one
     with store.write() as s:
         s.add(
@@ -173,15 +173,14 @@ def test_report_context_reads_the_centre_and_the_data_labels(store: Store) -> No
                 label_en="Artificial intelligence",
             )
         )
-    de, en = report_context.data_labels(store, "de"), report_context.data_labels(store, "en")
-    assert (
-        de.topics["ki"] == "Künstliche Intelligenz" and en.topics["ki"] == "Artificial intelligence"
-    )
+    de, en = reference.topic_labels(store, "de"), reference.topic_labels(store, "en")
+    assert de["ki"] == "Künstliche Intelligenz" and en["ki"] == "Artificial intelligence"
     with store.read() as s:
         name = s.scalar(select(AppUser.display_name).where(AppUser.id == store.actor.user_id))
-    assert de.users[store.actor.user_id] == name
+    assert reference.user_names(store)[store.actor.user_id] == name
 
 
-def test_report_context_without_a_centre(store: Store) -> None:
+def test_report_reference_without_a_centre(store: Store) -> None:
     store.actor = Actor(store.actor.user_id, None)
-    assert report_context.centre_header(store) is None
+    header = reference.centre_header(store)
+    assert header.name is None and header.address is None and header.logo_png is None
