@@ -324,7 +324,7 @@ def _poison_on_hub(hub, entity_id: str, **bad: object) -> None:
     from sqlalchemy import select, update
 
     from zz_hub.db import Database
-    from zz_hub.models import SeqCounter, SyncRow
+    from zz_hub.models import CentreCounter, SyncRow
 
     db = Database(hub.database_url)
     try:
@@ -333,7 +333,10 @@ def _poison_on_hub(hub, entity_id: str, **bad: object) -> None:
             row.fields = {**row.fields, **bad}
             # Served again to every device, with a number the hub's counter hands out only once.
             row.server_seq = session.execute(
-                update(SeqCounter).values(value=SeqCounter.value + 1).returning(SeqCounter.value)
+                update(CentreCounter)
+                .where(CentreCounter.centre_id == row.centre_id)
+                .values(value=CentreCounter.value + 1)
+                .returning(CentreCounter.value)
             ).scalar_one()
     finally:
         db.dispose()

@@ -111,3 +111,7 @@ def update_offer(store: Store, offer_id: str, changes: Mapping[str, Any]) -> Par
 def delete_offer(store: Store, offer_id: str) -> None:
     _require_editable(store, get_offer(store, offer_id))
     records.soft_delete(store, PartnerOffer, offer_id)
+
+
+#: A partner offer as this service returns it (detached; read its attributes only).
+OfferRecord = PartnerOffer

@@ -245,7 +245,11 @@ def summaries(session: Session, person_ids: set[str]) -> dict[str, dict[str, str
     return out
 
 
+#: A questionnaire version as this service returns it (detached; read its attributes only).
+QuestionnaireRecord = Questionnaire
+
 __all__ = [
+    "QuestionnaireRecord",
     "EXIT_FIELDS",
     "correct",
     "current",

@@ -28,7 +28,6 @@ from zz_desktop.domain.questionnaire import EXIT_FIELDS, missing_answers
 from zz_desktop.errors import ValidationFailed
 from zz_desktop.services import consents, questionnaires
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import Questionnaire
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.labels import fmt_date
@@ -75,7 +74,7 @@ class QuestionnaireDialog(QDialog):
         self.forms: dict[str, FormPanel] = {}
         self.status: dict[str, QLabel] = {}
         self.history: dict[str, QTreeWidget] = {}
-        self.current: dict[str, Questionnaire | None] = {}
+        self.current: dict[str, questionnaires.QuestionnaireRecord | None] = {}
         for key in PARTS:
             self.tabs.addTab(self._tab(key), self._tab_title(key))
         lay.addWidget(self.tabs, 1)

@@ -29,7 +29,6 @@ from zz_desktop.i18n import get_language
 from zz_desktop.services import partners
 from zz_desktop.services.listing import topic_label
 from zz_desktop.store.database import Store
-from zz_desktop.store.models import PartnerOffer
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet, bus
 from zz_desktop.ui.labels import enum_label, enum_labels
@@ -47,8 +46,8 @@ class PartnersPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.setObjectName("partnersPage")
-        self.offers: list[PartnerOffer] = []
-        self.current: PartnerOffer | None = None
+        self.offers: list[partners.OfferRecord] = []
+        self.current: partners.OfferRecord | None = None
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Partner directory"), self)
         title.setProperty("role", "title")
@@ -182,7 +181,7 @@ class PartnersPage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, offer.id)
                 self.table.setItem(row, col, item)
 
-    def _region(self, offer: PartnerOffer) -> str:
+    def _region(self, offer: partners.OfferRecord) -> str:
         if not offer.laender:
             return self.tr("nationwide")
         names = [land.iso[3:] if (land := codelists.land(a)) else a for a in offer.laender]
@@ -208,7 +207,7 @@ class PartnersPage(QWidget):
         self.show_offer(None)
         self.form.fields["name"].setFocus()
 
-    def show_offer(self, offer: PartnerOffer | None) -> None:
+    def show_offer(self, offer: partners.OfferRecord | None) -> None:
         self.current = offer
         self.form.clear_errors()
         self.message.clear()
@@ -246,7 +245,7 @@ class PartnersPage(QWidget):
         data = self.data()
         offer_id = self.current.id if self.current else None
 
-        def work() -> PartnerOffer:
+        def work() -> partners.OfferRecord:
             if offer_id:
                 return partners.update_offer(self.store, offer_id, data)
             return partners.create_offer(self.store, data)
@@ -256,7 +255,7 @@ class PartnersPage(QWidget):
             self._saved
         ).failure(self._failed).run()
 
-    def _saved(self, offer: PartnerOffer) -> None:
+    def _saved(self, offer: partners.OfferRecord) -> None:
         self.save_button.setEnabled(True)
         self.refresh()
         self.select_offer(offer.id)
