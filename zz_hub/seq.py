@@ -26,6 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from zz_hub.models import CentreCounter, SeqCounter
+from zz_hub.tenancy import PROGRAMME
 
 COUNTER_ID = 1
 
@@ -56,12 +57,17 @@ def _ensure_row(session: Session, centre_id: str) -> None:
     floor = session.execute(
         select(SeqCounter.value, SeqCounter.epoch_base).where(SeqCounter.id == COUNTER_ID)
     ).one()
+    # A new centre starts above the programme rows its devices will pull with their first
+    # cursor (see _allocate_programme).
+    programme = session.scalar(
+        select(CentreCounter.value).where(CentreCounter.centre_id == PROGRAMME)
+    )
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     session.execute(
         insert(CentreCounter)
         .values(
             centre_id=centre_id,
-            value=int(floor.value),
+            value=max(int(floor.value), int(programme or 0)),
             purged_up_to=0,
             epoch_base=int(floor.epoch_base or 0),
         )
@@ -71,10 +77,14 @@ def _ensure_row(session: Session, centre_id: str) -> None:
 
 def allocate(session: Session, centre_id: str, count: int) -> int:
     """Lock the centre's counter row (held to commit) and reserve ``count`` numbers; returns
-    the first.
+    the first. Programme-wide rows (``tenancy.PROGRAMME``) are served to every centre within
+    that centre's sequence, so they take numbers above every centre's counter and move all
+    counters past them (:func:`_allocate_programme`).
 
     ``count`` may be 0: the lock is still taken (a batch that only stores idempotency records
     must serialise with the writers whose results it depends on)."""
+    if centre_id == PROGRAMME:
+        return _allocate_programme(session, count)
     statement = (
         update(CentreCounter)
         .where(CentreCounter.centre_id == centre_id)
@@ -86,6 +96,25 @@ def allocate(session: Session, centre_id: str, count: int) -> int:
         _ensure_row(session, centre_id)
         last = session.execute(statement).scalar_one()
     return int(last) - count + 1
+
+
+def _allocate_programme(session: Session, count: int) -> int:
+    """Numbers for programme-wide rows: above every centre's counter, and every counter moved
+    past them, all counters locked to commit (in centre order, so two such writers cannot
+    deadlock). A centre's pull merges its own rows and the programme rows by number with one
+    cursor; so no programme row may ever get a number a centre's cursor has passed, and no
+    later centre row a number below a programme row. The price: a centre's sequence jumps at a
+    programme write to the highest counter of the hub (documented in docs/sync.md)."""
+    _ensure_row(session, PROGRAMME)
+    rows = session.execute(
+        select(CentreCounter.centre_id, CentreCounter.value)
+        .order_by(CentreCounter.centre_id)
+        .with_for_update()
+    ).all()
+    first = max(int(v) for _c, v in rows) + 1
+    last = first + count - 1
+    session.execute(update(CentreCounter).values(value=max(last, first - 1)))
+    return first
 
 
 def set_counter(session: Session, centre_id: str, value: int) -> None:

@@ -124,7 +124,8 @@ def test_event_participants_esf_status(window, store, qtbot) -> None:  # type: i
             "education": "isced_3_4",
         }
         questionnaires.record(store, pid, "entry", answers, dt.date(2026, 5, 4))
-    page.reload()
+    page.reload()  # reads on a worker (services.events.load_page)
+    wait_ops(qtbot)
     assert "0" in page.esf.text()
     assert page.table.item(rows["Brandt, Tom"], 0).background().color() != INCOMPLETE
 

@@ -53,6 +53,7 @@ def test_consent_state_in_the_event_participants(
     for pid in people.values():
         events.add_participant(store, ev.id, pid, entry_questionnaire="complete")
     page = window.open_record("event", ev.id)
+    wait_ops(qtbot)  # the page reads on a worker
     assert page.table.horizontalHeaderItem(CONSENT_COLUMN).text() == (
         "Einwilligung" if lang == "de" else "Consent"
     )
@@ -75,6 +76,7 @@ def test_consent_state_in_the_event_participants(
 
     consents.withdraw_consent(store, lena_consent.id)
     bus().announce(ChangeSet.of("consent"))
+    wait_ops(qtbot)  # the page reloads on a worker
     cells = {
         window_page.table.item(r, 0).text(): window_page.table.item(r, CONSENT_COLUMN)
         for r in range(window_page.table.rowCount())
@@ -83,6 +85,7 @@ def test_consent_state_in_the_event_participants(
     if lang == "de":
         consents.give_consent(store, {"person_id": people["Lena"], "purpose": "esf_monitoring"})
         window_page.reload()
+        wait_ops(qtbot)
         SHOTS.mkdir(exist_ok=True)
         window_page.grab().save(str(SHOTS / "event-participants-consent.png"))
 
@@ -177,7 +180,7 @@ def test_refused_when_reached_anyway(
     """Reports, backups and record edits are refused by the services with the reason, and the
     GUI shows it (never a crash, nothing written)."""
     from zz_desktop import reports
-    from zz_desktop.services.report_queries import Period
+    from zz_desktop.reports.queries.period import Period
     from zz_desktop.ui import ops
     from zz_desktop.ui.views.settings_page import SettingsPage
 

@@ -110,6 +110,7 @@ def test_event_participation_opens_the_questionnaire(window: Any, store: Any, qt
     # A hand-set flag does not make Part 1 complete: the page shows the record's status.
     events.add_participant(store, ev.id, p.id, entry_questionnaire="complete")
     page = window.open_record("event", ev.id)
+    wait_ops(qtbot)  # the page reads on a worker
     assert "1" in page.esf.text()
     page.table.setCurrentCell(0, 0)
     dialog = page.open_questionnaire()
