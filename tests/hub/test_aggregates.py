@@ -80,28 +80,30 @@ def coordinator(base_url: str) -> Device:
 
 def test_counts_by_centre_mode_topic_gender(base_url: str, coordinator: Device) -> None:
     st, sn = Device(base_url, "berater1"), Device(base_url, "berater-sn")
-    _seed(st, 2021, [("phone", "ai_at_work", "female", 12), ("video", "ai_at_work", "male", 3)])
+    _seed(st, 2021, [("phone", "ai_at_work", "female", 12), ("video", "ai_at_work", "male", 2)])
     _seed(sn, 2021, [("phone", "ai_at_work", "male", 7), ("video", "ai_at_work", "female", 9)])
-    assert _near(_cells(coordinator, 2021, "centre"), {("ZZ-SN",): 16, ("ZZ-ST",): 15})
+    assert _near(_cells(coordinator, 2021, "centre"), {("ZZ-SN",): 16, ("ZZ-ST",): 14})
     by_mode = _cells(coordinator, 2021, "centre,mode")
-    assert ("ZZ-ST", "video") not in by_mode  # 3 consultations: never published
+    # 2 consultations: never published (2 + the largest deviation stays under the threshold 5;
+    # a true 3 may be published as 5 — the point of the method — so it is no fixed example).
+    assert ("ZZ-ST", "video") not in by_mode
     assert _near(
         by_mode,
         {
             ("ZZ-ST", "phone"): 12,
-            ("ZZ-ST", "video"): 3,
+            ("ZZ-ST", "video"): 2,
             ("ZZ-SN", "phone"): 7,
             ("ZZ-SN", "video"): 9,
         },
     )
-    # One logical cell, one published value: all 31 consultations are topic ai_at_work, in ST/SN
+    # One logical cell, one published value: all 30 consultations are topic ai_at_work, in ST/SN
     # sector K small — the same records, so the same cell key and the same published count.
     total = _cells(coordinator, 2021, "")[()]
-    assert abs(total - 31) <= MAX_DEVIATION
+    assert abs(total - 30) <= MAX_DEVIATION
     assert _cells(coordinator, 2021, "topic") == {("ai_at_work",): total}
     assert _cells(coordinator, 2021, "sme_class") == {("small",): total}
     assert _cells(coordinator, 2021, "sector,sme_class") == {("K", "small"): total}  # WZ 2025
-    assert _near(_cells(coordinator, 2021, "gender"), {("female",): 21, ("male",): 10})
+    assert _near(_cells(coordinator, 2021, "gender"), {("female",): 21, ("male",): 9})
     quarters = _cells(coordinator, 2021, "quarter")
     assert set(quarters) == {("2021-Q1",), ("2021-Q2",)}
     assert _cells(coordinator, 2021, "quarter", "2021-Q1") == {("2021-Q1",): quarters[("2021-Q1",)]}
