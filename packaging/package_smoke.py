@@ -85,7 +85,8 @@ def main(binary: Path) -> int:
             with running_hub_process(sqlite_url(tmp)) as hub:
                 version = step("version", "--version")
                 common = ("--profile", str(profile))
-                step("login", *common, "login", "--hub", hub.base_url, "--user", "berater1",
+                # The centre manager: the activity report is hers (roles table).
+                step("login", *common, "login", "--hub", hub.base_url, "--user", "leitung",
                      "--password-stdin", stdin="demo\n")  # fmt: skip
                 step("demo data", *common, "demo", "--consultations", "40")
                 out = tmp / "export.json"
