@@ -82,3 +82,54 @@ def window(app: Any, store: Any, qtbot: Any) -> Iterator[Any]:
         if w is not win and w.isVisible():
             w.hide()
     win.close()
+
+
+#: A modal dialog still open after this many seconds is one no test meant to leave open.
+STUCK_AFTER_S = 30.0
+
+
+@pytest.fixture(autouse=True)
+def stuck_modals(qapp: Any) -> Iterator[list[str]]:
+    """Close any modal dialog left open and fail the test with its text.
+
+    A message box or crash report that nobody answers blocks the test inside Qt's C++ event loop,
+    where pytest-timeout's signal never reaches Python: one CI run hung for 85 minutes that way
+    without saying which dialog. The timer below still fires inside the dialog's own loop.
+    """
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+
+    stuck: list[str] = []
+    first_seen: dict[int, float] = {}
+
+    def describe(dialog: QDialog) -> str:
+        text = dialog.text() if isinstance(dialog, QMessageBox) else ""
+        report = dialog.findChild(object, "crashReport")
+        if report is not None:
+            text = report.toPlainText()  # type: ignore[attr-defined]
+        return f"{type(dialog).__name__} {dialog.windowTitle()!r}: {text}"
+
+    def check() -> None:
+        now = time.monotonic()
+        for w in QApplication.topLevelWidgets():
+            if not isinstance(w, QDialog) or isinstance(w, QProgressDialog):
+                continue
+            if not (w.isVisible() and w.isModal()):
+                first_seen.pop(id(w), None)
+                continue
+            since = first_seen.setdefault(id(w), now)
+            if now - since > STUCK_AFTER_S:
+                stuck.append(describe(w))
+                first_seen.pop(id(w), None)
+                w.done(QDialog.DialogCode.Rejected.value)
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(check)
+    timer.start()
+    yield stuck
+    timer.stop()
+    if stuck:
+        pytest.fail("a modal dialog was left open and had to be closed:\n" + "\n".join(stuck))
