@@ -93,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
     rest.add_argument("file", type=Path)
     purge = with_db(adm.add_parser("purge-tombstones"))
     purge.add_argument("--older-than-days", type=int)
+    check = with_db(
+        adm.add_parser(
+            "validate-rows",
+            help="list rows stored before validation (exit 3 when there are any)",
+        )
+    )
+    check.add_argument("--centre", help="only this centre (its code)")
     return parser
 
 
@@ -226,9 +233,22 @@ def _run(args: argparse.Namespace) -> int:
                 else settings.tombstone_days
             )
             print(f"purged {admin.purge_tombstones(db, days)} tombstone(s)")
+        elif action == "validate-rows":
+            return _validate_rows(db, args.centre)
         return 0
     finally:
         db.dispose()
+
+
+def _validate_rows(db: Database, centre: str | None) -> int:
+    from zz_hub.row_check import invalid_rows
+
+    found = 0
+    for row in invalid_rows(db, centre):
+        found += 1
+        print(f"{row.centre}\t{row.entity}\t{row.entity_id}\t{row.grade}\t{row.problem}")
+    print(f"{found} row(s) need attention" if found else "all rows valid", file=sys.stderr)
+    return 3 if found else 0
 
 
 def _when(moment: dt.datetime | None) -> str:
