@@ -359,3 +359,41 @@ def test_event_hours_typing_survives_reload(window, store, qtbot) -> None:  # ty
     page.picker.setFocus()  # leaving the carried-over field saves it
     wait_ops(qtbot)
     assert [p.attended_hours for p in events.load_page(store, ev.id).participants] == [2.0, 4.0]
+
+
+def test_ctrl_n_on_person_page_records_a_consultation_for_them(window, store, org, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from zz_desktop.ui.dialogs.consultation_form import ConsultationForm
+
+    p, _ev = _person_with_history(store, org)
+    loner = persons.create_person(store, {"first_name": "Ida", "last_name": "Öztürk"})
+    for person, expected_org in ((p, org.id), (loner, None)):
+        page = window.open_record("person", person.id)
+        wait_ops(qtbot)
+        key(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        form = find_top(ConsultationForm)
+        assert form is not None
+        wait_ops(qtbot)
+        # the person advised and, with exactly one organisation, that organisation
+        assert form.person_picker.value_() == person.id
+        assert form.org_picker.value_() == expected_org
+        form.reject()
+        wait_ops(qtbot)
+
+
+def test_new_person_opens_its_page(window, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from zz_desktop.ui.dialogs.records import PersonDialog
+    from zz_desktop.ui.views.person_page import PersonPage
+
+    window.show_page("person")
+    window.findChild(object, "new_personAction").trigger()
+    dialog = find_top(PersonDialog)
+    assert dialog is not None
+    type_text(dialog.form.fields["first_name"], "Mira")
+    type_text(dialog.form.fields["last_name"], "Schäfer")
+    gender = dialog.form.fields["gender"]
+    gender.setCurrentIndex(gender.findData("female"))
+    dialog.save()
+    qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), PersonPage))
+    wait_ops(qtbot)
+    page = window.pages.currentWidget()
+    assert page.title.text() == "Mira Schäfer"

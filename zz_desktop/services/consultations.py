@@ -41,8 +41,10 @@ def known_topics(store: Store) -> set[str]:
     return codes
 
 
-def new_consultation_defaults(store: Store, organisation_id: str | None = None) -> dict[str, Any]:
-    """What a consultation recorded at a company visit starts with."""
+def new_consultation_defaults(
+    store: Store, organisation_id: str | None = None, person_id: str | None = None
+) -> dict[str, Any]:
+    """What a consultation recorded at a company visit (or for one person) starts with."""
     return {
         "date": dt.date.today(),
         "duration_min": 60,
@@ -51,6 +53,7 @@ def new_consultation_defaults(store: Store, organisation_id: str | None = None) 
         "status": "draft",
         "esf_counting": "entity" if organisation_id else "participant",
         "organisation_id": organisation_id,
+        "person_id": person_id,
         "advisor_ids": [store.actor.user_id] if store.actor.user_id else [],
         "topics": [],
     }

@@ -397,6 +397,17 @@ class MainWindow(QMainWindow):
             return self._detail.org_id
         return None
 
+    def current_person(self) -> tuple[str | None, str | None]:
+        """On a person's page: the person and, when they belong to exactly one organisation,
+        that organisation (Ctrl+N there records a consultation for them)."""
+        from zz_desktop.ui.views.person_page import PersonPage
+
+        page = self._detail
+        if not isinstance(page, PersonPage) or self.pages.currentWidget() is not page:
+            return None, None
+        orgs = {a.organisation_id for a in page.data.affiliations} if page.data else set()
+        return page.person_id, (next(iter(orgs)) if len(orgs) == 1 else None)
+
     @Slot(str, str)
     def open_record(self, entity: str, record_id: str) -> Any:
         if entity == "organisation":
@@ -435,16 +446,22 @@ class MainWindow(QMainWindow):
         from zz_desktop.ui.dialogs.records import dialog_for
 
         dialog = dialog_for(entity)(self.store, None, self)
-        if entity == "organisation":
-            dialog.saved.connect(lambda rid: self.open_record("organisation", rid))
+        if entity in ("organisation", "person"):
+            # A new organisation or person is usually followed by work on it: open its page.
+            dialog.saved.connect(lambda rid: self.open_record(entity, rid))
         dialog.show()
         return dialog
 
     def new_consultation(self, organisation_id: str | None = None) -> Any:
         from zz_desktop.ui.dialogs.consultation_form import ConsultationForm
 
+        person_id, person_org = self.current_person()
         form = ConsultationForm(
-            self.store, None, organisation_id or self.current_organisation_id(), self
+            self.store,
+            None,
+            organisation_id or self.current_organisation_id() or person_org,
+            self,
+            person_id=person_id,
         )
         form.saved_warnings.connect(self._show_warnings)
         form.show()

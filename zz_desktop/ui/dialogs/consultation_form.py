@@ -68,6 +68,7 @@ class ConsultationForm(QDialog):
         consultation_id: str | None,
         organisation_id: str | None,
         parent: QWidget | None = None,
+        person_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -80,7 +81,10 @@ class ConsultationForm(QDialog):
         self._loading = True
         self._dirty = False
         self._saving = False
-        self.draft_key = consultation_id or f"new:{organisation_id or '-'}"
+        self.draft_key = consultation_id or f"new:{organisation_id or '-'}" + (
+            f":{person_id}" if person_id else ""
+        )
+        self._person_id = person_id
         # Chosen once: a retry of a save whose answer was lost updates instead of duplicating.
         self._new_id = consultations.form_id()
 
@@ -313,7 +317,9 @@ class ConsultationForm(QDialog):
                 item.setData(0, Qt.ItemDataRole.UserRole, None)
                 self.followup_list.addTopLevelItem(item)
         else:
-            values = consultations.new_consultation_defaults(self.store, organisation_id)
+            values = consultations.new_consultation_defaults(
+                self.store, organisation_id, self._person_id
+            )
             chosen = []
         self._apply(values, chosen, [])
 
