@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from zz_desktop.services import followups, listing, team
+from zz_desktop.services import followups, start_overview, team
 from zz_desktop.store.database import Store
 from zz_desktop.ui import ops
 from zz_desktop.ui.bus import ChangeSet, bus
@@ -27,7 +28,6 @@ from zz_desktop.ui.labels import enum_label, fmt_date
 from zz_desktop.ui.views.team_overview import TeamOverview
 from zz_desktop.ui.widgets import heading
 
-MAX_FOLLOWUPS = 200
 ENTITY_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -114,45 +114,32 @@ class StartPage(QWidget):
         self.sync_label.setText(text)
 
     def reload(self) -> None:
-        today = dt.date.today()
-        due_filter = {"open": True, "date_to": today}
-        self.due_total = listing.count(self.store, "followup", due_filter)
-        # Today's and the most recently overdue first; older ones are on the organisation pages.
-        ids = listing.list_ids(
-            self.store, "followup", due_filter, ("due_date", True), MAX_FOLLOWUPS
-        )
-        due = listing.rows(
-            self.store, "followup", ids, ["due_date", "text", "organisation", "organisation_id"]
-        )
+        ops.run_read(lambda: start_overview.load(self.store), self).success(self._show).run()
+
+    def _show(self, data: start_overview.StartOverview) -> None:
+        if not isValid(self):
+            return
+        self.due_total = data.due_total
         self.followups.clear()
-        for fid, (due_date, text, org_name, org_id) in zip(ids, due, strict=True):
-            item = QTreeWidgetItem([fmt_date(due_date), text, org_name or ""])
+        for fu in data.due:
+            item = QTreeWidgetItem([fmt_date(fu.due_date), fu.text, fu.organisation or ""])
             item.setData(0, ENTITY_ROLE, "organisation")
-            item.setData(0, ID_ROLE, org_id)
-            item.setData(1, ID_ROLE, fid)
-            if due_date < today:
+            item.setData(0, ID_ROLE, fu.organisation_id)
+            item.setData(1, ID_ROLE, fu.id)
+            if fu.due_date < data.today:
                 for c in range(3):
                     item.setForeground(c, QBrush(QColor("#b3261e")))
                 item.setToolTip(0, self.tr("overdue"))
             self.followups.addTopLevelItem(item)
-        if not due:
+        if not data.due:
             empty = QTreeWidgetItem(["", self.tr("Nothing due — well done."), ""])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.followups.addTopLevelItem(empty)
         self.recent.clear()
-        ids = listing.list_ids(self.store, "consultation", limit=12)
-        for cid, row in zip(
-            ids,
-            listing.rows(
-                self.store, "consultation", ids, ["date", "organisation", "person", "kind"]
-            ),
-            strict=True,
-        ):
-            item = QTreeWidgetItem(
-                [fmt_date(row[0]), row[1] or row[2] or "", enum_label("kind", row[3])]
-            )
+        for c in data.recent:
+            item = QTreeWidgetItem([fmt_date(c.date), c.who, enum_label("kind", c.kind)])
             item.setData(0, ENTITY_ROLE, "consultation")
-            item.setData(0, ID_ROLE, cid)
+            item.setData(0, ID_ROLE, c.id)
             self.recent.addTopLevelItem(item)
 
     def _open_item(self, item: QTreeWidgetItem) -> None:
