@@ -636,8 +636,8 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Quartal und Muster</translation>
     </message>
     <message>
-        <source>Published counts (cell-key method): each differs from the true count by at most 2; &apos;–&apos; is zero or under the threshold, so totals need not add up. Filters apply to the charts; the alerts cover the whole programme.</source>
-        <translation>Veröffentlichte Zahlen (Cell-Key-Verfahren): Jede weicht um höchstens 2 von der wahren Zahl ab; „–“ ist null oder unter der Schwelle, daher müssen Summen nicht aufgehen. Die Filter gelten für die Diagramme; die Muster betreffen das ganze Programm.</translation>
+        <source>Published counts (cell-key method): each differs from the true count by at most 2; &apos;–&apos; is zero or under the threshold, so totals need not add up. Filters apply to the charts and choose the alerts shown (those about the chosen centre, Land or topic); the alerts are tested across the whole programme.</source>
+        <translation>Veröffentlichte Zahlen (Cell-Key-Verfahren): Jede weicht um höchstens 2 von der wahren Zahl ab; „–“ ist null oder unter der Schwelle, daher müssen Summen nicht aufgehen. Die Filter gelten für die Diagramme und wählen die angezeigten Muster (die das gewählte Zentrum, Land oder Thema betreffen); geprüft werden die Muster über das ganze Programm.</translation>
     </message>
     <message>
         <source>Pattern alerts (Benjamini–Hochberg, 5 %)</source>

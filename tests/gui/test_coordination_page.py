@@ -146,6 +146,21 @@ def test_dashboard_charts_filters_and_exports(
         page.tabs.setCurrentIndex(tabs["topicSectorHeat"])
         page.grab().save(str(SHOTS / "coordination-topicSectorHeat-en.png"))
 
+    # A topic filter shows only the alerts about that topic (the same figures as unfiltered).
+    everything = {(a.dimension, a.key) for a in page.data.alerts}
+    page.topic.setCurrentIndex(page.topic.findData("ai_at_work"))
+    shown = [(page.alerts.item(r, 0).text(), page.alerts.item(r, 1).text())
+             for r in range(page.alerts.rowCount())]  # fmt: skip
+    ai = "Intelligenz in der Arbeitswelt" if lang == "de" else "AI at work"
+    assert shown and all(ai in key for _dim, key in shown), shown
+    assert {(a.dimension, a.key) for a in page.shown_alerts()} < everything
+    csv = tmp_path / "alerts.csv"
+    page.tabs.setCurrentIndex(0)
+    page.export_csv(str(csv))
+    assert len(csv.read_text(encoding="utf-8-sig").splitlines()) == len(shown) + 1
+    page.topic.setCurrentIndex(0)
+    assert page.alerts.rowCount() == len(everything)
+
     # A centre filter shows that centre's cached figures; one not fetched yet says so.
     page.centre.setCurrentIndex(page.centre.findData("ZZ-ST"))
     assert comparison.rows == [["ZZ-ST", 35, 18]]

@@ -60,3 +60,23 @@ def test_without_a_shift_the_false_discovery_rate_holds() -> None:
         if compare("topic", after, before, "previous", min_effect=0.0):
             runs_with_alerts += 1
     assert runs_with_alerts / seeds <= FDR + 0.02  # allowance for 400 runs' sampling error
+
+
+def test_an_alert_concerns_the_filters_named_in_its_key() -> None:
+    from zz_desktop.domain.patterns import Alert, concerns
+
+    def alert(dimension: str, key: str) -> Alert:
+        return Alert(dimension, key, "previous", 1, 2, 1, 2, 0.5, 0.5, 0.0, 1.0, 1.0, 0.0)
+
+    topic, land = alert("topic", "ai_at_work"), alert("topic × land", "ai_at_work × ST")
+    centre, sector = alert("centre × topic", "ZZ-ST × ai_at_work"), alert("sector", "J")
+    assert all(concerns(a, {}) for a in (topic, land, centre, sector))
+    assert [concerns(a, {"topic": "ai_at_work"}) for a in (topic, land, centre, sector)] == [
+        True, True, True, False,
+    ]  # fmt: skip
+    assert [concerns(a, {"land": "ST"}) for a in (topic, land, centre, sector)] == [
+        False, True, False, False,
+    ]  # fmt: skip
+    assert concerns(centre, {"centre": "ZZ-ST", "topic": "ai_at_work"})
+    assert not concerns(centre, {"centre": "ZZ-SN"})
+    assert not concerns(land, {"topic": "ai_at_work", "land": "SN"})

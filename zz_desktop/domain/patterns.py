@@ -113,3 +113,28 @@ def compare(
                 )
             )
     return sorted(alerts, key=lambda a: a.p_adjusted)
+
+
+#: Which part of an alert's key (split at " × ") names a filter's value, per dimension.
+_KEY_PARTS: dict[str, dict[str, int]] = {
+    "topic": {"topic": 0},
+    "sector": {},
+    "land": {"land": 0},
+    "topic × land": {"topic": 0, "land": 1},
+    "centre × topic": {"centre": 0, "topic": 1},
+}
+
+
+def concerns(alert: Alert, filters: Mapping[str, str]) -> bool:
+    """True when the alert is about every chosen filter value (``centre``, ``land``, ``topic``).
+
+    Filtering only chooses what is shown: the alerts were adjusted for the whole programme's
+    tests, so a filtered view keeps the programme-wide false-discovery rate (re-adjusting within
+    the selection would count the same evidence twice)."""
+    parts = alert.key.split(" × ")
+    positions = _KEY_PARTS.get(alert.dimension, {})
+    for name, value in filters.items():
+        at = positions.get(name)
+        if at is None or at >= len(parts) or parts[at] != value:
+            return False
+    return True

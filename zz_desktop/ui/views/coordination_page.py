@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from zz_desktop import i18n
 from zz_desktop.domain import codelists
+from zz_desktop.domain.patterns import Alert, concerns
 from zz_desktop.errors import UserError
 from zz_desktop.reports.crosscentre import alert_key, dimension_name, land_name
 from zz_desktop.reports.labels import Labeller
@@ -77,7 +78,8 @@ class CoordinationPage(QWidget):
             self.tr(
                 "Published counts (cell-key method): each differs from the true count by at"
                 " most 2; '–' is zero or under the threshold, so totals need not add up."
-                " Filters apply to the charts; the alerts cover the whole programme."
+                " Filters apply to the charts and choose the alerts shown (those about the"
+                " chosen centre, Land or topic); the alerts are tested across the whole programme."
             ),
             self,
         )
@@ -265,11 +267,19 @@ class CoordinationPage(QWidget):
         series.attachAxis(x)
         series.attachAxis(y)
 
-    def _fill_alerts(self, data: coordination.Dashboard) -> None:
+    def shown_alerts(self) -> list[Alert]:
+        """The alerts about the chosen centre, Land and topic (all without a filter)."""
+        if self.data is None:
+            return []
+        chosen = self.chosen_filters()
+        return [a for a in self.data.alerts if concerns(a, chosen)]
+
+    def _fill_alerts(self, _data: coordination.Dashboard) -> None:
         lang = i18n.get_language()
         lab = Labeller(self.store, lang)
-        self.alerts.setRowCount(len(data.alerts))
-        for row, a in enumerate(data.alerts):
+        shown = self.shown_alerts()
+        self.alerts.setRowCount(len(shown))
+        for row, a in enumerate(shown):
             values = [
                 dimension_name(a.dimension, lang),
                 alert_key(a, lab, lang),
@@ -344,7 +354,7 @@ class CoordinationPage(QWidget):
             header, rows = self.current_table()
             tables.write_csv(Path(path), header, rows)
         else:  # the alerts with every figure behind them (machine-readable field names)
-            coordination.alerts_csv(self.data.alerts if self.data else [], path)
+            coordination.alerts_csv(self.shown_alerts(), path)
 
     def export_xlsx(self, path: str) -> None:
         header, rows = self.current_table()
