@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,18 @@ from keyring.backends import fail
 from tests.support.memkeyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: A test still running after this many seconds ends the whole run with every thread's stack.
+#: pytest-timeout (300 s, pyproject) fails a test stuck in Python; this is for one stuck where no
+#: Python code can run — a deadlock holding the GIL, which no Python-level timer survives.
+HARD_LIMIT_S = 420
+
+
+@pytest.fixture(autouse=True)
+def _hard_limit() -> Iterator[None]:
+    faulthandler.dump_traceback_later(HARD_LIMIT_S, exit=True, file=sys.stderr)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)

@@ -46,6 +46,16 @@ def qt_warnings() -> Iterator[list[str]]:
         pytest.fail("unexpected Qt messages:\n" + "\n".join(bad))
 
 
+@pytest.fixture(autouse=True)
+def gui_thread_gc(qapp: Any) -> Iterator[None]:
+    """Cyclic garbage is collected on the GUI thread only, as in the application (gc_guard)."""
+    from zz_desktop.ui import gc_guard
+
+    gc_guard.install(qapp)
+    yield
+    gc_guard.uninstall()
+
+
 @pytest.fixture(params=["de", "en"])
 def lang(request: pytest.FixtureRequest) -> str:
     return str(request.param)

@@ -72,12 +72,13 @@ def make_app(lang: str | None = None) -> QApplication:
 
 def run(args: argparse.Namespace) -> int:
     from zz_desktop.log import setup_logging
-    from zz_desktop.ui import crash, icons
+    from zz_desktop.ui import crash, gc_guard, icons
 
     with contextlib.suppress(OSError):
         setup_logging()
     app = make_app(args.lang)
     crash.install()
+    gc_guard.install(app)  # cycles are collected on the GUI thread only (see gc_guard)
     app.setWindowIcon(icons.app_icon())
     if args.profile:
         profile: Path | None = Path(args.profile)

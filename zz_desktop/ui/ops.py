@@ -9,6 +9,7 @@ only when the work takes longer than ~500 ms; long work can be cancelled (``fn``
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -24,7 +25,13 @@ log = logging.getLogger("zz_desktop.ui.ops")
 PROGRESS_DELAY_MS = 500
 
 _write_pool: QThreadPool | None = None
-_running: set[Op] = set()
+#: Running operations by key; the GUI thread holds every op (and what its callbacks reference)
+#: until its result is delivered, so no reference to a widget ever ends on a worker.
+_running: dict[int, Op] = {}
+_keys = itertools.count(1)
+#: Results handed from the workers to the GUI thread (key → (result, error)).
+_results: dict[int, tuple[Any, BaseException | None]] = {}
+_results_lock = threading.Lock()
 
 
 def write_pool() -> QThreadPool:
@@ -59,34 +66,60 @@ class Cancelled(Exception):
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits ``done`` and Qt queues the call to here."""
+    """ONE object on the GUI thread for the whole process: a worker emits ``done`` with its op's
+    key and Qt queues the call to here. (A relay per op was destroyed wherever its last reference
+    went — at times on a worker, where destroying a QObject can deadlock with the GUI thread;
+    see gc_guard.)"""
 
-    done = Signal(object, object)  # (result, error)
+    done = Signal(int)
 
-    def __init__(self, callback: Callable[[Any, BaseException | None], None]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._callback = callback
         self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    @Slot(object, object)
-    def _deliver(self, result: Any, error: BaseException | None) -> None:
-        self._callback(result, error)
+    @Slot(int)
+    def _deliver(self, key: int) -> None:
+        with _results_lock:
+            result, error = _results.pop(key, (None, None))
+        op = _running.get(key)
+        if op is not None:
+            op._finish(result, error)
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:  # first made by Op.run, on the GUI thread
+        _relay = _Relay()
+    return _relay
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[], Any], key: int, relay: _Relay) -> None:
         super().__init__()
-        self.fn = fn
+        self.fn: Callable[[], Any] | None = fn
+        self.key = key
         self.relay = relay
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        fn, self.fn = self.fn, None
+        assert fn is not None
         try:
-            result, error = self.fn(), None
+            result, error = fn(), None
         except BaseException as exc:  # noqa: BLE001  (handed to the GUI thread, never lost)
             result, error = None, exc
+        # Hand everything over before signalling and keep nothing here: the closure, the result
+        # and a traceback's frames may hold widgets, and their last reference must not end on
+        # this thread.
+        del fn
+        with _results_lock:
+            _results[self.key] = (result, error)
+        del result, error
         try:
-            self.relay.done.emit(result, error)
+            self.relay.done.emit(self.key)
         except RuntimeError:
             log.info("operation finished after the application closed")
 
@@ -112,7 +145,7 @@ class Op:
         self.token = CancelToken() if cancellable else None
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
-        self._relay = _Relay(self._finish)
+        self.key = next(_keys)
         self._progress: QProgressDialog | None = None
         self._timer: QTimer | None = None
         self.finished = False
@@ -126,14 +159,15 @@ class Op:
         return self
 
     def run(self) -> Op:
-        _running.add(self)
-        fn = (lambda: self.fn(self.token)) if self.token is not None else self.fn
+        _running[self.key] = self
+        fn, token = self.fn, self.token
+        work = (lambda: fn(token)) if token is not None else fn
         pool = write_pool() if self.write else QThreadPool.globalInstance()
         self._timer = QTimer()
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_progress)
         self._timer.start(PROGRESS_DELAY_MS)
-        pool.start(_Runnable(fn, self._relay))
+        pool.start(_Runnable(work, self.key, _the_relay()))
         return self
 
     def cancel(self) -> None:
@@ -177,8 +211,10 @@ class Op:
             else:
                 show_error(self.parent, error)
         finally:
-            _running.discard(self)
-            self._relay.deleteLater()
+            # Drop what references widgets and Qt objects, here on the GUI thread.
+            self._timer = None
+            self._success = self._failure = None
+            del _running[self.key]
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
