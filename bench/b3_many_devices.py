@@ -581,4 +581,36 @@ def run(smoke: bool) -> list[Result]:
             pg = measure(url, workers, n_devices, n_ops)
         label = f"PostgreSQL hub ({workers} worker{'s' if workers > 1 else ''})"
         results = _results(label, pg, lite, size) + results
+        if not smoke and os.environ.get("ZZ_B3_SCALING", "1") != "0":
+            results += _scaling(n_devices, n_ops, size, pg)
     return results
+
+
+def _scaling(n: int, ops: int, size: str, two: dict[str, Any]) -> list[Result]:
+    """The same load with 1 and 4 hub workers on PostgreSQL (each on a fresh database): more
+    workers must finish sooner (issue 16: no global lock). The 1-worker run is the baseline."""
+    from zz_hub.testing import temporary_pg_database
+
+    runs = {2: two}
+    for workers in (1, 4):
+        with temporary_pg_database() as url:
+            runs[workers] = measure(url, workers, n, ops)
+    one = runs[1]
+    out = []
+    for workers in (1, 2, 4):
+        m = runs[workers]
+        faults = m["errors"] + m["lost"] + m["duplicated"]
+        out.append(
+            Result(
+                f"PostgreSQL scaling, {size}: all done with {workers} worker(s) "
+                f"(p95 {m['p95_ms']:.0f} ms, faults {faults})",
+                m["wall_s"],
+                "s",
+                budget="4 workers < 1 worker" if workers == 4 else "",
+                baseline=one["wall_s"] if workers != 1 else None,
+                baseline_name="1 worker" if workers != 1 else "",
+                ok=(m["wall_s"] < one["wall_s"] and faults == 0) if workers == 4 else None,
+                extra={"workers": workers, "p95_ms": m["p95_ms"], "faults": faults},
+            )
+        )
+    return out
