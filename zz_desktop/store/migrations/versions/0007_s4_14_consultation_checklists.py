@@ -1,0 +1,30 @@
+"""Wissenspool checklists ticked during a visit, kept with the consultation
+
+One JSON column on ``consultation`` (a list of attached checklists with their ticked items)
+instead of a new synced entity: the ticks belong to the consultation, travel with it and merge
+with it field by field (docs/wissenspool.md). Existing consultations start with no checklist.
+
+Revision ID: 0007_s4_14
+Revises: 0006_i11
+Create Date: 2026-12-02
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007_s4_14"
+down_revision = "0006_i11"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # A plain ADD COLUMN (SQLite needs no table copy for it); the default fills existing rows.
+    op.add_column(
+        "consultation", sa.Column("checklists", sa.JSON(), nullable=False, server_default="[]")
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("consultation") as batch:
+        batch.drop_column("checklists")
