@@ -48,3 +48,36 @@ def consultation(store: Store, title: str = "Erstgespräch Digitalisierung") -> 
     base = consultations.new_consultation_defaults(store, org.id)
     data = base | {"date": dt.date(2026, 3, 2), "title": title}
     return consultations.record_consultation(store, data, []).consultation.id
+
+
+def seed_library(store: Store) -> dict[str, str]:
+    """Realistic demo content: the four starter pages (programme-wide, as a pull stores them),
+    a published checklist and a good-practice note of the centre, and an advisor's proposal."""
+    from zz_desktop.services import starter_pages
+
+    ids: dict[str, str] = {}
+    for page in starter_pages.load():
+        fields = {k: v for k, v in page.fields.items() if k != "title"}
+        ids[page.fields["title"]] = programme_item(store, page.fields["title"], **fields)
+    ids["checklist"] = published_checklist(store)
+    note = library.save_draft(
+        store,
+        {
+            "kind": "good_practice",
+            "title": "KI-Sprechstunde im Handwerk: was sich bewährt hat",
+            "body": "## Ausgangslage\n\nDrei Tischlereien wollten Angebote schneller "
+            "schreiben.\n\n## Vorgehen\n\n1. Ablauf aufnehmen\n2. Werkzeug testen\n"
+            "3. **Datenschutz** klären\n",
+            "topics": ["ai_at_work", "process_digitalisation"],
+            "target_groups": ["sme", "employees"],
+            "valid_until": dt.date(2027, 12, 31),
+            "sources": "Eigene Beratungserfahrung des Zentrums",
+        },
+    )
+    ids["note"] = library.publish(store, note.id).id
+    proposal = library.save_draft(
+        store,
+        {"kind": "article", "title": "Homeoffice-Regeln im Kleinbetrieb", "body": "Entwurf"},
+    )
+    ids["proposal"] = library.propose(store, proposal.id).id
+    return ids

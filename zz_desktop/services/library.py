@@ -23,6 +23,8 @@ from zz_desktop.store.database import Store
 from zz_desktop.store.models import KnowledgeItem
 from zz_protocol.schemas import PROGRAMME_CENTRE_ID
 
+#: What the GUI holds of an item: a detached row, read only (the views never write to it).
+Item = KnowledgeItem
 LAST_VISIT = "knowledge.last_visit"
 REVIEWED = frozenset({enums.ReviewState.PUBLISHED.value, enums.ReviewState.WITHDRAWN.value})
 SEARCH_LIMIT = 2000

@@ -157,7 +157,16 @@ class ConsultationForm(QDialog):
         self.referrals_button.setObjectName("openReferrals")
         self.referrals_button.setEnabled(bool(consultation_id))
         self.referrals_button.clicked.connect(self.open_referrals)
-        t.layout_.addRow("", self.referrals_button)
+        # Wissenspool checklists ticked during the visit (kept with the saved consultation).
+        self.checklists_button = QPushButton(self.tr("&Checklists for the visit …"), body)
+        self.checklists_button.setObjectName("openChecklists")
+        self.checklists_button.setEnabled(bool(consultation_id))
+        self.checklists_button.clicked.connect(self.open_checklists)
+        row = QHBoxLayout()
+        row.addWidget(self.referrals_button)
+        row.addWidget(self.checklists_button)
+        row.addStretch(1)
+        t.layout_.addRow("", row)
         t.add("next_appointment", self.tr("Next appointment"), DateLine())
 
         side = QVBoxLayout()
@@ -651,6 +660,15 @@ class ConsultationForm(QDialog):
         from zz_desktop.ui.dialogs.referral_dialog import ReferralDialog
 
         dialog = ReferralDialog(self.store, self.consultation_id, self)
+        dialog.show()
+        return dialog
+
+    def open_checklists(self) -> QDialog | None:
+        if not self.consultation_id:
+            return None
+        from zz_desktop.ui.dialogs.checklist_dialog import ChecklistDialog
+
+        dialog = ChecklistDialog(self.store, self.consultation_id, self)
         dialog.show()
         return dialog
 
