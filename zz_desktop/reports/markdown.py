@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer
 
-from zz_desktop.reports.layout import styles
+from zz_desktop.reports.layout import FONT, styles
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(.*)$")
@@ -52,10 +52,15 @@ def flowables(markdown: str, checkboxes: bool = False) -> list[Flowable]:
             return
         entries = [ListItem(Paragraph(inline(i), styles()["body"])) for i in items]
         if numbered:
-            story.append(ListFlowable(entries, bulletType="1", bulletFontSize=9, leftIndent=14))
+            story.append(ListFlowable(entries, bulletType="1", bulletFontName=FONT, leftIndent=14))
         else:
+            # The embedded font: ReportLab's default bullet font has no ballot box.
             mark = "☐" if checkboxes else "•"
-            story.append(ListFlowable(entries, bulletType="bullet", start=mark, leftIndent=14))
+            story.append(
+                ListFlowable(
+                    entries, bulletType="bullet", start=mark, bulletFontName=FONT, leftIndent=14
+                )
+            )
         story.append(Spacer(1, 4))
         items.clear()
 
