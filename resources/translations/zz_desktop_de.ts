@@ -587,6 +587,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>&amp;Art</translation>
     </message>
     <message>
+        <source>Ombuds case &amp;state</source>
+        <translation>&amp;Stand des Ombudsfalls</translation>
+    </message>
+    <message>
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
@@ -1765,6 +1769,22 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Not taken up</source>
         <translation>Nicht wahrgenommen</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <source>In clarification</source>
+        <translation>In Klärung</translation>
+    </message>
+    <message>
+        <source>Mediated</source>
+        <translation>Vermittelt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Article</source>

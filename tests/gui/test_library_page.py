@@ -162,3 +162,35 @@ def test_main_window_entry_and_screenshots(window: Any, store: Any, qtbot: Any, 
         page.table.selectRow(_row(page, "KI-Sprechstunde im Handwerk: was sich bewährt hat"))
         qtbot.wait(50)
         window.grab().save(str(SHOTS / "wissenspool-article.png"))
+
+
+def test_attached_files_open_and_save(
+    app: Any, store: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from tests.support.library import local_file, programme_item
+
+    data = "Mustervertrag für freie Mitarbeit\n".encode()
+    here = local_file(store, data)
+    files = [
+        {"digest": here, "name": "mustervertrag.txt", "size": len(data)},
+        {"digest": "0" * 64, "name": "honorarrechner.xlsx", "size": 3 * 1024 * 1024},
+    ]
+    programme_item(store, "Vorlagen für Verträge", kind="template", files=files)
+    page = _page(store, qtbot)
+    page.table.selectRow(0)
+    view = page.article
+    buttons = {b.objectName(): b for b in view.files_box.findChildren(type(view.buttons["pdf"]))}
+    assert buttons["file_open_0"].isEnabled() and buttons["file_save_0"].isEnabled()
+    assert not buttons["file_open_1"].isEnabled()  # not fetched yet: nothing to open
+    target = tmp_path / "vertrag.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    buttons["file_save_0"].click()
+    wait_ops(qtbot)
+    assert target.read_bytes() == data
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    buttons["file_open_0"].click()
+    wait_ops(qtbot)
+    assert Path(opened[0]).name == "mustervertrag.txt" and Path(opened[0]).read_bytes() == data

@@ -81,3 +81,16 @@ def seed_library(store: Store) -> dict[str, str]:
     )
     ids["proposal"] = library.propose(store, proposal.id).id
     return ids
+
+
+def local_file(store: Store, data: bytes) -> str:
+    """A complete file on this device, as the background fetch leaves it; returns its digest."""
+    import hashlib
+
+    from zz_desktop.store.models import FileBlob, FileChunk
+
+    digest = hashlib.sha256(data).hexdigest()
+    with store.write() as session:
+        session.add(FileBlob(digest=digest, size=len(data), chunk_count=1, complete=True))
+        session.add(FileChunk(digest=digest, idx=0, data=data))
+    return digest

@@ -246,6 +246,8 @@ class Consultation(Synced, Base):
     #: {"item_id", "version", "title", "items": [text], "ticked": [index]}, the items copied so
     #: that what was ticked stays readable when the checklist is revised later.
     checklists: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    #: Only for kind "ombuds": received → in_clarification → mediated → closed (domain/ombuds.py).
+    ombuds_state: Mapped[str | None] = mapped_column(String(16))
 
 
 class ConsultationParticipant(Synced, Base):

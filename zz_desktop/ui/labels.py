@@ -158,6 +158,12 @@ def _tables(_lang: str) -> dict[str, dict[str, str]]:
             "taken_up": QCoreApplication.translate("Labels", "Taken up"),
             "not_taken_up": QCoreApplication.translate("Labels", "Not taken up"),
         },
+        "ombuds_state": {
+            "received": QCoreApplication.translate("Labels", "Received"),
+            "in_clarification": QCoreApplication.translate("Labels", "In clarification"),
+            "mediated": QCoreApplication.translate("Labels", "Mediated"),
+            "closed": QCoreApplication.translate("Labels", "Closed"),
+        },
         "knowledge_kind": {
             "article": QCoreApplication.translate("Labels", "Article"),
             "checklist": QCoreApplication.translate("Labels", "Checklist"),
