@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from tests.support.partners import programme_row
 from zz_desktop.services import consultations, library, organisations
 from zz_desktop.store.base import utcnow
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import KnowledgeItem
 from zz_desktop.sync import state
-from zz_protocol.schemas import PROGRAMME_CENTRE_ID
 
 CHECKLIST_BODY = "- Ansprechpartner klären\n- Datenschutz besprechen\n- Förderung prüfen\n"
 
@@ -24,18 +24,7 @@ def act_as(store: Store, role: str) -> None:
 def programme_item(store: Store, title: str, **fields: Any) -> str:
     values: dict[str, Any] = {"kind": "article", "review_state": "published"} | fields
     values.setdefault("published_at", utcnow())
-    with store.write(remote=True) as session:
-        row = KnowledgeItem(
-            title=title,
-            centre_id=PROGRAMME_CENTRE_ID,
-            server_seq=1,
-            created_at=utcnow(),
-            updated_at=utcnow(),
-            **values,
-        )
-        session.add(row)
-        session.flush()
-        return row.id
+    return programme_row(store, KnowledgeItem, title=title, **values)
 
 
 def published_checklist(store: Store, title: str = "Erstbesuch im Betrieb") -> str:

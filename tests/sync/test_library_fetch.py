@@ -7,6 +7,7 @@ the pages instead of doubling them."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import uuid
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from tests.support.blobs import upload_programme_file
 from tests.sync.conftest import DeviceFactory
 from tests.sync.support import Device, InProcessHub
+from zz_desktop.cli import main
 from zz_desktop.services import library, library_files, programme_offers, starter_pages
 from zz_desktop.services.permissions import NotAllowed
 from zz_desktop.store.models import FileChunk
@@ -86,7 +88,11 @@ def _publish_with_file(coordinator: Device, data: bytes) -> str:
 
 
 def test_starter_pages_and_files_reach_another_centre(
-    hub: InProcessHub, device: DeviceFactory, tmp_path: Path, qtbot: Any
+    hub: InProcessHub,
+    device: DeviceFactory,
+    tmp_path: Path,
+    qtbot: Any,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     advisor = device("advisor", user=0)
     with pytest.raises(NotAllowed):
@@ -105,12 +111,13 @@ def test_starter_pages_and_files_reach_another_centre(
         assert all(
             library.is_programme_wide(p) and not library.may_write(advisor.store, p) for p in pages
         )
-        # Seeding again (a corrected text) updates the same four pages.
-        assert [r.status for r in starter_pages.publish(coordinator.store, coordinator.client)] == [
-            "applied"
-        ] * 4
     finally:
         coordinator.close()
+    # Seeding again, on the command line (a corrected text): the same four pages are updated.
+    capsys.readouterr()
+    cli = ["library", "seed-starter", "--profile", str(coordinator.path), "--json"]
+    assert main(cli) == 0
+    assert json.loads(capsys.readouterr().out)["applied"] == 4
     advisor.sync()
     assert len(library.list_items(advisor.store, kind="article")) == 4
     assert library_files.missing_digests(advisor.store) == [digest]
@@ -132,3 +139,29 @@ def test_starter_pages_and_files_reach_another_centre(
     assert library_files.missing_digests(advisor.store) == []
     content = library_files.read(advisor.store, digest)
     assert hashlib.sha256(content).hexdigest() == digest and content == data
+    profile = str(advisor.path)
+    advisor.close()
+    assert main(["library", "list", "--profile", profile, "--search", "stundensatz", "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)["items"]
+    assert listed["title"] == "Honorare kalkulieren und durchsetzen" and listed["programme_wide"]
+
+
+def test_ticks_and_case_state_reach_the_colleague(device: DeviceFactory) -> None:
+    """The checklist on a consultation and an ombuds case's state travel with the consultation."""
+    from tests.support.library import consultation, published_checklist
+    from zz_desktop.services import checklists, consultations
+
+    manager, first, second = device("m", user=2), device("a", user=0), device("b", user=1)
+    checklist = published_checklist(manager.store)  # the centre's manager publishes it
+    manager.sync()
+    first.sync()
+    visit = consultation(first.store)
+    checklists.attach(first.store, visit, checklist)
+    checklists.tick(first.store, visit, checklist, 1)
+    case = consultations.save(first.store, visit, {"kind": "ombuds"}, []).consultation
+    assert case.ombuds_state == "received"
+    first.sync()
+    second.sync()
+    [entry] = checklists.attached(second.store, visit)
+    assert entry.ticked == {1} and entry.items[1] == "Datenschutz besprechen"
+    assert consultations.load_form(second.store, visit).values["ombuds_state"] == "received"

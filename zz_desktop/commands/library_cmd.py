@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from zz_desktop.commands.common import add_profile_args, emit, open_profile
+from zz_desktop.commands.common import add_profile_args, emit, emit_push, open_profile
 from zz_desktop.i18n import t
 
 
@@ -52,14 +52,7 @@ def run(args: argparse.Namespace) -> int:
             )
             return 0 if not report.failed else 1
         results = starter_pages.publish(store)
-        applied = sum(r.status == "applied" for r in results)
-        refused = [f"{r.op_id}: {r.reason}" for r in results if r.status == "rejected"]
-        emit(
-            args,
-            t("{applied} of {total} pages published.", applied=applied, total=len(results))
-            + "".join("\n" + line for line in refused),
-            {"applied": applied, "results": [r.model_dump(mode="json") for r in results]},
-        )
-        return 0 if not refused else 1
+        # {applied} and {total} are filled in by emit_push.
+        return emit_push(args, results, t("{applied} of {total} pages published."))
     finally:
         store.close()

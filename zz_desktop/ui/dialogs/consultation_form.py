@@ -5,6 +5,7 @@ autosaved drafts offered for restore, Ctrl+S saves, the 80 h cap warning shown l
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, QStringListModel, Qt, QTimer, Signal
@@ -679,20 +680,20 @@ class ConsultationForm(QDialog):
         self.message.setVisible(bool(other or rest))
 
     def open_referrals(self) -> QDialog | None:
-        if not self.consultation_id:
-            return None
         from zz_desktop.ui.dialogs.referral_dialog import ReferralDialog
 
-        dialog = ReferralDialog(self.store, self.consultation_id, self)
-        dialog.show()
-        return dialog
+        return self._open_for_saved(ReferralDialog)
 
     def open_checklists(self) -> QDialog | None:
-        if not self.consultation_id:
-            return None
         from zz_desktop.ui.dialogs.checklist_dialog import ChecklistDialog
 
-        dialog = ChecklistDialog(self.store, self.consultation_id, self)
+        return self._open_for_saved(ChecklistDialog)
+
+    def _open_for_saved(self, kind: Callable[[Store, str, QWidget], QDialog]) -> QDialog | None:
+        """A dialog about the saved consultation (referrals, checklists), shown beside the form."""
+        if not self.consultation_id:
+            return None
+        dialog = kind(self.store, self.consultation_id, self)
         dialog.show()
         return dialog
 
