@@ -3,6 +3,7 @@ ticked during the visit; every tick is stored with the consultation at once."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,8 @@ from PySide6.QtCore import Qt
 from tests.gui.helpers import wait_ops
 from tests.support.library import act_as, consultation, published_checklist
 from zz_desktop.services import checklists
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def test_attach_and_tick_from_the_consultation_form(
@@ -43,6 +46,10 @@ def test_attach_and_tick_from_the_consultation_form(
     wait_ops(qtbot)
     assert checklists.attached(store, visit)[0].ticked == {1}
     assert "1" in dialog.message.text() and "3" in dialog.message.text()
+    if lang == "de":
+        dialog.resize(560, 360)
+        qtbot.wait(50)
+        dialog.grab().save(str(SHOTS / "wissenspool-checklist.png"))
     # Reopened later (another visit day): the tick is still there.
     dialog.close()
     again = ChecklistDialog(store, visit)

@@ -194,3 +194,32 @@ def test_attached_files_open_and_save(
     buttons["file_open_0"].click()
     wait_ops(qtbot)
     assert Path(opened[0]).name == "mustervertrag.txt" and Path(opened[0]).read_bytes() == data
+
+
+def test_manager_saves_and_publishes_and_keys_walk_the_list(
+    app: Any, store: Any, qtbot: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.gui.helpers import key
+
+    ids = seed_library(store)
+    page = _page(store, qtbot)
+    page.open_item(ids["note"])
+    wait_ops(qtbot)
+    editor = page.edit(ids["note"])
+    assert editor.publish_button.isVisibleTo(editor)  # a manager publishes in one go
+    body = editor.form.fields["body"]
+    body.setPlainText(body.toPlainText() + "\n## Ergebnis\n\nAngebote in der Hälfte der Zeit.")  # type: ignore[attr-defined]
+    editor.save("published")
+    wait_ops(qtbot)
+    changed = library.get_item(store, ids["note"])
+    assert changed.review_state == "published" and changed.version == 2  # a new version
+    assert "Hälfte" in page.article.body.toPlainText()
+    # Keyboard: the list takes the arrow keys and the article follows the selection.
+    page.table.setFocus()
+    page.table.selectRow(0)
+    first = page.article.item.id  # type: ignore[union-attr]
+    key(page.table, Qt.Key.Key_Down)
+    assert page.article.item is not None and page.article.item.id != first
+    assert page.table.accessibleName() and page.search.accessibleName()

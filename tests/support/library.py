@@ -54,9 +54,18 @@ def seed_library(store: Store) -> dict[str, str]:
         {
             "kind": "good_practice",
             "title": "KI-Sprechstunde im Handwerk: was sich bewährt hat",
-            "body": "## Ausgangslage\n\nDrei Tischlereien wollten Angebote schneller "
-            "schreiben.\n\n## Vorgehen\n\n1. Ablauf aufnehmen\n2. Werkzeug testen\n"
-            "3. **Datenschutz** klären\n",
+            "body": (
+                "## Ausgangslage\n\nDrei Tischlereien im Saalekreis brauchten für ein Angebot "
+                "im Schnitt zwei Stunden. Die Inhaber wollten wissen, ob ein KI-Werkzeug dabei "
+                "hilft, ohne Kundendaten aus der Hand zu geben.\n\n"
+                "## Vorgehen\n\n1. Ablauf eines Angebots gemeinsam aufnehmen\n"
+                "2. Zwei Werkzeuge mit **anonymisierten** Beispielen testen\n"
+                "3. Datenschutz und Auftragsverarbeitung klären\n"
+                "4. Nach vier Wochen Bilanz ziehen\n\n"
+                "## Was sich bewährt hat\n\n- Textbausteine selbst pflegen, die KI nur "
+                "formulieren lassen\n- Einen Beschäftigten als Ansprechpartner benennen\n"
+                "- Die Belegschaft von Anfang an beteiligen\n"
+            ),
             "topics": ["ai_at_work", "process_digitalisation"],
             "target_groups": ["sme", "employees"],
             "valid_until": dt.date(2027, 12, 31),

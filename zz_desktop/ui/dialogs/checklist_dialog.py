@@ -50,6 +50,7 @@ class ChecklistDialog(QDialog):
         self.items = QListWidget(self)
         self.items.setObjectName("checklistItems")
         self.items.setAccessibleName(self.tr("Items to tick"))
+        self.items.setSpacing(2)
         layout.addWidget(self.items, 1)
         bottom = QHBoxLayout()
         self.message = QLabel(self)
