@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "backup",
     "calendar_cmd",
     "partners_cmd",
+    "library_cmd",
 )
 log = logging.getLogger("zz_desktop.cli")
 

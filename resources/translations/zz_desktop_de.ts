@@ -17,6 +17,133 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>ArticleView</name>
+    <message>
+        <source>Details of the item</source>
+        <translation>Angaben zum Beitrag</translation>
+    </message>
+    <message>
+        <source>Text of the item</source>
+        <translation>Text des Beitrags</translation>
+    </message>
+    <message>
+        <source>&amp;Edit …</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>P&amp;ropose for review</source>
+        <translation>Zur Prüfung &amp;vorschlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF …</source>
+        <translation>Als P&amp;DF speichern …</translation>
+    </message>
+    <message>
+        <source>Choose an item from the list.</source>
+        <translation>Wählen Sie einen Beitrag aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Programme-wide item of the coordinating centre (read only).</source>
+        <translation>Programmweiter Beitrag der koordinierenden Stelle (nur lesbar).</translation>
+    </message>
+    <message>
+        <source>Proposed for review: publish it for the centre or edit.</source>
+        <translation>Zur Prüfung vorgeschlagen: für das Zentrum veröffentlichen oder bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Published for the centre; only a manager changes it.</source>
+        <translation>Für das Zentrum veröffentlicht; ändern kann ihn nur die Zentrumsleitung.</translation>
+    </message>
+    <message>
+        <source>Item of this centre.</source>
+        <translation>Beitrag dieses Zentrums.</translation>
+    </message>
+    <message>
+        <source>Coordinating centre</source>
+        <translation>Koordinierende Stelle</translation>
+    </message>
+    <message>
+        <source>This centre</source>
+        <translation>Dieses Zentrum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Zielgruppe</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Webadresse</translation>
+    </message>
+    <message>
+        <source>No longer valid.</source>
+        <translation>Nicht mehr gültig.</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>not on this device yet</source>
+        <translation>noch nicht auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Save …</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Datei speichern</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>History: %1</source>
@@ -214,6 +341,41 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Every row was rejected.</source>
         <translation>Alle Zeilen wurden abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Checklists for the visit</source>
+        <translation>Checklisten für den Termin</translation>
+    </message>
+    <message>
+        <source>Checklist of the Wissenspool</source>
+        <translation>Checkliste aus dem Wissenspool</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>&amp;Anhängen</translation>
+    </message>
+    <message>
+        <source>Items to tick</source>
+        <translation>Punkte zum Abhaken</translation>
+    </message>
+    <message>
+        <source>&amp;Remove checklist</source>
+        <translation>Checkliste &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The Wissenspool has no published checklist yet.</source>
+        <translation>Der Wissenspool enthält noch keine veröffentlichte Checkliste.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items ticked.</source>
+        <translation>%1 von %2 Punkten abgehakt.</translation>
     </message>
 </context>
 <context>
@@ -425,6 +587,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>&amp;Art</translation>
     </message>
     <message>
+        <source>Ombuds case &amp;state</source>
+        <translation>&amp;Stand des Ombudsfalls</translation>
+    </message>
+    <message>
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
@@ -483,6 +649,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Referrals to &amp;partners …</source>
         <translation>Weiterverweisungen an &amp;Partner …</translation>
+    </message>
+    <message>
+        <source>&amp;Checklists for the visit …</source>
+        <translation>&amp;Checklisten für den Termin …</translation>
     </message>
     <message>
         <source>Next appointment</source>
@@ -1000,6 +1170,25 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     </message>
 </context>
 <context>
+    <name>FileFetcher</name>
+    <message>
+        <source>Wissenspool files: %1 of %2, part %3 of %4</source>
+        <translation>Wissenspool-Dateien: %1 von %2, Teil %3 von %4</translation>
+    </message>
+    <message>
+        <source>Wissenspool files fetched: %1</source>
+        <translation>Wissenspool-Dateien geholt: %1</translation>
+    </message>
+    <message>
+        <source>not available yet: %1</source>
+        <translation>noch nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Wissenspool files will be fetched at the next sync.</source>
+        <translation>Wissenspool-Dateien werden bei der nächsten Synchronisation geholt.</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose a file</source>
@@ -1166,6 +1355,69 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>The file cannot be read</source>
         <translation>Die Datei kann nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeEditor</name>
+    <message>
+        <source>Edit item</source>
+        <translation>Beitrag bearbeiten</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Neuer Beitrag</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>Markdown: ## heading, - list item, **bold**</source>
+        <translation>Markdown: ## Überschrift, - Listenpunkt, **fett**</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt (Markdown)</source>
+        <translation>Te&amp;xt (Markdown)</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Zielgruppe</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation>Gültig &amp;bis</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Webadresse</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>&amp;Quellen</translation>
+    </message>
+    <message>
+        <source>Save as &amp;draft</source>
+        <translation>Als &amp;Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Propose for review</source>
+        <translation>Zur Prüfung &amp;vorschlagen</translation>
+    </message>
+    <message>
+        <source>Save and p&amp;ublish</source>
+        <translation>Speichern und ver&amp;öffentlichen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1771,66 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Nicht wahrgenommen</translation>
     </message>
     <message>
+        <source>Received</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <source>In clarification</source>
+        <translation>In Klärung</translation>
+    </message>
+    <message>
+        <source>Mediated</source>
+        <translation>Vermittelt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Good practice</source>
+        <translation>Gute Praxis</translation>
+    </message>
+    <message>
+        <source>SMEs</source>
+        <translation>KMU</translation>
+    </message>
+    <message>
+        <source>Solo self-employed</source>
+        <translation>Solo-Selbstständige</translation>
+    </message>
+    <message>
+        <source>Proposed for review</source>
+        <translation>Zur Prüfung vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1646,6 +1958,89 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <source>online</source>
         <extracomment>Which code list an enum column of a list uses.</extracomment>
         <translation>online</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message>
+        <source>Wissenspool</source>
+        <translation>Wissenspool</translation>
+    </message>
+    <message>
+        <source>&amp;New item …</source>
+        <translation>&amp;Neuer Beitrag …</translation>
+    </message>
+    <message>
+        <source>Search titles, texts, sources …</source>
+        <translation>Titel, Texte, Quellen durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Search the Wissenspool</source>
+        <translation>Wissenspool durchsuchen</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>Alle Themen</translation>
+    </message>
+    <message>
+        <source>All target groups</source>
+        <translation>Alle Zielgruppen</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Review state</source>
+        <translation>Prüfstatus</translation>
+    </message>
+    <message>
+        <source>Only &amp;new since your last visit</source>
+        <translation>Nur &amp;Neues seit Ihrem letzten Besuch</translation>
+    </message>
+    <message>
+        <source>Items of the Wissenspool</source>
+        <translation>Beiträge des Wissenspools</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Zielgruppe</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>%1 new since your last visit</source>
+        <translation>%1 neu seit Ihrem letzten Besuch</translation>
+    </message>
+    <message>
+        <source>programme</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>Zentrum</translation>
+    </message>
+    <message>
+        <source>New since your last visit</source>
+        <translation>Neu seit Ihrem letzten Besuch</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +2212,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Partners</source>
         <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Wissenspool</source>
+        <translation>Wissenspool</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -2226,6 +2625,7 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <name>Ops</name>
     <message>
         <source>Working …</source>
+        <extracomment>Running operations by key; the GUI thread holds every op (and what its callbacks reference) until its result is delivered, so no reference to a widget ever ends on a worker. Results handed from the workers to the GUI thread (key → (result, error)).</extracomment>
         <translation>Arbeite …</translation>
     </message>
     <message>
@@ -3639,6 +4039,10 @@ Beratungsdokumentation der Zukunftszentren, offline und synchronisiert.</transla
     <message>
         <source>Partner offer</source>
         <translation>Partnerangebot</translation>
+    </message>
+    <message>
+        <source>Wissenspool</source>
+        <translation>Wissenspool</translation>
     </message>
     <message>
         <source>Nothing found.</source>

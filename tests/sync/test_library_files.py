@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from tests.hub.hub_client import Device as HubDevice
+from tests.support.blobs import upload_programme_file
 from tests.sync.conftest import DeviceFactory
 from tests.sync.support import InProcessHub
 from zz_desktop.services import library_files
@@ -19,7 +20,6 @@ from zz_desktop.store.models import FileChunk
 from zz_desktop.sync import files
 from zz_desktop.sync.errors import Offline
 from zz_desktop.sync.transport import HubClient
-from zz_protocol.schemas import BLOB_CHUNK_SIZE
 
 MB = 1024 * 1024
 
@@ -42,18 +42,7 @@ class CutAfter(httpx.BaseTransport):
 def _publish(hub: InProcessHub, data: bytes) -> str:
     _code, [username] = hub.new_centre((("k", "coordinator"),))
     coordinator = HubDevice(hub.base_url, username)
-    chunks = [data[i : i + BLOB_CHUNK_SIZE] for i in range(0, len(data), BLOB_CHUNK_SIZE)]
-    digest = hashlib.sha256(data).hexdigest()
-    manifest = {
-        "digest": digest,
-        "size": len(data),
-        "chunk_digests": [hashlib.sha256(c).hexdigest() for c in chunks],
-    }
-    assert coordinator.http.post("/programme/blobs", json=manifest).status_code == 200
-    for index, chunk in enumerate(chunks):
-        answer = coordinator.http.put(f"/programme/blobs/{digest}/chunks/{index}", content=chunk)
-        assert answer.status_code == 200, answer.text
-    assert answer.json()["complete"]
+    digest = upload_programme_file(coordinator.http, data)
     coordinator.close()
     return digest
 

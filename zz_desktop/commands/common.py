@@ -6,11 +6,13 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from zz_desktop.paths import default_profile_dir
 from zz_desktop.store.database import Store, open_store
+from zz_protocol.schemas import OpResult
 
 
 def add_profile_args(parser: argparse.ArgumentParser) -> None:
@@ -47,3 +49,17 @@ def emit(args: argparse.Namespace, human: str, data: dict[str, Any]) -> None:
         print(json.dumps(data, ensure_ascii=False, sort_keys=True))
     else:
         print(human)
+
+
+def emit_push(args: argparse.Namespace, results: Sequence[OpResult], summary: str) -> int:
+    """Print what the hub did with a programme push (``summary`` names {applied} of {total});
+    exit code 1 when the hub refused any row, with its reasons."""
+    applied = sum(r.status == "applied" for r in results)
+    refused = [f"{r.op_id}: {r.reason}" for r in results if r.status == "rejected"]
+    emit(
+        args,
+        summary.format(applied=applied, total=len(results))
+        + "".join("\n" + line for line in refused),
+        {"applied": applied, "results": [r.model_dump(mode="json") for r in results]},
+    )
+    return 0 if not refused else 1

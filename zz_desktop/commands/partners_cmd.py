@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from zz_desktop.commands.common import add_profile_args, emit, open_profile
+from zz_desktop.commands.common import add_profile_args, emit, emit_push, open_profile
 from zz_desktop.errors import UserError
 from zz_desktop.i18n import t
 
@@ -54,14 +54,7 @@ def run(args: argparse.Namespace) -> int:
         if not isinstance(offers_in, list) or not all(isinstance(o, dict) for o in offers_in):
             raise UserError(t("The file must hold a JSON list of offers."))
         results = programme_offers.publish(store, offers_in)
-        applied = sum(r.status == "applied" for r in results)
-        refused = [f"{r.op_id}: {r.reason}" for r in results if r.status == "rejected"]
-        emit(
-            args,
-            t("{applied} of {total} offers published.", applied=applied, total=len(results))
-            + "".join("\n" + line for line in refused),
-            {"applied": applied, "results": [r.model_dump(mode="json") for r in results]},
-        )
-        return 0 if not refused else 1
+        # {applied} and {total} are filled in by emit_push.
+        return emit_push(args, results, t("{applied} of {total} offers published."))
     finally:
         store.close()

@@ -100,6 +100,15 @@ class ConsultationKind(StrEnum):
     OMBUDS = "ombuds"
 
 
+class OmbudsState(StrEnum):
+    """Where an ombuds case of the Haus der Selbstständigen stands (domain/ombuds.py)."""
+
+    RECEIVED = "received"
+    IN_CLARIFICATION = "in_clarification"
+    MEDIATED = "mediated"
+    CLOSED = "closed"
+
+
 class ConsultationStatus(StrEnum):
     DRAFT = "draft"
     FINAL = "final"

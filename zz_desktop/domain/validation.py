@@ -176,6 +176,7 @@ def validate_consultation(data: Mapping[str, Any], known_topics: set[str] | None
     _check_enum(errors, data, "kind", enums.ConsultationKind, required=True)
     _check_enum(errors, data, "status", enums.ConsultationStatus)
     _check_enum(errors, data, "esf_counting", enums.EsfCounting)
+    _check_enum(errors, data, "ombuds_state", enums.OmbudsState)
     if _blank(data.get("organisation_id")) and _blank(data.get("person_id")):
         errors["organisation_id"] = t("Choose the organisation or the person who was advised.")
     topics = data.get("topics") or []

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from zz_desktop.domain import ombuds
 from zz_desktop.domain.validation import (
     IN_DEPTH_CAP_HOURS,
     validate_consultation,
@@ -85,6 +86,8 @@ def record_consultation(
 ) -> SaveResult:
     """Create a consultation with its participants and follow-ups (one transaction)."""
     values = dict(data)
+    if values.get("kind") == ombuds.OMBUDS:
+        values.setdefault("ombuds_state", ombuds.FIRST)
     errors = validate_consultation(values, known_topics(store))
     for i, fu in enumerate(followups):
         fu_errors = validate_followup(
@@ -263,6 +266,7 @@ def save(
             raise NotFound(t("Record {id} was not found.", id=target))
         merged = (records.current_values(obj) if obj is not None else {}) | values
         errors = validate_form(merged, known) | errors
+        errors |= _ombuds_errors(obj, merged, values)
         if errors:
             raise ValidationFailed(errors)
         if obj is None:
@@ -310,6 +314,21 @@ def save(
         if draft is not None:
             drafts.discard(session, *draft)
     return SaveResult(obj, warnings)
+
+
+def _ombuds_errors(
+    obj: Consultation | None, merged: dict[str, Any], values: dict[str, Any]
+) -> dict[str, str]:
+    """An ombuds case gets its first state when none is given; each change of state must be a
+    step of the workflow (domain/ombuds.py). Other kinds carry none."""
+    kind, old = merged.get("kind"), obj.ombuds_state if obj is not None else None
+    if kind == ombuds.OMBUDS and not merged.get("ombuds_state"):
+        merged["ombuds_state"] = values["ombuds_state"] = old or ombuds.FIRST
+    elif kind != ombuds.OMBUDS and merged.get("ombuds_state") and "kind" in values:
+        merged["ombuds_state"] = values["ombuds_state"] = None  # the kind was changed away
+    new = merged.get("ombuds_state")
+    message = ombuds.check(kind, old if kind == ombuds.OMBUDS else None, new)
+    return {"ombuds_state": message} if message else {}
 
 
 def _set_participants(session: Session, consultation_id: str, person_ids: Sequence[str]) -> None:

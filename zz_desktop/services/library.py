@@ -23,6 +23,8 @@ from zz_desktop.store.database import Store
 from zz_desktop.store.models import KnowledgeItem
 from zz_protocol.schemas import PROGRAMME_CENTRE_ID
 
+#: What the GUI holds of an item: a detached row, read only (the views never write to it).
+Item = KnowledgeItem
 LAST_VISIT = "knowledge.last_visit"
 REVIEWED = frozenset({enums.ReviewState.PUBLISHED.value, enums.ReviewState.WITHDRAWN.value})
 SEARCH_LIMIT = 2000
@@ -33,9 +35,15 @@ def is_programme_wide(item: KnowledgeItem) -> bool:
 
 
 def list_items(
-    store: Store, text: str = "", kind: str | None = None, published_only: bool = True
+    store: Store,
+    text: str = "",
+    kind: str | None = None,
+    published_only: bool = True,
+    topic: str | None = None,
+    target_group: str | None = None,
 ) -> list[KnowledgeItem]:
-    """Items by title; only published ones unless asked (the review list wants the others)."""
+    """Items by title; only published ones unless asked (the review list wants the others).
+    Topic and target group are JSON lists: filtered here, the library holds hundreds of items."""
     with store.read() as session:
         query = select(KnowledgeItem).where(KnowledgeItem.deleted.is_(False))
         if published_only:
@@ -45,15 +53,56 @@ def list_items(
         if text.strip():
             hits = search.search(session, text, limit=SEARCH_LIMIT, entity="knowledge_item")
             query = query.where(KnowledgeItem.id.in_([h.entity_id for h in hits]))
-        return list(session.scalars(query.order_by(KnowledgeItem.title)))
+        items = list(session.scalars(query.order_by(KnowledgeItem.title)))
+    return [
+        i
+        for i in items
+        if (not topic or topic in (i.topics or []))
+        and (not target_group or target_group in (i.target_groups or []))
+    ]
+
+
+def get_item(store: Store, item_id: str) -> KnowledgeItem:
+    with store.read() as session:
+        return records.get(session, KnowledgeItem, item_id)
+
+
+def may_write(store: Store, item: KnowledgeItem | None = None) -> bool:
+    """True when the current role may change ``item`` (or create one) — what the GUI offers."""
+    try:
+        _editable(store, item)
+    except permissions.NotAllowed:
+        return False
+    return True
+
+
+def may_publish(store: Store, item: KnowledgeItem | None = None) -> bool:
+    if item is not None and is_programme_wide(item):
+        return False
+    return permissions.allowed(store, roles.PUBLISH_KNOWLEDGE)
+
+
+def propose(store: Store, item_id: str) -> KnowledgeItem:
+    """An advisor hands a draft to the centre's managers for review."""
+    item = get_item(store, item_id)
+    if item.review_state != enums.ReviewState.DRAFT.value:
+        raise ValidationFailed({"review_state": t("Only a draft can be proposed.")})
+    return save_draft(store, {"review_state": enums.ReviewState.PROPOSED.value}, item_id)
+
+
+def is_new(item: KnowledgeItem, since: dt.datetime | None) -> bool:
+    return since is None or (item.published_at or dt.datetime.min) > since
+
+
+def last_visit(store: Store) -> dt.datetime | None:
+    raw = store.get_setting(LAST_VISIT)
+    return dt.datetime.fromisoformat(str(raw)) if raw else None
 
 
 def new_since_last_visit(store: Store) -> list[KnowledgeItem]:
     """Published items that appeared since the last :func:`mark_visited` (all on a first visit)."""
-    raw = store.get_setting(LAST_VISIT)
-    since = dt.datetime.fromisoformat(str(raw)) if raw else None
-    items = list_items(store)
-    return [i for i in items if since is None or (i.published_at or dt.datetime.min) > since]
+    since = last_visit(store)
+    return [i for i in list_items(store) if is_new(i, since)]
 
 
 def mark_visited(store: Store, at: dt.datetime | None = None) -> None:

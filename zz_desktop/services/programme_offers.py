@@ -48,8 +48,16 @@ def publish(
     """Validate every offer first (one bad offer: nothing is sent), then publish them together."""
     if not sync_service.is_coordinator(store):
         raise NotAllowed(t("Only the coordinating centre publishes programme-wide offers."))
-    ops = [_op(n, offer) for n, offer in enumerate(offers, start=1)]
-    request = PushRequest(batch_id=str(uuid.uuid4()), ops=ops)
+    return push_programme(
+        store, [_op(n, offer) for n, offer in enumerate(offers, start=1)], client_factory
+    )
+
+
+def push_programme(
+    store: Store, ops: Sequence[Op], client_factory: ClientFactory = HubClient
+) -> list[OpResult]:
+    """Send programme-wide rows in one batch (``/programme/push``; the hub checks the role)."""
+    request = PushRequest(batch_id=str(uuid.uuid4()), ops=list(ops))
     with _client(store, client_factory) as client:
         answer = client.request("POST", "/programme/push", body=request.model_dump(mode="json"))
     return PushResponse.model_validate(answer.json()).results

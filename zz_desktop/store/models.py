@@ -242,6 +242,12 @@ class Consultation(Synced, Base):
     next_appointment: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(8), default="draft")
     esf_counting: Mapped[str] = mapped_column(String(12), default="entity")
+    #: Wissenspool checklists attached for the visit (services/checklists.py): each
+    #: {"item_id", "version", "title", "items": [text], "ticked": [index]}, the items copied so
+    #: that what was ticked stays readable when the checklist is revised later.
+    checklists: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    #: Only for kind "ombuds": received → in_clarification → mediated → closed (domain/ombuds.py).
+    ombuds_state: Mapped[str | None] = mapped_column(String(16))
 
 
 class ConsultationParticipant(Synced, Base):

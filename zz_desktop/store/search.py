@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import inspect, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from zz_desktop.domain.textfold import fold
 from zz_desktop.store.base import Synced
@@ -180,7 +180,11 @@ def rebuild(session: Session) -> int:
         # Migrations rebuild on older schemas, which lack the tables of later entities.
         if model.__search__ is None or model.__tablename__ not in existing:  # type: ignore[attr-defined]
             continue
-        for obj in session.query(model).filter(model.deleted.is_(False)).yield_per(2000):
+        # ... and older columns: load only those this schema has (later ones stay deferred).
+        have = {c["name"] for c in inspect(conn).get_columns(model.__tablename__)}  # type: ignore[attr-defined]
+        columns = [getattr(model, c.key) for c in model.__table__.columns if c.name in have]  # type: ignore[attr-defined]
+        query = session.query(model).options(load_only(*columns))
+        for obj in query.filter(model.deleted.is_(False)).yield_per(2000):
             reindex(session, obj)
             count += 1
     return count

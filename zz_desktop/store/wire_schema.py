@@ -40,6 +40,7 @@ _ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("consultation", "kind"): enums.ConsultationKind,
     ("consultation", "status"): enums.ConsultationStatus,
     ("consultation", "esf_counting"): enums.EsfCounting,
+    ("consultation", "ombuds_state"): enums.OmbudsState,
     ("event", "type"): enums.EventType,
     ("participation", "entry_questionnaire"): enums.QuestionnaireStatus,
     ("participation", "exit_questionnaire"): enums.QuestionnaireStatus,

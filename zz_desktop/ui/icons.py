@@ -20,6 +20,8 @@ _PATHS = {
     "calendar": "M4 5h16v15H4zM4 9h16M8 3v4M16 3v4M7 12h2M11 12h2M15 12h2M7 16h2M11 16h2",
     # Two linked rings: the partner network.
     "partners": "M9 15a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM15 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z",
+    # An open book: the Wissenspool.
+    "library": "M12 6c-2-1.5-5-2-8-2v14c3 0 6 .5 8 2 2-1.5 5-2 8-2V4c-3 0-6 .5-8 2zM12 6v14",
     "reports": "M5 20V11M10 20V6M15 20v-7M20 20V4M3 21h18",
     "settings": "M4 7h10M18 7h2M4 17h4M12 17h8M16 5v4M10 15v4",
     "sync": "M20 12a8 8 0 0 1-14 5M4 12a8 8 0 0 1 14-5M18 3v4h-4M6 21v-4h4",

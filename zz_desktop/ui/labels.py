@@ -158,6 +158,31 @@ def _tables(_lang: str) -> dict[str, dict[str, str]]:
             "taken_up": QCoreApplication.translate("Labels", "Taken up"),
             "not_taken_up": QCoreApplication.translate("Labels", "Not taken up"),
         },
+        "ombuds_state": {
+            "received": QCoreApplication.translate("Labels", "Received"),
+            "in_clarification": QCoreApplication.translate("Labels", "In clarification"),
+            "mediated": QCoreApplication.translate("Labels", "Mediated"),
+            "closed": QCoreApplication.translate("Labels", "Closed"),
+        },
+        "knowledge_kind": {
+            "article": QCoreApplication.translate("Labels", "Article"),
+            "checklist": QCoreApplication.translate("Labels", "Checklist"),
+            "template": QCoreApplication.translate("Labels", "Template"),
+            "file": QCoreApplication.translate("Labels", "File"),
+            "link": QCoreApplication.translate("Labels", "Link"),
+            "good_practice": QCoreApplication.translate("Labels", "Good practice"),
+        },
+        "target_group": {
+            "sme": QCoreApplication.translate("Labels", "SMEs"),
+            "employees": QCoreApplication.translate("Labels", "Employees"),
+            "solo_self_employed": QCoreApplication.translate("Labels", "Solo self-employed"),
+        },
+        "review_state": {
+            "draft": QCoreApplication.translate("Labels", "Draft"),
+            "proposed": QCoreApplication.translate("Labels", "Proposed for review"),
+            "published": QCoreApplication.translate("Labels", "Published"),
+            "withdrawn": QCoreApplication.translate("Labels", "Withdrawn"),
+        },
     }
     return tables
 

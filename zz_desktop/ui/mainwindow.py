@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         "event",
         "calendar",
         "partners",
+        "library",
         "reports",
         "settings",
     )
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         from zz_desktop.ui.views.calendar_page import CalendarPage
+        from zz_desktop.ui.views.library_page import LibraryPage
         from zz_desktop.ui.views.partners_page import PartnersPage
         from zz_desktop.ui.views.reports_page import ReportsPage
         from zz_desktop.ui.views.settings_page import SettingsPage
@@ -126,9 +128,11 @@ class MainWindow(QMainWindow):
         self.reports_page = ReportsPage(self.store, self)
         self.settings_page = SettingsPage(self.store, self)
         self.partners_page = PartnersPage(self.store, self)
+        self.library_page = LibraryPage(self.store, self)
         pages += [
             (self.tr("Calendar"), self.calendar_page),
             (self.tr("Partners"), self.partners_page),
+            (self.tr("Wissenspool"), self.library_page),
             (self.tr("Reports"), self.reports_page),
             (self.tr("Settings"), self.settings_page),
         ]
@@ -364,6 +368,8 @@ class MainWindow(QMainWindow):
             return
         self._drop_detail()
         self.pages.setCurrentIndex(row)
+        if self.pages.currentWidget() is self.library_page:
+            self.library_page.visit()  # "new since your last visit" counts from here
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(self.PAGES.index(name))
@@ -426,6 +432,10 @@ class MainWindow(QMainWindow):
             return page_e
         if entity == "consultation":
             return self.open_consultation(record_id)
+        if entity == "knowledge_item":
+            self.show_page("library")
+            self.library_page.open_item(record_id)
+            return self.library_page
         if entity == "partner_offer":
             self.show_page("partners")
             self.partners_page.select_offer(record_id)

@@ -113,6 +113,12 @@ class SyncController(QObject):
         self.action.setToolTip(self.tr("Synchronise with the hub"))
         self.action.triggered.connect(self._on_action)
         window.installEventFilter(self)
+        from zz_desktop.ui.library_fetch import FileFetcher
+
+        # Wissenspool files named by pulled items follow in the background (resumable).
+        self.files = FileFetcher(
+            store, lambda text: window.statusBar().showMessage(text, 10_000), parent=self
+        )
         self.set_interval(interval_minutes(store))
         self.show_status()
 
@@ -176,6 +182,9 @@ class SyncController(QObject):
                 # The round wrote rows from other devices: every open view reloads (an empty
                 # ChangeSet touches every entity; the report does not say which were hit).
                 bus().announce(ChangeSet())
+            if not self._closing:
+                # After every good round, not only after a pull: an interrupted fetch resumes.
+                self.files.start()
         else:
             # UserErrors carry one translated line; anything else is a bug: no class names
             # or tracebacks for the user (the log has the details).
@@ -267,6 +276,7 @@ class SyncController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Close and not self._closing:
             self._closing = True
+            self.files.stop()
             self.timer.stop()
             self.retry_timer.stop()
             self.sync_now(quick=True)

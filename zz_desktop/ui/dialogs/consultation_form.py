@@ -5,11 +5,13 @@ autosaved drafts offered for restore, Ctrl+S saves, the 80 h cap warning shown l
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -29,13 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zz_desktop.domain import ombuds
 from zz_desktop.errors import ValidationFailed
 from zz_desktop.services import consents, consultations, drafts, identity, persons
 from zz_desktop.services.listing import topic_label
 from zz_desktop.store.database import Store
 from zz_desktop.ui import consent_badge, ops
 from zz_desktop.ui.bus import ChangeSet
-from zz_desktop.ui.labels import fmt_date, fmt_datetime, pydate
+from zz_desktop.ui.labels import enum_label, fmt_date, fmt_datetime, pydate
 from zz_desktop.ui.widgets import (
     CheckList,
     ChipList,
@@ -124,6 +127,9 @@ class ConsultationForm(QDialog):
         f.add("mode", self.tr("&Mode"), combo("mode"))
         f.add("place", self.tr("&Place"), line(self.tr("where it took place")))
         f.add("kind", self.tr("&Kind"), combo("kind"))
+        # An ombuds case's own workflow; the row is shown for that kind only.
+        self.ombuds_state = f.add("ombuds_state", self.tr("Ombuds case &state"), QComboBox())
+        f.fields["kind"].currentIndexChanged.connect(self._kind_changed)  # type: ignore[attr-defined]
         f.add("title", self.tr("&Title"), line(self.tr("short subject")))
         self.topic_input = QLineEdit()
         self.topic_input.setPlaceholderText(self.tr("Type a topic and press Enter"))
@@ -161,7 +167,16 @@ class ConsultationForm(QDialog):
         self.referrals_button.setObjectName("openReferrals")
         self.referrals_button.setEnabled(bool(consultation_id))
         self.referrals_button.clicked.connect(self.open_referrals)
-        t.layout_.addRow("", self.referrals_button)
+        # Wissenspool checklists ticked during the visit (kept with the saved consultation).
+        self.checklists_button = QPushButton(self.tr("&Checklists for the visit …"), body)
+        self.checklists_button.setObjectName("openChecklists")
+        self.checklists_button.setEnabled(bool(consultation_id))
+        self.checklists_button.clicked.connect(self.open_checklists)
+        row = QHBoxLayout()
+        row.addWidget(self.referrals_button)
+        row.addWidget(self.checklists_button)
+        row.addStretch(1)
+        t.layout_.addRow("", row)
         t.add("next_appointment", self.tr("Next appointment"), DateLine())
 
         side = QVBoxLayout()
@@ -331,6 +346,7 @@ class ConsultationForm(QDialog):
     ) -> None:
         self.org_picker.set_value_(values.get("organisation_id"))
         self.person_picker.set_value_(values.get("person_id"))
+        self._fill_ombuds_states(values.get("ombuds_state"))
         self.form.set_values(
             {k: v for k, v in values.items() if k not in ("organisation_id", "person_id", "topics")}
         )
@@ -521,8 +537,26 @@ class ConsultationForm(QDialog):
         self.cap_label.setText(warning or "")
         self.cap_label.setVisible(bool(warning))
 
+    def _fill_ombuds_states(self, wanted: str | None) -> None:
+        """The states the saved case may move to (domain/ombuds.py); a new case: "received"."""
+        box = self.ombuds_state
+        assert isinstance(box, QComboBox)
+        box.blockSignals(True)
+        box.clear()
+        for code in ombuds.choices(self.original.get("ombuds_state")):
+            box.addItem(enum_label("ombuds_state", code), code)
+        box.setCurrentIndex(max(box.findData(wanted), 0))
+        box.blockSignals(False)
+        self._kind_changed()
+
+    def _kind_changed(self, *_: Any) -> None:
+        is_case = self.form.fields["kind"].currentData() == ombuds.OMBUDS  # type: ignore[attr-defined]
+        self.form.layout_.setRowVisible(self.ombuds_state.parentWidget(), is_case)
+
     def values(self) -> dict[str, Any]:
         data = self.form.values() | self.texts.values()
+        if data.get("kind") != ombuds.OMBUDS:
+            data["ombuds_state"] = None
         data.pop("topic_input", None)
         data["topics"] = self.chips.codes()
         return data
@@ -652,11 +686,20 @@ class ConsultationForm(QDialog):
         self.message.setVisible(bool(other or rest))
 
     def open_referrals(self) -> QDialog | None:
-        if not self.consultation_id:
-            return None
         from zz_desktop.ui.dialogs.referral_dialog import ReferralDialog
 
-        dialog = ReferralDialog(self.store, self.consultation_id, self)
+        return self._open_for_saved(ReferralDialog)
+
+    def open_checklists(self) -> QDialog | None:
+        from zz_desktop.ui.dialogs.checklist_dialog import ChecklistDialog
+
+        return self._open_for_saved(ChecklistDialog)
+
+    def _open_for_saved(self, kind: Callable[[Store, str, QWidget], QDialog]) -> QDialog | None:
+        """A dialog about the saved consultation (referrals, checklists), shown beside the form."""
+        if not self.consultation_id:
+            return None
+        dialog = kind(self.store, self.consultation_id, self)
         dialog.show()
         return dialog
 

@@ -62,6 +62,7 @@ class SearchPopup(QDialog):
             "consultation": self.tr("Consultation"),
             "event": self.tr("Event"),
             "partner_offer": self.tr("Partner offer"),
+            "knowledge_item": self.tr("Wissenspool"),
         }
         self.resize(640, 420)
 
