@@ -311,3 +311,24 @@ def _json(value: Any) -> Any:
     import json
 
     return json.loads(value) if isinstance(value, str) else value
+
+
+def test_every_demo_op_passes_the_hubs_validation(store_a: Store) -> None:
+    """What the demo profile sends is accepted by the hub: an unset NOT NULL JSON column once
+    went out as null and the hub rejected all 300 consultations (``checklists:required``)."""
+    import json
+
+    from zz_protocol.schemas import Op
+    from zz_protocol.validation import op_problem
+
+    problems: dict[str, int] = {}
+    for op_id, entity, entity_id, kind, fields in _rows(
+        store_a, "SELECT op_id, entity, entity_id, kind, fields FROM outbox"
+    ):
+        op = Op(
+            op_id=op_id, entity=entity, entity_id=entity_id, kind=kind,
+            fields=json.loads(fields or "{}"),
+        )  # fmt: skip
+        if problem := op_problem(op):
+            problems[f"{entity}: {problem}"] = problems.get(f"{entity}: {problem}", 0) + 1
+    assert problems == {}

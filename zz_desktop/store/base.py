@@ -96,6 +96,20 @@ def wired_columns(cls: type) -> list[str]:
     return [c.key for c in table.columns if c.key not in NOT_WIRED]
 
 
+def fill_defaults(obj: Any) -> None:
+    """Give unset columns their Python-side default (``default=list`` …), as a flush would.
+    Bulk writers insert rows that were never flushed; without this a NOT NULL JSON column went
+    out as null and the hub rejected every such row (``invalid_value:checklists:required``)."""
+    for column in obj.__table__.columns:
+        default = column.default
+        if default is None or getattr(obj, column.key) is not None:
+            continue
+        if default.is_callable:
+            setattr(obj, column.key, default.arg(None))
+        elif default.is_scalar:
+            setattr(obj, column.key, default.arg)
+
+
 def to_wire(obj: Any, keys: list[str] | None = None) -> dict[str, Any]:
     """The row's synced fields as JSON-able values (all, or just ``keys``)."""
     names = keys if keys is not None else wired_columns(type(obj))

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
-from zz_desktop.store.base import Synced, to_wire, utcnow
+from zz_desktop.store.base import Synced, fill_defaults, to_wire, utcnow
 from zz_desktop.store.capture import Actor, audit_entry, stamp_new
 from zz_desktop.store.ids import new_id
 from zz_desktop.store.models import AuditEntry
@@ -36,6 +36,7 @@ def insert_new(
     count = 0
     for obj in objects:
         stamp_new(obj, actor, now)
+        fill_defaults(obj)
         model = type(obj)
         if model not in by_model:
             order.append(model)
