@@ -111,6 +111,8 @@ class FileFetcher(QObject):
                 text += " · " + self.tr("not transferred yet: %1").replace(
                     "%1", str(len(report.failed))
                 )
+                # The hub's reason (e.g. the centre's storage quota is full), never only a count.
+                text += " (" + next(iter(report.failed.values())) + ")"
             self.show(text)
             # The article view enables "Open" and "Save" for the files that arrived.
             bus().announce(ChangeSet.of("knowledge_item"))
