@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zz_desktop.errors import ValidationFailed
 from zz_desktop.i18n import get_language
 from zz_desktop.services import library, library_files
 from zz_desktop.services.listing import topic_label
@@ -227,8 +228,6 @@ class ArticleView(QWidget):
         self.changed.emit(item.id)
 
     def _failed(self, error: BaseException) -> None:
-        from zz_desktop.errors import ValidationFailed
-
         if isinstance(error, ValidationFailed):
             self.message.setText("\n".join(error.errors.values()))
         else:
