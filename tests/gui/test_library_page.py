@@ -145,6 +145,11 @@ def test_main_window_entry_and_screenshots(window: Any, store: Any, qtbot: Any, 
     window.show_page("library")
     wait_ops(qtbot)
     assert window.pages.currentWidget() is window.library_page
+    shortcuts = {
+        a.text(): a.shortcut().toString() for a in window.menuBar().actions()[3].menu().actions()
+    }
+    assert shortcuts["Wissenspool"] == "Ctrl+8"
+    assert shortcuts["Einstellungen" if lang == "de" else "Settings"] == "Ctrl+0"
     page = window.library_page
     assert page.table.rowCount() == 6 and page.table.item(0, 0).text().startswith("●")
     hit = next(i for i in page.items if i.title.startswith("Honorare"))
