@@ -192,8 +192,8 @@ class ArticleView(QWidget):
 
     def _show_files(self, entries: list[dict[str, Any]]) -> None:
         while self.files_grid.count():
-            widget = self.files_grid.takeAt(0).widget()
-            if widget is not None:
+            taken = self.files_grid.takeAt(0)
+            if taken is not None and (widget := taken.widget()) is not None:
                 widget.deleteLater()
         self.files_box.setVisible(bool(entries))
         for row, entry in enumerate(entries):
