@@ -1180,8 +1180,12 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>Wissenspool-Dateien geholt: %1</translation>
     </message>
     <message>
-        <source>not available yet: %1</source>
-        <translation>noch nicht verfügbar: %1</translation>
+        <source>sent: %1</source>
+        <translation>gesendet: %1</translation>
+    </message>
+    <message>
+        <source>not transferred yet: %1</source>
+        <translation>noch nicht übertragen: %1</translation>
     </message>
     <message>
         <source>Wissenspool files will be fetched at the next sync.</source>
@@ -1404,6 +1408,18 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
         <translation>&amp;Quellen</translation>
     </message>
     <message>
+        <source>&amp;Files</source>
+        <translation>&amp;Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file …</source>
+        <translation>Datei &amp;anhängen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove file</source>
+        <translation>Datei &amp;entfernen</translation>
+    </message>
+    <message>
         <source>Save as &amp;draft</source>
         <translation>Als &amp;Entwurf speichern</translation>
     </message>
@@ -1418,6 +1434,10 @@ Bitte eine Passphrase wählen (sie kann nicht wiederhergestellt werden):</transl
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Datei anhängen</translation>
     </message>
 </context>
 <context>

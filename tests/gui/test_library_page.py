@@ -145,6 +145,11 @@ def test_main_window_entry_and_screenshots(window: Any, store: Any, qtbot: Any, 
     window.show_page("library")
     wait_ops(qtbot)
     assert window.pages.currentWidget() is window.library_page
+    shortcuts = {
+        a.text(): a.shortcut().toString() for a in window.menuBar().actions()[3].menu().actions()
+    }
+    assert shortcuts["Wissenspool"] == "Ctrl+8"
+    assert shortcuts["Einstellungen" if lang == "de" else "Settings"] == "Ctrl+0"
     page = window.library_page
     assert page.table.rowCount() == 6 and page.table.item(0, 0).text().startswith("●")
     hit = next(i for i in page.items if i.title.startswith("Honorare"))
@@ -223,3 +228,30 @@ def test_manager_saves_and_publishes_and_keys_walk_the_list(
     key(page.table, Qt.Key.Key_Down)
     assert page.article.item is not None and page.article.item.id != first
     assert page.table.accessibleName() and page.search.accessibleName()
+
+
+def test_editor_attaches_a_file(
+    app: Any, store: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from zz_desktop.services import library_files
+
+    act_as(store, "advisor")
+    page = _page(store, qtbot)
+    editor = page.edit(None)
+    source = tmp_path / "Angebotsvorlage.docx"
+    source.write_bytes(b"PK\x03\x04 Vorlage")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    editor.attach_button.click()
+    wait_ops(qtbot)
+    assert (
+        editor.files_list.count() == 1
+        and "Angebotsvorlage.docx" in editor.files_list.item(0).text()
+    )
+    type_text(editor.form.fields["title"], "Vorlage für Angebote")
+    editor.save("draft")
+    wait_ops(qtbot)
+    [item] = library.list_items(store, published_only=False)
+    [entry] = item.files
+    assert entry["name"] == "Angebotsvorlage.docx"
+    assert library_files.read(store, entry["digest"]) == source.read_bytes()
+    assert library_files.unsent_digests(store) == [entry["digest"]]  # sent after the next sync

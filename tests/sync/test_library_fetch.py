@@ -165,3 +165,43 @@ def test_ticks_and_case_state_reach_the_colleague(device: DeviceFactory) -> None
     [entry] = checklists.attached(second.store, visit)
     assert entry.ticked == {1} and entry.items[1] == "Datenschutz besprechen"
     assert consultations.load_form(second.store, visit).values["ombuds_state"] == "received"
+
+
+def test_a_file_attached_by_an_advisor_reaches_the_manager(
+    device: DeviceFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zz_desktop.errors import UserError
+    from zz_desktop.store.models import FileBlob
+
+    advisor, manager = device("a", user=0), device("m", user=2)
+    # Too large: a clear message, and nothing is kept.
+    big = tmp_path / "gross.pdf"
+    big.write_bytes(b"x" * 5000)
+    monkeypatch.setattr(library_files, "MAX_FILE_BYTES", 4000)
+    with pytest.raises(UserError) as err:
+        library_files.attach(advisor.store, big)
+    assert "gross.pdf" in err.value.message
+    with advisor.store.read() as session:
+        assert session.query(FileBlob).count() == 0
+    monkeypatch.undo()
+    data = os.urandom(BLOB_CHUNK_SIZE + 10)  # two chunks
+    path = tmp_path / "Checkliste Datenschutz.pdf"
+    path.write_bytes(data)
+    entry = library_files.attach(advisor.store, path)
+    assert entry["name"] == path.name and entry["mime"] == "application/pdf"
+    item = library.save_draft(
+        advisor.store,
+        {"kind": "file", "title": "Datenschutz-Check für Kleinbetriebe", "files": [entry]},
+    )
+    library.propose(advisor.store, item.id)
+    advisor.sync()
+    report = library_files.exchange(advisor.store, advisor.client)
+    assert report.uploaded == [entry["digest"]] and report.failed == {}
+    assert library_files.exchange(advisor.store, advisor.client).uploaded == []  # sent once
+    manager.sync()
+    got = library_files.exchange(manager.store, manager.client)
+    # (Programme files published by earlier tests on this hub arrive as well.)
+    assert entry["digest"] in got.fetched and got.uploaded == []
+    assert library_files.read(manager.store, entry["digest"]) == data
+    assert library_files.unsent_digests(manager.store) == []  # fetched files are not sent back
+    library.publish(manager.store, item.id)

@@ -81,3 +81,19 @@ def test_starter_pages_load_and_name_their_sources() -> None:
         "social_security",
     } <= topics
     assert [p.id for p in starter_pages.load()] == [p.id for p in pages]  # stable ids
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("de", "Checklisten des Termins"), ("en", "Checklists of the visit")]
+)
+def test_protocol_shows_the_ticked_checklist(store: Store, lang: str, heading: str) -> None:
+    from tests.support.library import consultation
+    from zz_desktop.reports import render
+    from zz_desktop.services import checklists
+
+    checklist, visit = published_checklist(store), consultation(store)
+    checklists.attach(store, visit, checklist)
+    checklists.tick(store, visit, checklist, 1)
+    text = _text(render(store, "protocol", consultation_id=visit, lang=lang))
+    assert heading in text and "Erstbesuch im Betrieb" in text
+    assert "☑ Datenschutz besprechen" in text and "☐ Förderung prüfen" in text

@@ -15,12 +15,28 @@ from zz_desktop.store.database import Store
 from zz_desktop.store.models import Consultation, OutboxOp
 
 
+def _pending(store: Store, record_id: str) -> dict[str, Any]:
+    with store.read() as session:
+        [op] = session.query(OutboxOp).filter(OutboxOp.entity_id == record_id).all()
+        return op.fields
+
+
 def test_filters_by_topic_and_target_group(store: Store) -> None:
     fees = programme_item(store, "Honorare kalkulieren", target_groups=["solo_self_employed"])
-    data = programme_item(store, "Datenschutz im Betrieb", topics=["T05"], target_groups=["sme"])
+    data = programme_item(
+        store,
+        "Datenschutz im Betrieb",
+        topics=["data_protection_it_security"],
+        target_groups=["sme"],
+    )
     assert [i.id for i in library.list_items(store, target_group="solo_self_employed")] == [fees]
-    assert [i.id for i in library.list_items(store, topic="T05")] == [data]
-    assert library.list_items(store, topic="T05", target_group="solo_self_employed") == []
+    assert [i.id for i in library.list_items(store, topic="data_protection_it_security")] == [data]
+    assert (
+        library.list_items(
+            store, topic="data_protection_it_security", target_group="solo_self_employed"
+        )
+        == []
+    )
 
 
 def test_advisor_proposes_and_what_each_role_may_do(store: Store) -> None:
@@ -66,12 +82,6 @@ def test_checklist_attached_and_ticked_with_the_consultation(store: Store) -> No
     with pytest.raises(ValidationFailed):
         checklists.tick(store, visit, checklist, 7)
     assert checklists.detach(store, visit, checklist) == []
-
-
-def _pending(store: Store, record_id: str) -> dict[str, Any]:
-    with store.read() as session:
-        [op] = session.query(OutboxOp).filter(OutboxOp.entity_id == record_id).all()
-        return op.fields
 
 
 def test_only_published_checklists_are_attached(store: Store) -> None:

@@ -5,6 +5,7 @@ saves the consultation form (a skipped or backward step is refused, nothing is s
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,31 @@ def test_the_form_service_walks_the_states(store: Store) -> None:
 def test_record_consultation_starts_a_case(store: Store) -> None:
     created = consultations.record_consultation(store, _form(store)).consultation
     assert created.ombuds_state == "received"
+
+
+def test_migration_starts_existing_cases_as_received(tmp_path: Path) -> None:
+    """0007_s4_14 on a profile with consultations: ombuds cases get "received", every
+    consultation an empty checklist list."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from zz_desktop.store.migrate import alembic_config
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0006_i11")
+        for cid, kind in (("c1", "ombuds"), ("c2", "signposting")):
+            conn.execute(
+                text(
+                    "INSERT INTO consultation (id, date, duration_min, mode, kind, status, "
+                    "esf_counting, advisor_ids, topics, created_at, updated_at, deleted) VALUES "
+                    "(:id, '2026-03-02', 60, 'on_site', :kind, 'draft', 'entity', '[]', '[]', "
+                    "'2026-03-02 10:00:00', '2026-03-02 10:00:00', 0)"
+                ),
+                {"id": cid, "kind": kind},
+            )
+        command.upgrade(alembic_config(conn), "head")
+        rows = conn.execute(
+            text("SELECT id, ombuds_state, checklists FROM consultation ORDER BY id")
+        ).all()
+    assert [tuple(r) for r in rows] == [("c1", "received", "[]"), ("c2", None, "[]")]

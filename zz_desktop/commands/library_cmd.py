@@ -2,8 +2,8 @@
 
 ``list`` searches the published items on this device (offline); ``seed-starter`` is for the
 coordinating centre: it publishes the Haus der Selbstständigen's starter pages programme-wide
-(services/starter_pages.py); ``fetch-files`` fetches the items' files this device still lacks
-(resuming an interrupted download)."""
+(services/starter_pages.py); ``fetch-files`` sends the files attached on this device and fetches
+the items' files it still lacks (resuming an interrupted transfer)."""
 
 from __future__ import annotations
 
@@ -43,12 +43,12 @@ def run(args: argparse.Namespace) -> int:
             emit(args, human, {"items": rows})
             return 0
         if args.action == "fetch-files":
-            report = library_files.fetch_missing(store)
+            report = library_files.exchange(store)
             emit(
                 args,
                 t("{n} files fetched.", n=len(report.fetched))
                 + "".join(f"\n{d}: {m}" for d, m in report.failed.items()),
-                {"fetched": report.fetched, "failed": report.failed},
+                {"fetched": report.fetched, "uploaded": report.uploaded, "failed": report.failed},
             )
             return 0 if not report.failed else 1
         results = starter_pages.publish(store)

@@ -142,6 +142,8 @@ def build_story(ctx: ReportContext, lab: Labeller, data: ProtocolData) -> list[F
     else:
         story.append(para("–"))
 
+    story += _checklists(lang, c.get("checklists") or [])
+
     story.append(para(t_lang(lang, "Next appointment and referrals"), "h2"))
     nxt = [(t_lang(lang, "Next appointment"), fmt_date(c.get("next_appointment"), lang))]
     if c.get("referral_to"):
@@ -174,6 +176,23 @@ def build_story(ctx: ReportContext, lab: Labeller, data: ProtocolData) -> list[F
     if not draft:
         story.append(KeepTogether(_signatures(lang)))
     return story
+
+
+def _checklists(lang: str, entries: list[dict[str, Any]]) -> list[Flowable]:
+    """The Wissenspool checklists ticked during the visit (services/checklists.py), each item
+    with ☑ or ☐ — the company sees what was gone through. Nothing when none was attached."""
+    if not entries:
+        return []
+    out: list[Flowable] = [para(t_lang(lang, "Checklists of the visit"), "h2")]
+    for entry in entries:
+        ticked = set(entry.get("ticked") or [])
+        out.append(para(str(entry.get("title") or ""), "h3"))
+        lines = [
+            ("☑ " if i in ticked else "☐ ") + str(text)
+            for i, text in enumerate(entry.get("items") or [])
+        ]
+        out.append(para("\n".join(lines)))
+    return out
 
 
 def _signatures(lang: str) -> list[Flowable]:

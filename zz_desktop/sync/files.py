@@ -1,7 +1,9 @@
 """Wissenspool files on the device: fetched from the hub chunk by chunk into the encrypted
 profile database, each chunk checked against the hub's manifest before it is kept, so that an
 interrupted download resumes with the chunks still missing (docs/wissenspool.md). A file is
-complete — and readable — only once the SHA-256 of its whole content matches its name.
+complete — and readable — only once the SHA-256 of its whole content matches its name. A file
+attached on this device is kept the same way (:func:`keep`) and sent with :func:`upload`, which
+declares the manifest and sends only the chunks the hub still lacks (resumable as well).
 Device-local tables: ``file_blob``, ``file_chunk`` (never in the outbox)."""
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from zz_desktop.store.base import utcnow
 from zz_desktop.store.database import Store
 from zz_desktop.store.models import FileBlob, FileChunk
 from zz_desktop.sync.transport import HubClient
-from zz_protocol.schemas import BlobStatus
+from zz_protocol.schemas import BLOB_CHUNK_SIZE, BlobStatus
 
 Progress = Callable[[int, int], None]
 
@@ -95,3 +97,54 @@ def read(store: Store, digest: str) -> bytes:
             select(FileChunk.data).where(FileChunk.digest == digest).order_by(FileChunk.idx)
         )
         return b"".join(chunks)
+
+
+def keep(store: Store, data: bytes) -> str:
+    """Keep ``data`` as a complete file of this device (one transaction); returns its digest."""
+    digest = hashlib.sha256(data).hexdigest()
+    chunks = [data[i : i + BLOB_CHUNK_SIZE] for i in range(0, len(data), BLOB_CHUNK_SIZE)]
+    with store.write() as session:
+        known = session.get(FileBlob, digest)
+        if known is not None and known.complete:
+            return digest
+        session.execute(delete(FileChunk).where(FileChunk.digest == digest))
+        if known is None:
+            known = FileBlob(digest=digest, size=len(data), chunk_count=len(chunks))
+            session.add(known)
+        for index, chunk in enumerate(chunks):
+            session.add(FileChunk(digest=digest, idx=index, data=chunk))
+        known.complete = True
+        known.fetched_at = utcnow()
+    return digest
+
+
+def upload(
+    store: Store, client: HubClient, digest: str, prefix: str = "", progress: Progress | None = None
+) -> BlobStatus:
+    """Send a complete file of this device to the hub (``prefix`` "/programme" for the
+    coordinating centre). Safe to repeat: the hub answers which chunks it still lacks."""
+    with store.read() as session:
+        blob = session.get(FileBlob, digest)
+        if blob is None or not blob.complete:
+            raise FileCorrupt(t("This file is not on this device yet."))
+        size = blob.size
+        sums = [
+            hashlib.sha256(data).hexdigest()
+            for data in session.scalars(
+                select(FileChunk.data).where(FileChunk.digest == digest).order_by(FileChunk.idx)
+            )
+        ]
+    manifest = {"digest": digest, "size": size, "chunk_digests": sums}
+    status = BlobStatus.model_validate(
+        client.request("POST", f"{prefix}/blobs", body=manifest).json()
+    )
+    for done, index in enumerate(status.missing, start=1):
+        with store.read() as session:
+            chunk = session.get(FileChunk, (digest, index))
+            assert chunk is not None
+            data = chunk.data
+        answer = client.request("PUT", f"{prefix}/blobs/{digest}/chunks/{index}", raw=data)
+        status = BlobStatus.model_validate(answer.json())
+        if progress is not None:
+            progress(done, len(sums))
+    return status

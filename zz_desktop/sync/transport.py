@@ -177,9 +177,11 @@ class HubClient:
         body: Any = None,
         params: dict[str, Any] | None = None,
         auth: bool = True,
+        raw: bytes | None = None,
     ) -> httpx.Response:
-        content: bytes | None = None
-        headers: dict[str, str] = {}
+        """``body`` is sent as JSON; ``raw`` as bytes as they are (a file chunk)."""
+        content: bytes | None = raw
+        headers: dict[str, str] = {"Content-Type": "application/octet-stream"} if raw else {}
         if body is not None:
             content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             headers["Content-Type"] = "application/json"

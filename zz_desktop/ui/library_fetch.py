@@ -1,7 +1,8 @@
-"""The background fetch of Wissenspool files after a sync: when a round pulled rows, the files the
-items name but this device lacks are fetched on a worker of their own (one at a time, resumable:
-``services.library_files.fetch_missing``), with the progress in the status bar. Going offline
-stops the fetch quietly; the next round resumes with the chunks still missing."""
+"""The background exchange of Wissenspool files after a sync: files attached on this device are
+sent to the hub, and the files the items name but this device lacks are fetched, on a worker of
+their own (one at a time, resumable: ``services.library_files.exchange``), with the progress in
+the status bar. Going offline stops it quietly; the next round resumes with the chunks still
+missing."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ class _Fetch(QRunnable):
 
     def run(self) -> None:
         try:
-            report = library_files.fetch_missing(self.store, self.client_factory, self._progress)
+            report = library_files.exchange(self.store, self.client_factory, self._progress)
         except _Stopped:
             return
         except UserError as exc:
@@ -98,12 +99,20 @@ class FileFetcher(QObject):
 
     def _done(self, report: Any, error: BaseException | None) -> None:
         self.running = False
-        if error is None and report is not None and (report.fetched or report.failed):
+        if (
+            error is None
+            and report is not None
+            and (report.fetched or report.failed or report.uploaded)
+        ):
             text = self.tr("Wissenspool files fetched: %1").replace("%1", str(len(report.fetched)))
+            if report.uploaded:
+                text += " · " + self.tr("sent: %1").replace("%1", str(len(report.uploaded)))
             if report.failed:
-                text += " · " + self.tr("not available yet: %1").replace(
+                text += " · " + self.tr("not transferred yet: %1").replace(
                     "%1", str(len(report.failed))
                 )
+                # The hub's reason (e.g. the centre's storage quota is full), never only a count.
+                text += " (" + next(iter(report.failed.values())) + ")"
             self.show(text)
             # The article view enables "Open" and "Save" for the files that arrived.
             bus().announce(ChangeSet.of("knowledge_item"))

@@ -190,7 +190,8 @@ class MainWindow(QMainWindow):
 
         for row, name in enumerate(self.PAGES):
             act = view.addAction(self.nav.item(row).text())
-            act.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            if row < 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth page (the keyboard's order)
+                act.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
             act.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             del name
         back = view.addAction(self.tr("&Back"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zz_desktop.errors import ValidationFailed
 from zz_desktop.services import checklists
 from zz_desktop.store.database import Store
 from zz_desktop.ui import ops
@@ -128,8 +129,6 @@ class ChecklistDialog(QDialog):
         ops.run_write(work, self, changes).success(self._show).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
-        from zz_desktop.errors import ValidationFailed
-
         if isinstance(error, ValidationFailed):
             self.message.setText("\n".join(error.errors.values()))
         else:

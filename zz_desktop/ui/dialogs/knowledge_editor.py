@@ -1,18 +1,29 @@
 """Writing a Wissenspool item of the own centre: title, kind, Markdown text (a checklist: one
-item per line), topics, target groups, valid until, web address, sources. Saved as a draft or
+item per line), topics, target groups, valid until, web address, sources, attached files (kept
+on the device at once, sent to the hub in the background after a sync). Saved as a draft or
 proposed for review; a manager may also save and publish in one go. Messages appear next to the
 fields (the service validates, the same rules as on the hub)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zz_desktop.domain import codelists
 from zz_desktop.errors import ValidationFailed
-from zz_desktop.services import library
+from zz_desktop.services import library, library_files
 from zz_desktop.services.listing import topic_label
 from zz_desktop.store.database import Store
 from zz_desktop.ui import ops
@@ -20,7 +31,35 @@ from zz_desktop.ui.bus import ChangeSet
 from zz_desktop.ui.labels import enum_labels
 from zz_desktop.ui.widgets import CheckList, DateLine, FormPanel, combo, line, text_box
 
-FIELDS = ("title", "kind", "body", "topics", "target_groups", "valid_until", "url", "sources")
+FIELDS = (
+    "title",
+    "kind",
+    "body",
+    "topics",
+    "target_groups",
+    "valid_until",
+    "url",
+    "sources",
+    "files",
+)
+
+
+class FileList(QListWidget):
+    """The attached files as a form field: the value is the item's ``files`` list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[dict[str, Any]] = []
+        self.setMaximumHeight(70)
+
+    def value_(self) -> list[dict[str, Any]]:
+        return list(self.entries)
+
+    def set_value_(self, entries: Any) -> None:
+        self.entries = [dict(e) for e in entries or []]
+        self.clear()
+        for entry in self.entries:
+            self.addItem(f"{entry.get('name')} ({int(entry.get('size') or 0) // 1024} kB)")
 
 
 class KnowledgeEditor(QDialog):
@@ -49,9 +88,21 @@ class KnowledgeEditor(QDialog):
         f.add("valid_until", self.tr("Valid &until"), DateLine(None, self))
         f.add("url", self.tr("Web address"), line("https://"))
         f.add("sources", self.tr("&Sources"), text_box(50))
+        self.files_list = FileList(self)
+        f.add("files", self.tr("&Files"), self.files_list)
+        file_buttons = QHBoxLayout()
+        self.attach_button = QPushButton(self.tr("&Attach file …"), self)
+        self.attach_button.setObjectName("attachFile")
+        self.remove_file_button = QPushButton(self.tr("&Remove file"), self)
+        self.remove_file_button.setObjectName("removeFile")
+        file_buttons.addWidget(self.attach_button)
+        file_buttons.addWidget(self.remove_file_button)
+        file_buttons.addStretch(1)
+        f.layout_.addRow("", file_buttons)
         layout.addWidget(f, 1)
         if item is not None:
             f.set_values({k: getattr(item, k) for k in FIELDS})
+        self._show_files()
         buttons = QHBoxLayout()
         self.message = QLabel(self)
         self.message.setObjectName("editorMessage")
@@ -72,6 +123,36 @@ class KnowledgeEditor(QDialog):
         self.propose_button.clicked.connect(lambda: self.save("proposed"))
         self.publish_button.clicked.connect(lambda: self.save("published"))
         cancel.clicked.connect(self.reject)
+        self.attach_button.clicked.connect(self.choose_file)
+        self.remove_file_button.clicked.connect(self.remove_file)
+
+    # -- files ----------------------------------------------------------------------------------
+
+    def _show_files(self) -> None:
+        self.remove_file_button.setEnabled(bool(self.files_list.entries))
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach file"))
+        if path:
+            self.attach(Path(path))
+
+    def attach(self, path: Path) -> None:
+        ops.run_write(
+            lambda: library_files.attach(self.store, path), self, ChangeSet.of("file")
+        ).success(self._attached).failure(self._failed).run()
+
+    def _attached(self, entry: dict[str, Any]) -> None:
+        entries = self.files_list.value_()
+        if all(e.get("digest") != entry["digest"] for e in entries):
+            self.files_list.set_value_([*entries, entry])
+        self._show_files()
+
+    def remove_file(self) -> None:
+        entries = self.files_list.value_()
+        if entries:
+            del entries[max(self.files_list.currentRow(), 0)]
+            self.files_list.set_value_(entries)
+            self._show_files()
 
     def data(self) -> dict[str, Any]:
         values = self.form.values()

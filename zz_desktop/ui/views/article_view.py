@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zz_desktop.errors import ValidationFailed
 from zz_desktop.i18n import get_language
 from zz_desktop.services import library, library_files
 from zz_desktop.services.listing import topic_label
@@ -191,8 +192,8 @@ class ArticleView(QWidget):
 
     def _show_files(self, entries: list[dict[str, Any]]) -> None:
         while self.files_grid.count():
-            widget = self.files_grid.takeAt(0).widget()
-            if widget is not None:
+            taken = self.files_grid.takeAt(0)
+            if taken is not None and (widget := taken.widget()) is not None:
                 widget.deleteLater()
         self.files_box.setVisible(bool(entries))
         for row, entry in enumerate(entries):
@@ -227,8 +228,6 @@ class ArticleView(QWidget):
         self.changed.emit(item.id)
 
     def _failed(self, error: BaseException) -> None:
-        from zz_desktop.errors import ValidationFailed
-
         if isinstance(error, ValidationFailed):
             self.message.setText("\n".join(error.errors.values()))
         else:

@@ -178,9 +178,11 @@ class LibraryPage(QWidget):
                 items = [i for i in items if i.review_state == state]
             return items, library_files.complete_digests(self.store)
 
-        ops.run_read(work, self).success(
-            lambda result: generation == self._generation and self._show(result)
-        ).run()
+        def show(result: tuple[list[library.Item], set[str]]) -> None:
+            if generation == self._generation:
+                self._show(result)
+
+        ops.run_read(work, self).success(show).run()
 
     def _show(self, result: tuple[list[library.Item], set[str]]) -> None:
         items, self.complete = result
