@@ -322,9 +322,9 @@ def reindex(
             start = conn.execute(text("SELECT coalesce(max(rowid), 0) FROM search_doc")).scalar()
             base = int(start or 0)
             assigned = {eid: base + i + 1 for i, eid in enumerate(new_docs)}
-            conn.execute(
-                text("INSERT INTO search_doc (rowid, entity_id) VALUES (:rowid, :id)"),
-                [{"rowid": r, "id": e} for e, r in assigned.items()],
+            conn.exec_driver_sql(
+                "INSERT INTO search_doc (rowid, entity_id) VALUES (?, ?)",
+                [(r, e) for e, r in assigned.items()],
             )
             docs.update(assigned)
         entries = []
@@ -336,7 +336,8 @@ def reindex(
             body = " ".join(str(v) for v in values[nt:] if v)
             entries.append({"rowid": docs[r[0]], **search.entry(entity, r[0], title, body)})
         if entries:
-            conn.execute(text(search.INSERT_SQL), entries)
+            # The driver binds the named parameters itself (no statement compiled per page).
+            conn.exec_driver_sql(search.INSERT_SQL, entries)
 
 
 def live_counts(conn: Connection, entities: Iterable[str]) -> dict[str, int]:

@@ -58,11 +58,12 @@ def _hold(conn: Connection, ch: Change, reason: str) -> None:
 
 
 def _unhold(conn: Connection, changes: Sequence[Change]) -> None:
-    if changes:
-        conn.execute(
-            text("DELETE FROM sync_held WHERE entity = :e AND entity_id = :i AND seq <= :s"),
-            [{"e": c.entity, "i": c.entity_id, "s": c.seq} for c in changes],
-        )
+    if not changes or conn.exec_driver_sql("SELECT 1 FROM sync_held LIMIT 1").first() is None:
+        return  # nothing is held (a first sync, mostly): no lookups per row
+    conn.exec_driver_sql(
+        "DELETE FROM sync_held WHERE entity = ? AND entity_id = ? AND seq <= ?",
+        [(c.entity, c.entity_id, c.seq) for c in changes],
+    )
 
 
 def _convertible(ch: Change, decoded: Decoded) -> bool:
