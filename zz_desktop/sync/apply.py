@@ -51,13 +51,17 @@ def latest(changes: Iterable[Change]) -> list[Change]:
     return sorted(best.values(), key=lambda c: (ORDER.get(c.entity, 99), c.seq))
 
 
-def foreign_keys(model: type[Synced]) -> list[tuple[str, str]]:
-    """(column, parent entity) of the model's foreign keys."""
-    table: Table = model.__table__  # type: ignore[attr-defined]
-    out = []
-    for fk in table.foreign_keys:
-        out.append((fk.parent.key, fk.column.table.name))
-    return out
+_FOREIGN_KEYS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def foreign_keys(model: type[Synced]) -> tuple[tuple[str, str], ...]:
+    """(column, parent entity) of the model's foreign keys (asked for every pulled row)."""
+    found = _FOREIGN_KEYS.get(model.__entity__)
+    if found is None:
+        table: Table = model.__table__  # type: ignore[attr-defined]
+        found = tuple((fk.parent.key, fk.column.table.name) for fk in table.foreign_keys)
+        _FOREIGN_KEYS[model.__entity__] = found
+    return found
 
 
 def missing_parents(conn: Connection, changes: Sequence[Change]) -> set[tuple[str, str]]:
@@ -84,11 +88,14 @@ def missing_parents(conn: Connection, changes: Sequence[Change]) -> set[tuple[st
     return missing
 
 
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
 def _ids_in(conn: Connection, table: str, ids: Sequence[str]) -> list[str]:
-    stmt = text(f"SELECT id FROM {table} WHERE id IN :ids").bindparams(
-        bindparam("ids", expanding=True)
-    )
-    return [r[0] for r in conn.execute(stmt, {"ids": list(ids)})]
+    # Plain driver SQL (asked several times per page): no statement to compile.
+    sql = f"SELECT id FROM {table} WHERE id IN ({_marks(ids)})"
+    return [r[0] for r in conn.exec_driver_sql(sql, tuple(ids))]
 
 
 @dataclass
@@ -287,20 +294,14 @@ def reindex(
     for part in _chunks(list(ids)):
         plist = list(part)
         docs: dict[str, int] = dict(
-            conn.execute(
-                text("SELECT entity_id, rowid FROM search_doc WHERE entity_id IN :ids").bindparams(
-                    bindparam("ids", expanding=True)
-                ),
-                {"ids": plist},
+            conn.exec_driver_sql(
+                f"SELECT entity_id, rowid FROM search_doc WHERE entity_id IN ({_marks(plist)})",
+                tuple(plist),
             ).all()
         )
         if docs:
-            conn.execute(
-                text("DELETE FROM search_index WHERE rowid IN :r").bindparams(
-                    bindparam("r", expanding=True)
-                ),
-                {"r": list(docs.values())},
-            )
+            old = tuple(docs.values())
+            conn.exec_driver_sql(f"DELETE FROM search_index WHERE rowid IN ({_marks(old)})", old)
         # Rows just inserted from known values are not read back.
         rows: list[Sequence[Any]] = [
             (i, known[i]["deleted"], *(known[i].get(c) for c in wanted))
@@ -310,11 +311,8 @@ def reindex(
         unknown = [i for i in plist if i not in known]
         if unknown:
             rows.extend(
-                conn.execute(
-                    text(f"SELECT {cols} FROM {entity} WHERE id IN :ids").bindparams(
-                        bindparam("ids", expanding=True)
-                    ),
-                    {"ids": unknown},
+                conn.exec_driver_sql(
+                    f"SELECT {cols} FROM {entity} WHERE id IN ({_marks(unknown)})", tuple(unknown)
                 ).all()
             )
         new_docs = [r[0] for r in rows if not r[1] and r[0] not in docs]
