@@ -68,9 +68,11 @@ def _rows(orgs: int, persons: int, consultations: int) -> list[tuple[str, str, d
 
 def hub_database(directory: Path, orgs: int, persons: int, consultations: int) -> Path:
     """A hub SQLite file seeded with the demo accounts and the rows in centre ZZ-ST (cached)."""
+    from zz_hub.tenancy import row_fields
     from zz_hub.testing import seed
 
-    path = directory / f"b1-hub2-{orgs}-{persons}-{consultations}.sqlite3"  # 2: centre_counter
+    # 2: centre_counter; 3: fields stored as the hub's row store stores them (row_fields)
+    path = directory / f"b1-hub3-{orgs}-{persons}-{consultations}.sqlite3"
     if path.exists():
         return path
     tmp = path.with_suffix(".tmp")
@@ -83,7 +85,9 @@ def hub_database(directory: Path, orgs: int, persons: int, consultations: int) -
     batch = []
     for entity, eid, fields in _rows(orgs, persons, consultations):
         seq += 1
-        fields = {**fields, "centre_id": centre}
+        # As the hub stores a row: centre and deleted flag last, so that a pull passes the text
+        # on unparsed (zz_hub/tenancy.py: fields_text_is_current).
+        fields = row_fields(fields, centre, False)
         batch.append(
             (
                 centre,

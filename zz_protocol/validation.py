@@ -200,17 +200,26 @@ def op_problem(op: Op) -> str | None:
     return None
 
 
+@cache
+def stored_specs(entity: str) -> dict[str, dict[str, Any]]:
+    """The wire schema of ``entity`` without enums and code lists: what a device judges a pulled
+    row by (built once per entity; a pulled row is judged field by field against it)."""
+    return {
+        name: {k: v for k, v in spec.items() if k not in ("enum", "codelist")}
+        for name, spec in schema().get(entity, {}).items()
+    }
+
+
 def stored_value_problem(entity: str, fields: dict[str, Any]) -> str | None:
     """For a row served by the hub: why one of its known fields cannot be stored (types, ranges,
     lengths, formats), or None. Unknown fields and code lists are not judged — a hub may know
     newer fields and codes than the device; a row stored before the hub validated may not fit."""
-    specs = schema().get(entity, {})
+    specs = stored_specs(entity)
     for name, value in fields.items():
         spec = specs.get(name)
         if spec is None:
             continue
-        plain = {k: v for k, v in spec.items() if k not in ("enum", "codelist")}
-        problem = value_problem(plain, value)
+        problem = value_problem(spec, value)
         if problem:
             return f"invalid_value:{name}:{problem}"
     return None

@@ -1,4 +1,6 @@
-"""Applying pulled changes to the local database in bulk (Core executemany, no ORM objects).
+"""Applying pulled changes to the local database in bulk: each row's values are judged and
+converted once (``sync/pull_codec.py``) and written with ``executemany`` of plain statements
+cached per column list — no ORM objects, no statement compilation per page.
 
 - Rows with a pending local op are merged: the pending op's fields keep their local values,
   every other field takes the hub's value (a pending delete keeps the row deleted).
@@ -15,18 +17,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, text, update
+from sqlalchemy import Connection, Table, bindparam, text
 from sqlalchemy.types import JSON, Boolean, Date, DateTime, Float, Integer
 
 from zz_desktop.domain.scrub import Scrubber
 from zz_desktop.store import search
-from zz_desktop.store.base import Synced, from_wire
+from zz_desktop.store.base import Synced
 from zz_desktop.store.models import SYNCED_MODELS
 from zz_desktop.sync.erase_apply import pending_erasures, scrub_locally
+from zz_desktop.sync.pull_codec import Decoded, codec, insert_sql, update_sql
 from zz_protocol.schemas import PERSONAL_FIELDS, SYNCED_ENTITIES, Change
 
 ORDER = {name: i for i, name in enumerate(SYNCED_ENTITIES)}
@@ -48,13 +51,17 @@ def latest(changes: Iterable[Change]) -> list[Change]:
     return sorted(best.values(), key=lambda c: (ORDER.get(c.entity, 99), c.seq))
 
 
-def foreign_keys(model: type[Synced]) -> list[tuple[str, str]]:
-    """(column, parent entity) of the model's foreign keys."""
-    table: Table = model.__table__  # type: ignore[attr-defined]
-    out = []
-    for fk in table.foreign_keys:
-        out.append((fk.parent.key, fk.column.table.name))
-    return out
+_FOREIGN_KEYS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def foreign_keys(model: type[Synced]) -> tuple[tuple[str, str], ...]:
+    """(column, parent entity) of the model's foreign keys (asked for every pulled row)."""
+    found = _FOREIGN_KEYS.get(model.__entity__)
+    if found is None:
+        table: Table = model.__table__  # type: ignore[attr-defined]
+        found = tuple((fk.parent.key, fk.column.table.name) for fk in table.foreign_keys)
+        _FOREIGN_KEYS[model.__entity__] = found
+    return found
 
 
 def missing_parents(conn: Connection, changes: Sequence[Change]) -> set[tuple[str, str]]:
@@ -81,11 +88,14 @@ def missing_parents(conn: Connection, changes: Sequence[Change]) -> set[tuple[st
     return missing
 
 
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
 def _ids_in(conn: Connection, table: str, ids: Sequence[str]) -> list[str]:
-    stmt = text(f"SELECT id FROM {table} WHERE id IN :ids").bindparams(
-        bindparam("ids", expanding=True)
-    )
-    return [r[0] for r in conn.execute(stmt, {"ids": list(ids)})]
+    # Plain driver SQL (asked several times per page): no statement to compile.
+    sql = f"SELECT id FROM {table} WHERE id IN ({_marks(ids)})"
+    return [r[0] for r in conn.exec_driver_sql(sql, tuple(ids))]
 
 
 @dataclass
@@ -144,15 +154,22 @@ class ApplyStats:
     by_entity: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
-def apply_changes(conn: Connection, changes: Sequence[Change], stats: ApplyStats) -> None:
-    """Write ``changes`` (already :func:`latest`-ordered) inside the caller's transaction."""
+def apply_changes(
+    conn: Connection,
+    changes: Sequence[Change],
+    stats: ApplyStats,
+    decoded: Decoded | None = None,
+) -> None:
+    """Write ``changes`` (already :func:`latest`-ordered) inside the caller's transaction.
+    ``decoded`` holds their bound values if the caller has judged them already."""
+    decoded = decoded if decoded is not None else Decoded(conn.dialect)
     by_entity: dict[str, list[Change]] = defaultdict(list)
     for ch in changes:
         if ch.entity in SYNCED_MODELS:
             by_entity[ch.entity].append(ch)
     erasing: list[Scrubber] = []
     for entity in sorted(by_entity, key=lambda e: ORDER.get(e, 99)):
-        _apply_entity(conn, entity, by_entity[entity], stats, erasing)
+        _apply_entity(conn, entity, by_entity[entity], stats, erasing, decoded)
     if erasing:
         # After every entity of the batch: rows applied after the persons (a conflict made
         # from a stale edit that still names the person) are cleaned too (sync.erase_apply).
@@ -161,33 +178,46 @@ def apply_changes(conn: Connection, changes: Sequence[Change], stats: ApplyStats
             reindex(conn, SYNCED_MODELS[name], touched)
 
 
+def _required(table: Table) -> list[Any]:
+    return [c for c in table.columns if not c.nullable and c.key not in ("id", "deleted")]
+
+
 def _apply_entity(
     conn: Connection,
     entity: str,
     changes: list[Change],
     stats: ApplyStats,
     erasing: list[Scrubber],
+    decoded: Decoded,
 ) -> None:
     model = SYNCED_MODELS[entity]
     table: Table = model.__table__  # type: ignore[attr-defined]
+    coder = codec(entity, conn.dialect)
     ids = [c.entity_id for c in changes]
     existing: set[str] = set()
     for part in _chunks(ids):
         existing.update(_ids_in(conn, entity, part))
     pending = pending_ops(conn, entity, ids) if existing else {}
     personal = set(PERSONAL_FIELDS.get(entity, ()))
-    inserts: list[dict[str, Any]] = []
-    updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    # Rows are grouped by their column list: one cached statement and one executemany each.
+    inserts: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
+    updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
+    #: The bound values of the inserted rows: what the search index is written from.
+    fresh: dict[str, dict[str, Any]] = {}
     scrub: list[str] = []
-    required = [c for c in table.columns if not c.nullable and c.key not in ("id",)]
+    required = _required(table)
+    flags = {True: coder.bind("deleted", True), False: coder.bind("deleted", False)}
     # GDPR erase pulled from the hub: read the identifiers before the row is blanked; they are
     # replaced in this device's free texts once the whole batch is applied (apply_changes).
     if entity == "person":
         newly = [c.entity_id for c in changes if c.fields.get("erased_at") is not None]
         erasing.extend(pending_erasures(conn, newly) if newly else [])
     for ch in changes:
-        values = from_wire(model, ch.fields)
-        values["deleted"] = bool(ch.deleted)
+        bound = decoded.get(ch)
+        if bound is None:
+            raise ValueError(f"a pulled {entity} row cannot be stored here")
+        values = dict(bound)
+        values["deleted"] = flags[bool(ch.deleted)]
         values["server_seq"] = ch.seq
         erased = entity == "person" and ch.fields.get("erased_at") is not None
         if erased:
@@ -198,9 +228,10 @@ def _apply_entity(
         if ch.entity_id not in existing:
             values["id"] = ch.entity_id
             for column in required:
-                if values.get(column.key) is None:
-                    values[column.key] = _filler(column)
-            inserts.append(values)
+                if ch.fields.get(column.key) is None:
+                    values[column.key] = coder.bind(column.key, _filler(column))
+            inserts[tuple(values)].append(tuple(values.values()))
+            fresh[ch.entity_id] = values
             continue
         local = pending.get(ch.entity_id)
         if local is not None:
@@ -212,26 +243,18 @@ def _apply_entity(
                 keep.add("deleted")
             for name in keep:
                 values.pop(name, None)
-        values = {k: v for k, v in values.items() if k != "id"}
-        values["_id"] = ch.entity_id
-        updates[frozenset(values)].append(values)
-    if inserts:
-        # Rows of one entity may lack different optional keys: group by key set.
-        groups: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
-        for row in inserts:
-            groups[frozenset(row)].append(row)
-        for group in groups.values():
-            conn.execute(insert(table), group)
-        stats.inserted += len(inserts)
-    for keyset, rows in updates.items():
-        cols: dict[str, Any] = {k: bindparam(k) for k in keyset if k != "_id"}
-        stmt = update(table).where(table.c.id == bindparam("_id")).values(cols)
-        conn.execute(stmt, rows)
+        values.pop("id", None)
+        updates[tuple(values)].append((*values.values(), ch.entity_id))
+    for columns, rows in inserts.items():
+        conn.exec_driver_sql(insert_sql(table.name, columns), rows)
+        stats.inserted += len(rows)
+    for columns, rows in updates.items():
+        conn.exec_driver_sql(update_sql(table.name, columns), rows)
         stats.updated += len(rows)
     if scrub and personal:
         _scrub_outbox(conn, entity, scrub, personal)
     if model.__search__ is not None:
-        reindex(conn, model, ids)
+        reindex(conn, model, ids, fresh)
 
 
 def _scrub_outbox(conn: Connection, entity: str, ids: list[str], personal: set[str]) -> None:
@@ -251,46 +274,55 @@ def _scrub_outbox(conn: Connection, entity: str, ids: list[str], personal: set[s
             )
 
 
-def reindex(conn: Connection, model: type[Synced], ids: Sequence[str]) -> None:
-    """Rewrite the full-text entries of ``ids`` from the stored rows (bulk)."""
+def reindex(
+    conn: Connection,
+    model: type[Synced],
+    ids: Sequence[str],
+    known: Mapping[str, Mapping[str, Any]] | None = None,
+) -> None:
+    """Rewrite the full-text entries of ``ids`` from the stored rows (bulk); ``known`` holds the
+    stored values of rows this transaction has just written (by id), which are not read back."""
     spec = model.__search__
     if spec is None:
         return
+    known = known or {}
     title_cols, body_cols = spec
     entity = model.__entity__
-    cols = ", ".join(("id", "deleted", *title_cols, *body_cols))
+    wanted = (*title_cols, *body_cols)
+    cols = ", ".join(("id", "deleted", *wanted))
     nt = len(title_cols)
     for part in _chunks(list(ids)):
         plist = list(part)
         docs: dict[str, int] = dict(
-            conn.execute(
-                text("SELECT entity_id, rowid FROM search_doc WHERE entity_id IN :ids").bindparams(
-                    bindparam("ids", expanding=True)
-                ),
-                {"ids": plist},
+            conn.exec_driver_sql(
+                f"SELECT entity_id, rowid FROM search_doc WHERE entity_id IN ({_marks(plist)})",
+                tuple(plist),
             ).all()
         )
         if docs:
-            conn.execute(
-                text("DELETE FROM search_index WHERE rowid IN :r").bindparams(
-                    bindparam("r", expanding=True)
-                ),
-                {"r": list(docs.values())},
+            old = tuple(docs.values())
+            conn.exec_driver_sql(f"DELETE FROM search_index WHERE rowid IN ({_marks(old)})", old)
+        # Rows just inserted from known values are not read back.
+        rows: list[Sequence[Any]] = [
+            (i, known[i]["deleted"], *(known[i].get(c) for c in wanted))
+            for i in plist
+            if i in known
+        ]
+        unknown = [i for i in plist if i not in known]
+        if unknown:
+            rows.extend(
+                conn.exec_driver_sql(
+                    f"SELECT {cols} FROM {entity} WHERE id IN ({_marks(unknown)})", tuple(unknown)
+                ).all()
             )
-        rows = conn.execute(
-            text(f"SELECT {cols} FROM {entity} WHERE id IN :ids").bindparams(
-                bindparam("ids", expanding=True)
-            ),
-            {"ids": plist},
-        ).all()
         new_docs = [r[0] for r in rows if not r[1] and r[0] not in docs]
         if new_docs:
             start = conn.execute(text("SELECT coalesce(max(rowid), 0) FROM search_doc")).scalar()
             base = int(start or 0)
             assigned = {eid: base + i + 1 for i, eid in enumerate(new_docs)}
-            conn.execute(
-                text("INSERT INTO search_doc (rowid, entity_id) VALUES (:rowid, :id)"),
-                [{"rowid": r, "id": e} for e, r in assigned.items()],
+            conn.exec_driver_sql(
+                "INSERT INTO search_doc (rowid, entity_id) VALUES (?, ?)",
+                [(r, e) for e, r in assigned.items()],
             )
             docs.update(assigned)
         entries = []
@@ -302,7 +334,8 @@ def reindex(conn: Connection, model: type[Synced], ids: Sequence[str]) -> None:
             body = " ".join(str(v) for v in values[nt:] if v)
             entries.append({"rowid": docs[r[0]], **search.entry(entity, r[0], title, body)})
         if entries:
-            conn.execute(text(search.INSERT_SQL), entries)
+            # The driver binds the named parameters itself (no statement compiled per page).
+            conn.exec_driver_sql(search.INSERT_SQL, entries)
 
 
 def live_counts(conn: Connection, entities: Iterable[str]) -> dict[str, int]:

@@ -310,6 +310,9 @@ class SyncEngine:
                 continue
             ordered = apply.latest(changes)
             self._mass_delete_guard(ordered)
+            if more:
+                # The next page travels while this one is written (sync/transport.py).
+                self.client.prefetch_pull(nxt, self.page_size)
             stats = apply.ApplyStats()
             # One page and its cursor per transaction, foreign keys enforced: rows whose parent
             # has not arrived are held aside (sync/held.py) and applied with their parent, so an

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from zz_desktop.store.base import from_wire, utcnow
+from zz_desktop.store.base import utcnow
 from zz_desktop.store.models import SYNCED_MODELS
 from zz_desktop.sync import apply
+from zz_desktop.sync.pull_codec import Decoded
 from zz_protocol.schemas import Change
-from zz_protocol.validation import stored_value_problem
 
 log = logging.getLogger("zz_desktop.sync")
 
@@ -58,26 +58,21 @@ def _hold(conn: Connection, ch: Change, reason: str) -> None:
 
 
 def _unhold(conn: Connection, changes: Sequence[Change]) -> None:
-    if changes:
-        conn.execute(
-            text("DELETE FROM sync_held WHERE entity = :e AND entity_id = :i AND seq <= :s"),
-            [{"e": c.entity, "i": c.entity_id, "s": c.seq} for c in changes],
-        )
+    if not changes or conn.exec_driver_sql("SELECT 1 FROM sync_held LIMIT 1").first() is None:
+        return  # nothing is held (a first sync, mostly): no lookups per row
+    conn.exec_driver_sql(
+        "DELETE FROM sync_held WHERE entity = ? AND entity_id = ? AND seq <= ?",
+        [(c.entity, c.entity_id, c.seq) for c in changes],
+    )
 
 
-def _convertible(ch: Change) -> bool:
+def _convertible(ch: Change, decoded: Decoded) -> bool:
     """Whether the row's values fit this device's columns: the wire schema's types, ranges and
-    formats (code lists are not judged here — the hub's may be newer than the device's)."""
-    model = SYNCED_MODELS.get(ch.entity)
-    if model is None:
+    formats (code lists are not judged here — the hub's may be newer than the device's); the
+    converted values are kept in ``decoded`` for the write."""
+    if ch.entity not in SYNCED_MODELS:
         return True  # an entity of a newer schema: ignored by apply
-    if stored_value_problem(ch.entity, ch.fields) is not None:
-        return False
-    try:
-        from_wire(model, ch.fields)
-    except (TypeError, ValueError, AttributeError):
-        return False
-    return True
+    return decoded.get(ch) is not None
 
 
 def _held_for_parents(conn: Connection) -> list[Change]:
@@ -92,9 +87,10 @@ def apply_page(conn: Connection, changes: Sequence[Change], stats: apply.ApplySt
     hold rows without parents, quarantine rows that cannot be stored, release held rows whose
     parents are now here."""
     out = PageOutcome()
+    decoded = Decoded(conn.dialect)
     good: list[Change] = []
     for ch in changes:
-        if _convertible(ch):
+        if _convertible(ch, decoded):
             good.append(ch)
         else:
             _quarantine(conn, ch, "conversion", out)
@@ -117,7 +113,7 @@ def apply_page(conn: Connection, changes: Sequence[Change], stats: apply.ApplySt
     if ready:
         # Released first: a row refused or made to wait below is held again, in this transaction.
         _unhold(conn, ready)
-        waiting.extend(_apply_ready(conn, ready, stats, out))
+        waiting.extend(_apply_ready(conn, ready, stats, out, decoded))
     for ch in waiting:
         _hold(conn, ch, MISSING_PARENT)
     out.held = int(
@@ -146,14 +142,18 @@ REFUSALS = (SQLAlchemyError, ArithmeticError, ValueError, TypeError)
 
 
 def _apply_ready(
-    conn: Connection, ready: list[Change], stats: apply.ApplyStats, out: PageOutcome
+    conn: Connection,
+    ready: list[Change],
+    stats: apply.ApplyStats,
+    out: PageOutcome,
+    decoded: Decoded,
 ) -> list[Change]:
     """Bulk first; if the database refuses the bulk write, row by row in savepoints so that only
     the rows it refuses are quarantined. Returns the rows that must wait because a parent of
     theirs was refused (foreign keys are checked at commit, so they cannot be applied now)."""
     try:
         with conn.begin_nested():
-            apply.apply_changes(conn, ready, stats)
+            apply.apply_changes(conn, ready, stats, decoded)
         out.applied += len(ready)
         return []
     except REFUSALS as exc:
@@ -170,7 +170,7 @@ def _apply_ready(
             for ch in trial:
                 try:
                     with conn.begin_nested():
-                        apply.apply_changes(conn, [ch], pass_stats)
+                        apply.apply_changes(conn, [ch], pass_stats, decoded)
                 except REFUSALS as exc:
                     refused[_key(ch)] = type(exc).__name__
                     new_refusal = True

@@ -1,6 +1,9 @@
 """HTTP to the hub (httpx): protocol headers, gzip for large bodies, retries with exponential
 backoff and jitter for transient failures, and the mapping of hub answers onto sync errors.
 
+A pull page can be fetched ahead in a background thread (:meth:`HubClient.prefetch_pull`) while
+the engine writes the previous one; its answer is still settled in the engine's thread.
+
 Also the transport's security: ``http://`` only to this computer unless ``insecure_http`` is
 given, certificate failures named as such (never retried as "offline"), and a rotated device
 token (``X-Device-Token`` in an answer) followed at once and handed to ``on_token`` to be stored.
@@ -18,6 +21,7 @@ import random
 import ssl
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -56,6 +60,8 @@ TRANSIENT = frozenset({408, 429, 500, 502, 503, 504})
 #: A rotated device token in an answer (zz_hub/device_tokens.py).
 TOKEN_HEADER = "x-device-token"
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+#: A pull page fetched ahead: the answer, and its body parsed (None: not a page, or unparsable).
+Fetched = tuple[httpx.Response, PullResponse | None]
 
 
 def is_loopback(host: str) -> bool:
@@ -99,6 +105,14 @@ def ssl_context(verify: bool | str = True) -> ssl.SSLContext | bool:
     import certifi
 
     return ssl.create_default_context(cafile=certifi.where())
+
+
+def _wait_quietly(future: Future[Any]) -> None:
+    """Wait for a request nobody needs any more; what it raised does not matter."""
+    try:
+        future.result()
+    except Exception:  # noqa: BLE001 - the answer is dropped either way
+        log.debug("a page fetched ahead was dropped")
 
 
 def _detail(response: httpx.Response) -> str:
@@ -157,8 +171,15 @@ class HubClient:
         self.server_time: dt.datetime | None = None
         #: The hub's ``X-Hub-Epoch`` of the last answer ("<id>;<base>"), see sync/epoch.py.
         self.epoch: str | None = None
+        #: A pull page being fetched ahead: ((after, limit), its future), see prefetch_pull.
+        self._ahead: tuple[tuple[int, int], Future[Fetched]] | None = None
+        self._pool: ThreadPoolExecutor | None = None
 
     def close(self) -> None:
+        self._drain()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
         self.http.close()
 
     def __enter__(self) -> HubClient:
@@ -188,6 +209,19 @@ class HubClient:
             if len(content) > GZIP_OVER:
                 content = gzip.compress(content, compresslevel=5)
                 headers["Content-Encoding"] = "gzip"
+        self._drain()  # one request at a time: a page fetched ahead is waited for first
+        return self._settle(self._send(method, path, content, headers, params, auth), auth)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        content: bytes | None,
+        headers: dict[str, str],
+        params: dict[str, Any] | None,
+        auth: bool,
+    ) -> httpx.Response:
+        """The request with its retries, up to an answer that is not transient (any thread)."""
         last = ""
         for attempt in range(self.retries + 1):
             if attempt:
@@ -213,10 +247,53 @@ class HubClient:
             if response.status_code in TRANSIENT:
                 last = f"HTTP {response.status_code}"
                 continue
-            self._server_time(response)
-            self._follow_token(response)
-            return self._check(response, auth)
+            return response
         raise Offline(last)
+
+    def _settle(self, response: httpx.Response, auth: bool) -> httpx.Response:
+        """The answer's clock, epoch and rotated token are taken, its status judged (in the
+        thread that asked, in the order of the requests)."""
+        self._server_time(response)
+        self._follow_token(response)
+        return self._check(response, auth)
+
+    # ------------------------------------------------------------------ a pull page ahead
+
+    def prefetch_pull(self, after: int, limit: int) -> None:
+        """Start fetching the pull page after ``after`` in a background thread, so that it
+        travels while the caller writes the current page. Only sending, reading and parsing
+        happen there; :meth:`pull` of the same page takes the answer and settles it (clock,
+        epoch, token, status) in the caller's thread. Any other request waits for it first."""
+        self._drain()
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zz-sync-pull")
+        params = {"after": after, "limit": limit}
+        self._ahead = ((after, limit), self._pool.submit(self._fetch_page, params))
+
+    def _fetch_page(self, params: dict[str, Any]) -> Fetched:
+        response = self._send("GET", "/sync/pull", None, {}, params, True)
+        parsed = None
+        if response.status_code < 300:
+            try:
+                parsed = PullResponse.model_validate_json(response.content)
+            except ValueError:
+                parsed = None  # parsed again (and refused) where the page is taken
+        return response, parsed
+
+    def _take_ahead(self, key: tuple[int, int]) -> Fetched | None:
+        ahead, self._ahead = self._ahead, None
+        if ahead is None:
+            return None
+        if ahead[0] != key:
+            _wait_quietly(ahead[1])
+            return None
+        return ahead[1].result()  # raises what the request raised (Offline, …)
+
+    def _drain(self) -> None:
+        """Wait for a page fetched ahead that nobody asked for, and drop it."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            _wait_quietly(ahead[1])
 
     def _follow_token(self, response: httpx.Response) -> None:
         token = response.headers.get(TOKEN_HEADER)
@@ -274,8 +351,13 @@ class HubClient:
         return PushResponse.model_validate_json(response.content)
 
     def pull(self, after: int, limit: int) -> PullResponse:
-        response = self.request("GET", "/sync/pull", params={"after": after, "limit": limit})
-        return PullResponse.model_validate_json(response.content)
+        ahead = self._take_ahead((after, limit))
+        if ahead is None:
+            response = self.request("GET", "/sync/pull", params={"after": after, "limit": limit})
+            return PullResponse.model_validate_json(response.content)
+        response, parsed = ahead
+        self._settle(response, True)
+        return parsed if parsed is not None else PullResponse.model_validate_json(response.content)
 
     def check(self) -> CheckResponse:
         return CheckResponse.model_validate_json(self.request("GET", "/sync/check").content)
