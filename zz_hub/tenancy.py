@@ -35,6 +35,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from zz_hub.models import AppliedOp, SyncRow
+from zz_hub.rowstate import COLUMNS as ROW_COLUMNS
+from zz_hub.rowstate import RowState
 from zz_protocol.schemas import PROGRAMME_CENTRE_ID, Op
 
 #: Centre id of programme-wide rows (a reserved ``centre`` row; never the centre of an account).
@@ -109,14 +111,24 @@ class CentreScope:
         # in order instead of the primary key.
         return (SyncRow.centre_id == PROGRAMME) & (SyncRow.entity != "conflict")
 
-    def write_problem(self, caller: Caller, op: Op) -> str | None:
+    def write_problem(
+        self,
+        caller: Caller,
+        op: Op,
+        stored: RowState | None = None,
+        taken: set[tuple[str, str]] | None = None,
+    ) -> str | None:
         """Why ``caller`` may not apply ``op`` in this scope (its reject reason), or None.
 
         The programme scope takes only programme entities, from :data:`PROGRAMME_WRITERS`; a
         centre takes them only from :data:`CENTRE_WRITERS`. In a centre, a Wissenspool item is
         published or withdrawn — and a published or withdrawn one changed — only by
         :data:`REVIEWERS` (advisors propose). An id may live in one scope only, so that a centre
-        row can never shadow a programme row on the devices (or the reverse)."""
+        row can never shadow a programme row on the devices (or the reverse).
+
+        A push plans a whole batch: ``stored`` is the row as the batch sees it and ``taken``
+        the batch's keys that live in the other scope (:meth:`taken_elsewhere`, one query per
+        batch). Without them (a single op) both are looked up here."""
         entity, entity_id = op.entity, op.entity_id
         if self.is_programme:
             if entity not in PROGRAMME_ENTITIES:
@@ -128,26 +140,32 @@ class CentreScope:
         elif entity == "knowledge_item" and caller.role not in REVIEWERS:
             if op.fields.get("review_state") in REVIEWED_STATES:
                 return "review_needs_manager"
-            stored = self.get(entity, entity_id)
+            if taken is None:
+                stored = self.get_many([(entity, entity_id)]).get((entity, entity_id))
             if stored is not None and stored.fields.get("review_state") in REVIEWED_STATES:
                 return "review_needs_manager"
         if entity in PROGRAMME_ENTITIES:
-            elsewhere = (
-                SyncRow.centre_id != PROGRAMME
-                if self.is_programme
-                else SyncRow.centre_id == PROGRAMME
-            )
-            taken = self.session.scalar(
-                select(SyncRow.server_seq)
-                .where(SyncRow.entity == entity, SyncRow.entity_id == entity_id, elsewhere)
-                .limit(1)
-            )
-            if taken is not None:
+            if taken is None:
+                taken = self.taken_elsewhere([(entity, entity_id)])
+            if (entity, entity_id) in taken:
                 return "id_taken"
         return None
 
-    def get(self, entity: str, entity_id: str) -> SyncRow | None:
-        return self.session.get(SyncRow, (self.centre_id, entity, entity_id))
+    def taken_elsewhere(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Those of ``keys`` (programme entities only) that live in the other scope: a centre's
+        ids among the programme rows, the programme's among any centre's (one query)."""
+        keys = {key for key in keys if key[0] in PROGRAMME_ENTITIES}
+        if not keys:
+            return set()
+        elsewhere = (
+            SyncRow.centre_id != PROGRAMME if self.is_programme else SyncRow.centre_id == PROGRAMME
+        )
+        found = self.session.execute(
+            select(SyncRow.entity, SyncRow.entity_id)
+            .where(elsewhere, self._keys_clause(keys))
+            .distinct()
+        ).all()
+        return {(entity, entity_id) for entity, entity_id in found}
 
     def _keys_clause(self, keys: Iterable[tuple[str, str]]) -> ColumnElement[bool]:
         """``(entity = e AND entity_id IN (…)) OR …``: index lookups on the primary key."""
@@ -163,15 +181,16 @@ class CentreScope:
             )
         )
 
-    def get_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], SyncRow]:
-        """The rows of ``keys`` (entity, entity_id) that exist, in one query."""
+    def get_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
+        """The rows of ``keys`` (entity, entity_id) that exist, in one query (plain objects)."""
         keys = set(keys)
         if not keys:
             return {}
-        rows = self.session.scalars(
-            select(SyncRow).where(SyncRow.centre_id == self.centre_id, self._keys_clause(keys))
-        ).all()
-        return {(row.entity, row.entity_id): row for row in rows}
+        return self._states(SyncRow.centre_id == self.centre_id, self._keys_clause(keys))
+
+    def _states(self, *where: ColumnElement[bool]) -> dict[tuple[str, str], RowState]:
+        found = self.session.execute(select(*ROW_COLUMNS).where(*where)).all()
+        return {(r.entity, r.entity_id): RowState.of(r) for r in found}
 
     def seqs_of(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """Current server_seq of the rows of ``keys`` that exist (no row data), in one query."""
@@ -211,23 +230,20 @@ class CentreScope:
                 found.add(name)
         return seqs, found
 
-    def add(self, row: SyncRow) -> None:
-        # Rows are always stamped with the scope's centre, whatever the caller sent.
-        row.centre_id = self.centre_id
-        row.fields = row_fields(row.fields, self.centre_id, bool(row.deleted))
-        self.session.add(row)
-
     def applied_op(self, op_id: str) -> AppliedOp | None:
         return self.session.get(AppliedOp, (self.centre_id, op_id))
 
-    def applied_ops(self, op_ids: Iterable[str]) -> dict[str, AppliedOp]:
+    def applied_ops(self, op_ids: Iterable[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """{op id: (payload hash, stored result)} of those of ``op_ids`` applied before."""
         ids = sorted(set(op_ids))
         if not ids:
             return {}
-        found = self.session.scalars(
-            select(AppliedOp).where(AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids))
+        found = self.session.execute(
+            select(AppliedOp.op_id, AppliedOp.payload_hash, AppliedOp.result).where(
+                AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids)
+            )
         ).all()
-        return {record.op_id: record for record in found}
+        return {op_id: (digest, result) for op_id, digest, result in found}
 
     def applied_op_ids(self, op_ids: Iterable[str]) -> set[str]:
         ids = sorted(set(op_ids))
@@ -240,10 +256,6 @@ class CentreScope:
                 )
             ).all()
         )
-
-    def record_op(self, record: AppliedOp) -> None:
-        record.centre_id = self.centre_id
-        self.session.add(record)
 
     def changes_after(self, after: int, limit: int) -> Sequence[Any]:
         """What a pull sends (no per-field bookkeeping: field_seq/field_meta stay on the hub).
@@ -276,16 +288,16 @@ class CentreScope:
         ).subquery()
         return self.session.execute(select(merged).order_by(merged.c.server_seq).limit(limit)).all()
 
-    def conflicts_about(self, entity: str, entity_id: str) -> Sequence[SyncRow]:
-        return self.session.scalars(
-            select(SyncRow).where(
+    def conflicts_about(self, entity: str, entity_id: str) -> Sequence[RowState]:
+        return list(
+            self._states(
                 SyncRow.centre_id == self.centre_id,
                 SyncRow.entity == "conflict",
                 SyncRow.subject_id == entity_id,
-            )
-        ).all()
+            ).values()
+        )
 
-    def rows_containing(self, needles: Iterable[str]) -> Sequence[SyncRow]:
+    def rows_containing(self, needles: Iterable[str]) -> Sequence[RowState]:
         """Rows whose stored fields text contains any of ``needles`` (lower-case; the text is
         lower-cased too). A coarse pre-selection for the erase scrub; the exact match is made
         on the values in Python."""
@@ -293,9 +305,7 @@ class CentreScope:
         terms = [lowered.contains(n, autoescape=True) for n in needles if n]
         if not terms:
             return []
-        return self.session.scalars(
-            select(SyncRow).where(SyncRow.centre_id == self.centre_id, or_(*terms))
-        ).all()
+        return list(self._states(SyncRow.centre_id == self.centre_id, or_(*terms)).values())
 
     def id_seq_lines(self) -> Sequence[Row[str, str, int]]:
         return self.session.execute(
