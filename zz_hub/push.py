@@ -90,7 +90,7 @@ def audit_ops(op: Op) -> list[Op | None]:
             entity=AUDIT_ENTITY,
             entity_id=entry_id,
             kind="upsert",
-            fields=entry,
+            fields={k: v for k, v in entry.items() if k != "id"},
         )
         found.append(None if envelope_problem(sub) is not None else sub)
     return found
@@ -130,14 +130,15 @@ def _plan(scope: CentreScope, caller: Caller, ops: Sequence[Op]) -> _Plan:
             plan.answers.append((op.op_id, earlier[2]))
             continue
         outcome = writer.apply(op)
-        # The change's audit entries, stored with it (rows of their own on the hub, as when
-        # they travelled as ops of their own; their numbers follow the change's).
-        for sub in embedded.get(op.op_id, ()):
-            done = writer.apply(sub) if sub is not None else None
-            clean = done is not None and done.clean
-            outcome.audit_seqs.append(done.server_seq if clean and done is not None else None)
         plan.new[op.op_id] = (op, digest, outcome)
         plan.answers.append((op.op_id, outcome))
+    # The changes' audit entries, stored with them (rows of their own on the hub, as when they
+    # travelled as ops of their own, and numbered after the batch's rows as those were).
+    for op_id, subs in embedded.items():
+        outcome = plan.new[op_id][2]
+        for sub in subs:
+            done = writer.apply(sub) if sub is not None else None
+            outcome.audit_seqs.append(done.server_seq if done is not None and done.clean else None)
     if plan.writes:
         plan.lookups = projections.prepare(scope, writer.written.values(), writer.seen)
     return plan

@@ -139,12 +139,11 @@ class RowWriter:
             return False  # written again later in the batch (e.g. scrubbed)
         if row.erased and any(n in op.fields for n in PERSONAL_FIELDS.get(op.entity, ())):
             return False  # the hub dropped personal values the device still has
-        if not existed and (
-            op.kind == "delete" or op.fields.get("centre_id") != self.scope.centre_id
-        ):
-            # A tombstone of a row the hub never had, or a row stamped with the hub's centre:
-            # not the device's copy.
+        if op.kind == "delete":
+            # A delete carries no fields: the device stamped its copy (updated_at/by) anew.
             return False
+        if not existed and op.fields.get("centre_id") != self.scope.centre_id:
+            return False  # stamped with the hub's centre: not the device's copy
         base = op.base_seq or 0
         device = self.caller.device_id
         for name, seq in row.field_seq.items():

@@ -30,6 +30,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -257,12 +258,20 @@ class CentreScope:
             ).all()
         )
 
-    def changes_after(self, after: int, limit: int) -> Sequence[Any]:
-        """What a pull sends (no per-field bookkeeping: field_seq/field_meta stay on the hub).
+    def changes_after(
+        self, after: int, limit: int, skip_device: str | None = None
+    ) -> tuple[Sequence[Any], int | None]:
+        """What a pull sends (no per-field bookkeeping: field_seq/field_meta stay on the hub),
+        and the highest number the scope holds after ``after`` (None: no row after it).
 
         ``fields_json`` is the stored JSON text (see :func:`row_fields`). A centre's pull merges
         two index range scans (its own rows, the programme rows), each limited, so that neither
-        reads past the page."""
+        reads past the page.
+
+        ``skip_device`` leaves out the rows that device left clean with its own push (it holds
+        them as they are). The highest number is then read in the same statement — one
+        snapshot — so the cursor may move past left-out rows, but never past a row this read
+        did not see."""
         columns = (
             SyncRow.server_seq,
             SyncRow.entity,
@@ -271,22 +280,52 @@ class CentreScope:
             SyncRow.centre_id,
             cast(SyncRow.fields, Text).label("fields_json"),
         )
+        others: ColumnElement[bool] = (
+            func.coalesce(SyncRow.clean_device, "") != skip_device
+            if skip_device is not None
+            else true()
+        )
 
         def part(where: ColumnElement[bool]) -> Any:
             return (
                 select(*columns)
-                .where(where, SyncRow.server_seq > after)
+                .where(where, SyncRow.server_seq > after, others)
                 .order_by(SyncRow.server_seq)
                 .limit(limit)
             )
 
         own = part(SyncRow.centre_id == self.centre_id)
         if self.is_programme:
-            return self.session.execute(own).all()
-        merged = union_all(
-            select(own.subquery()), select(part(self._programme_rows()).subquery())
-        ).subquery()
-        return self.session.execute(select(merged).order_by(merged.c.server_seq).limit(limit)).all()
+            page: Any = own
+        else:
+            merged = union_all(
+                select(own.subquery()), select(part(self._programme_rows()).subquery())
+            ).subquery()
+            page = select(merged).order_by(merged.c.server_seq).limit(limit)
+        if skip_device is None:
+            rows = self.session.execute(page).all()
+            return rows, (int(rows[-1].server_seq) if rows else None)
+
+        # One statement: the page, then marker rows (entity '') carrying the highest number of
+        # each part (a backward walk of the (centre_id, server_seq) index each).
+        def top(where: ColumnElement[bool]) -> Any:
+            return select(
+                func.max(SyncRow.server_seq).label("server_seq"),
+                literal("").label("entity"),
+                literal("").label("entity_id"),
+                false().label("deleted"),
+                literal("").label("centre_id"),
+                literal(None, Text).label("fields_json"),
+            ).where(where, SyncRow.server_seq > after)
+
+        parts = [select(page.subquery()), top(SyncRow.centre_id == self.centre_id)]
+        if not self.is_programme:
+            parts.append(top(self._programme_rows()))
+        found = self.session.execute(union_all(*parts)).all()
+        tops = [int(r.server_seq) for r in found if r.entity == "" and r.server_seq is not None]
+        rows = sorted((r for r in found if r.entity != ""), key=lambda r: int(r.server_seq))
+        highest = max(tops) if tops else None
+        return rows, (int(highest) if highest is not None else None)
 
     def conflicts_about(self, entity: str, entity_id: str) -> Sequence[RowState]:
         return list(

@@ -266,7 +266,11 @@ class SyncEngine:
     # ------------------------------------------------------------------ pull
 
     def _fetch(self, after: int) -> tuple[list[Change], int, bool]:
-        page = self.client.pull(after, self.page_size)
+        # Rows this device's pushes left clean are not pulled back — unless the profile was
+        # restored from a backup: then it may lack what it pushed after that backup.
+        with self._ro() as conn:
+            restored = state.get_in(conn, state.RESTORED) is not None
+        page = self.client.pull(after, self.page_size, skip_own=not restored)
         self._answered()
         crashpoint("pull.fetched")
         return page.changes, page.next, page.has_more

@@ -51,6 +51,8 @@ from zz_protocol.schemas import (
 
 log = logging.getLogger("zz_desktop.sync")
 GZIP_OVER = 16 * 1024
+#: Asks the hub to say per op whether the row is clean (OpResult.clean, audit_seqs).
+ACKS_HEADER = "X-Sync-Acks"
 #: Answers worth another try (the request is safe to repeat: pushes are idempotent by op id).
 TRANSIENT = frozenset({408, 429, 500, 502, 503, 504})
 #: A rotated device token in an answer (zz_hub/device_tokens.py).
@@ -177,9 +179,10 @@ class HubClient:
         body: Any = None,
         params: dict[str, Any] | None = None,
         auth: bool = True,
+        headers: dict[str, str] | None = None,
     ) -> httpx.Response:
         content: bytes | None = None
-        headers: dict[str, str] = {}
+        headers = dict(headers or {})
         if body is not None:
             content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             headers["Content-Type"] = "application/json"
@@ -268,11 +271,22 @@ class HubClient:
         return ReferenceResponse.model_validate_json(self.request("GET", "/reference").content)
 
     def push(self, request: PushRequest) -> PushResponse:
-        response = self.request("POST", "/sync/push", body=request.model_dump(mode="json"))
+        """Push a batch; the answers say per op whether the row is ``clean`` (see
+        ``outbox.acknowledge``)."""
+        body = request.model_dump(mode="json")
+        for op in body["ops"]:
+            if not op["audit"]:
+                del op["audit"]  # as before issue 16: a hub of that time refuses the field
+        response = self.request("POST", "/sync/push", body=body, headers={ACKS_HEADER: "clean"})
         return PushResponse.model_validate_json(response.content)
 
-    def pull(self, after: int, limit: int) -> PullResponse:
-        response = self.request("GET", "/sync/pull", params={"after": after, "limit": limit})
+    def pull(self, after: int, limit: int, skip_own: bool = False) -> PullResponse:
+        """A page of changes after ``after``. ``skip_own``: leave out rows this device's pushes
+        left clean (it holds them already); never after a restore of the device's backup."""
+        params: dict[str, Any] = {"after": after, "limit": limit}
+        if skip_own:
+            params["skip_own"] = "true"
+        response = self.request("GET", "/sync/pull", params=params)
         return PullResponse.model_validate_json(response.content)
 
     def check(self) -> CheckResponse:
