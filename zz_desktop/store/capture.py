@@ -191,7 +191,7 @@ def _audit(
     return embedded_audit(entry)
 
 
-def embedded_audit(entry: AuditEntry) -> dict[str, Any]:
+def embedded_audit(entry: Any) -> dict[str, Any]:
     """An audit entry as it travels inside its change's op (``Op.audit``): wire fields and id."""
     return {"id": entry.id, **to_wire(entry)}
 
