@@ -82,7 +82,18 @@ def store_results(rows: list[tuple[str, str, Result]], seconds: float) -> None:
         for budget in sorted(data, key=lambda b: int(b[1:]))
         for e in data[budget]
     ]
-    (ROOT / "docs" / "benchmarks.md").write_text(render(all_rows, seconds), encoding="utf-8")
+    md = ROOT / "docs" / "benchmarks.md"
+    md.write_text(render(all_rows, seconds) + _notes(md), encoding="utf-8")
+
+
+def _notes(md: Path) -> str:
+    """The hand-written part of docs/benchmarks.md (from its first ``## `` heading on: profiles
+    of where the time goes), kept when the table is rendered again."""
+    if not md.exists():
+        return ""
+    text = md.read_text(encoding="utf-8")
+    start = text.find("\n## ")
+    return "" if start < 0 else text[start:]
 
 
 def main() -> int:

@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
     Row,
+    String,
     Text,
+    any_,
     cast,
     false,
     func,
@@ -177,10 +180,19 @@ class CentreScope:
             return false()
         return or_(
             *(
-                (SyncRow.entity == entity) & SyncRow.entity_id.in_(sorted(ids))
+                (SyncRow.entity == entity) & self._among(SyncRow.entity_id, ids)
                 for entity, ids in sorted(by_entity.items())
             )
         )
+
+    def _among(self, column: Any, values: Iterable[str]) -> ColumnElement[bool]:
+        """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter instead
+        of hundreds, so the statement text stays short (psycopg parses every text it has not
+        cached, and a batch's long IN lists were not)."""
+        ordered = sorted(set(values))
+        if self.session.get_bind().dialect.name == "postgresql":
+            return column == any_(cast(literal(ordered, ARRAY(String)), ARRAY(String)))
+        return column.in_(ordered)
 
     def get_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
         """The rows of ``keys`` (entity, entity_id) that exist, in one query (plain objects)."""
@@ -221,7 +233,10 @@ class CentreScope:
             literal("").label("entity"),
             AppliedOp.op_id.label("name"),
             literal(0).label("seq"),
-        ).where(AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids) if ids else false())
+        ).where(
+            AppliedOp.centre_id == self.centre_id,
+            self._among(AppliedOp.op_id, ids) if ids else false(),
+        )
         seqs: dict[tuple[str, str], int] = {}
         found: set[str] = set()
         for kind, entity, name, seq in self.session.execute(union_all(rows, ops)).all():
@@ -241,7 +256,7 @@ class CentreScope:
             return {}
         found = self.session.execute(
             select(AppliedOp.op_id, AppliedOp.payload_hash, AppliedOp.result).where(
-                AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids)
+                AppliedOp.centre_id == self.centre_id, self._among(AppliedOp.op_id, ids)
             )
         ).all()
         return {op_id: (digest, result) for op_id, digest, result in found}
@@ -253,7 +268,7 @@ class CentreScope:
         return set(
             self.session.scalars(
                 select(AppliedOp.op_id).where(
-                    AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids)
+                    AppliedOp.centre_id == self.centre_id, self._among(AppliedOp.op_id, ids)
                 )
             ).all()
         )
