@@ -172,10 +172,10 @@ class CentreScope:
         return {(entity, entity_id) for entity, entity_id in found}
 
     def _keys_clause(self, keys: Iterable[tuple[str, str]]) -> ColumnElement[bool]:
-        """``(entity = e AND entity_id IN (…)) OR …``: index lookups on the primary key."""
-        by_entity: dict[str, set[str]] = defaultdict(set)
-        for entity, entity_id in keys:
-            by_entity[entity].add(entity_id)
+        """``(entity = e AND entity_id IN (…)) OR …`` — for small sets; a batch's look-ups go
+        through :meth:`_by_key` (SQLite does not use the primary key for an OR of such terms:
+        it scanned every row of the centre, so a push got slower as the centre grew)."""
+        by_entity = _by_entity(keys)
         if not by_entity:
             return false()
         return or_(
@@ -184,6 +184,22 @@ class CentreScope:
                 for entity, ids in sorted(by_entity.items())
             )
         )
+
+    def _by_key(self, columns: Sequence[Any], keys: Iterable[tuple[str, str]], *where: Any) -> Any:
+        """One ``SELECT columns`` per entity of ``keys`` (``entity = e AND entity_id IN …``, a
+        primary-key search each), joined with UNION ALL; None without keys."""
+        parts = [
+            select(*columns).where(
+                SyncRow.centre_id == self.centre_id,
+                SyncRow.entity == entity,
+                self._among(SyncRow.entity_id, ids),
+                *where,
+            )
+            for entity, ids in sorted(_by_entity(keys).items())
+        ]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else union_all(*parts)
 
     def _among(self, column: Any, values: Iterable[str]) -> ColumnElement[bool]:
         """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter instead
@@ -196,10 +212,10 @@ class CentreScope:
 
     def get_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
         """The rows of ``keys`` (entity, entity_id) that exist, in one query (plain objects)."""
-        keys = set(keys)
-        if not keys:
+        query = self._by_key(ROW_COLUMNS, keys)
+        if query is None:
             return {}
-        return self._states(SyncRow.centre_id == self.centre_id, self._keys_clause(keys))
+        return {(r.entity, r.entity_id): RowState.of(r) for r in self.session.execute(query)}
 
     def _states(self, *where: ColumnElement[bool]) -> dict[tuple[str, str], RowState]:
         found = self.session.execute(select(*ROW_COLUMNS).where(*where)).all()
@@ -207,27 +223,30 @@ class CentreScope:
 
     def seqs_of(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """Current server_seq of the rows of ``keys`` that exist (no row data), in one query."""
-        keys = set(keys)
-        if not keys:
+        query = self._by_key((SyncRow.entity, SyncRow.entity_id, SyncRow.server_seq), keys)
+        if query is None:
             return {}
-        found = self.session.execute(
-            select(SyncRow.entity, SyncRow.entity_id, SyncRow.server_seq).where(
-                SyncRow.centre_id == self.centre_id, self._keys_clause(keys)
-            )
-        ).all()
-        return {(entity, eid): int(seq) for entity, eid, seq in found}
+        return {(entity, eid): int(seq) for entity, eid, seq in self.session.execute(query)}
 
     def seqs_and_op_ids(
         self, keys: Iterable[tuple[str, str]], op_ids: Iterable[str]
     ) -> tuple[dict[tuple[str, str], int], set[str]]:
         """:meth:`seqs_of` and :meth:`applied_op_ids` in one round trip."""
-        keys, ids = set(keys), sorted(set(op_ids))
-        rows = select(
+        ids = sorted(set(op_ids))
+        columns = (
             literal("row").label("kind"),
             SyncRow.entity.label("entity"),
             SyncRow.entity_id.label("name"),
             SyncRow.server_seq.label("seq"),
-        ).where(SyncRow.centre_id == self.centre_id, self._keys_clause(keys))
+        )
+        parts = [
+            select(*columns).where(
+                SyncRow.centre_id == self.centre_id,
+                SyncRow.entity == entity,
+                self._among(SyncRow.entity_id, entity_ids),
+            )
+            for entity, entity_ids in sorted(_by_entity(keys).items())
+        ]
         ops = select(
             literal("op").label("kind"),
             literal("").label("entity"),
@@ -239,7 +258,7 @@ class CentreScope:
         )
         seqs: dict[tuple[str, str], int] = {}
         found: set[str] = set()
-        for kind, entity, name, seq in self.session.execute(union_all(rows, ops)).all():
+        for kind, entity, name, seq in self.session.execute(union_all(*parts, ops)).all():
             if kind == "row":
                 seqs[(entity, name)] = int(seq)
             else:
@@ -371,3 +390,10 @@ class CentreScope:
     def max_seq(self) -> int:
         value = self.session.scalar(select(func.max(SyncRow.server_seq)).where(self._readable()))
         return int(value or 0)
+
+
+def _by_entity(keys: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    by_entity: dict[str, set[str]] = defaultdict(set)
+    for entity, entity_id in keys:
+        by_entity[entity].add(entity_id)
+    return by_entity
