@@ -411,6 +411,9 @@ class OutboxOp(Base):
     #: The change's audit entries (wire fields, a JSON list), pushed inside the op (Op.audit).
     audit: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
 
+    #: Push batches are read entity by entity in outbox order (sync/outbox.py: next_batch).
+    __table_args__ = (Index("ix_outbox_entity_seq", "entity", "seq"),)
+
 
 class SyncRejected(Base):
     """An op the hub refused (e.g. a value outside the code list), kept with its reason so the
