@@ -1,7 +1,8 @@
 """Applying one push batch: one transaction, short lock on the centre's sequence counter.
 
-1. **Plan, without the lock.** The rows the ops name and the batch's idempotency records are
-   fetched with two ``IN`` queries; the ops are merged in memory (``no_autoflush``) with
+1. **Plan, without the lock.** The rows the ops name (and the audit entries carried inside
+   them, ``Op.audit``) and the batch's idempotency records are fetched with a few key queries
+   into plain objects (``zz_hub.rowstate.RowState``, no ORM); the ops are merged in memory with
    provisional sequence numbers; what the projections need of other rows (organisations named
    by the batch's consultations, stored genders) is fetched too. Replayed ops take their stored
    result. A batch that is only replays writes nothing, takes no lock and is done.
@@ -9,13 +10,15 @@
    the centre's counter row (held to commit, so the centre's commit order equals its sequence
    order; other centres never wait for it) and reserves the batch's range. Under the lock one
    query re-reads the server_seq of every row the plan relied on (and whether it existed) and
-   one the idempotency records of the new ops. Every write to a synced
-   row gives it a new server_seq and writes happen only under the lock, so equal numbers mean the
-   plan saw exactly what a plan made now would see. If anything moved (a concurrent push committed
-   in between), the session is cleared and the batch is planned again — now under the lock, so the
-   second plan is final — and the counter is set to the range actually used.
-3. **Write.** Real numbers are stamped, the idempotency records and projections are written
-   (a fixed number of statements per batch), and the transaction commits, releasing the lock.
+   the idempotency records of the new ops. Every write to a synced row gives it a new
+   server_seq and writes happen only under the lock, so equal numbers mean the plan saw exactly
+   what a plan made now would see. If anything moved (a concurrent push committed in between),
+   the batch is planned again — now under the lock, so the second plan is final — and the
+   counter is set to the range actually used.
+3. **Write.** Real numbers are stamped; rows, idempotency records and projections are written
+   with a few multi-row statements (a fixed number per batch, not per op), and the transaction
+   commits, releasing the lock. (Why the projections stay under the lock: docs/sync.md,
+   "Sequence numbers".)
 
 A batch with a GDPR erase takes the lock first (its plan also reads the conflicts about the erased
 row, a set that a concurrent push could extend without touching the row itself).
