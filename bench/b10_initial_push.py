@@ -33,7 +33,7 @@ def _profile(base: Path, consultations: int) -> Path:
     from zz_desktop.services.demo import generate_demo
     from zz_desktop.store.database import open_store
 
-    path = base / f"b10-demo-{consultations}-i16a"  # i16a: audit entries inside their op
+    path = base / f"b10-demo-{consultations}-i16a2"  # i16a2: audit inside ops, outbox index
     if not path.exists():
         tmp = base / f"{path.name}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
