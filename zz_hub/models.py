@@ -149,6 +149,9 @@ class SyncRow(Base):
     #: Unique per centre (each centre has its own sequence, zz_hub/seq.py).
     server_seq: Mapped[int] = mapped_column(SeqInt)
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    #: The device whose push left this row exactly as that device holds it, else NULL (its
+    #: pulls with ``skip_own`` leave the row out; zz_hub/rowstore.py: RowWriter.apply).
+    clean_device: Mapped[str | None] = mapped_column(String(36))
 
     __table_args__ = (
         Index("ix_sync_row_centre_seq", "centre_id", "server_seq", unique=True),

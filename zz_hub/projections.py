@@ -8,8 +8,9 @@ topic or gender need no join.
 :func:`apply` updates the projections for all rows a push batch changed, with a fixed number of
 statements per batch (not per row). Every projection is a function of the rows' final state, so a
 row changed twice in one batch is projected once. It runs under the counter lock, after the rows
-are stamped, so what it reads of other rows (an organisation's codes, a person's gender) is the
-latest committed state.
+are stamped and written, so what it reads of other rows (an organisation's codes, a person's
+gender) is the latest committed state. New projection rows are written with one multi-row
+``INSERT`` per table (plain dicts, no ORM objects).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from zz_hub import codelists, reach, referral_projection
 from zz_hub.models import (
@@ -30,8 +31,8 @@ from zz_hub.models import (
     AggConsultationTopic,
     AggPerson,
     Centre,
-    SyncRow,
 )
+from zz_hub.rowstate import RowState
 from zz_hub.tenancy import CentreScope
 from zz_protocol.cellkey import random_record_key
 
@@ -68,11 +69,14 @@ class Lookups:
     the stored gender of the batch's persons."""
 
     centre_land: str
-    organisations: dict[str, SyncRow] = field(default_factory=dict)
-    persons: dict[str, AggPerson] = field(default_factory=dict)
+    organisations: dict[str, RowState] = field(default_factory=dict)
+    #: person id → stored gender code
+    persons: dict[str, str] = field(default_factory=dict)
 
 
-def prepare(scope: CentreScope, changed: Iterable[SyncRow], seen: dict[Key, int | None]) -> Lookups:
+def prepare(
+    scope: CentreScope, changed: Iterable[RowState], seen: dict[Key, int | None]
+) -> Lookups:
     """Fetch the :class:`Lookups` of a planned batch. The organisation rows are added to
     ``seen`` (row key → server_seq), so the re-check under the lock covers them; a person's
     stored gender changes only together with the person's row, which the batch already covers."""
@@ -95,23 +99,23 @@ def prepare(scope: CentreScope, changed: Iterable[SyncRow], seen: dict[Key, int 
     persons = sorted(eid for entity, eid in rows if entity == "person")
     if persons:
         lookups.persons = {
-            a.person_id: a
-            for a in session.scalars(
-                select(P).where(P.centre_id == centre, P.person_id.in_(persons))
-            ).all()
+            str(pid): str(gender)
+            for pid, gender in session.execute(
+                select(P.person_id, P.gender).where(P.centre_id == centre, P.person_id.in_(persons))
+            )
         }
     return lookups
 
 
 class _Projector:
-    def __init__(self, scope: CentreScope, rows: dict[Key, SyncRow], lookups: Lookups) -> None:
+    def __init__(self, scope: CentreScope, rows: dict[Key, RowState], lookups: Lookups) -> None:
         self.scope = scope
         self.session = scope.session
         self.centre = scope.centre_id
         self.rows = rows
         self.lookups = lookups
 
-    def org_dims(self, org: SyncRow | None) -> dict[str, str]:
+    def org_dims(self, org: RowState | None) -> dict[str, str]:
         values = org.fields if org is not None else {}
         ags = values.get("ags")
         # The AGS decides; a postcode only where its range names one Land; else the centre's.
@@ -129,7 +133,7 @@ class _Projector:
             "sme_class": _text(values.get("sme_class"), 10),
         }
 
-    def organisation(self, org_id: str | None) -> SyncRow | None:
+    def organisation(self, org_id: str | None) -> RowState | None:
         """This batch's row (final state), else the stored one fetched by :func:`prepare`."""
         if org_id is None:
             return None
@@ -137,12 +141,12 @@ class _Projector:
 
 
 def apply(
-    scope: CentreScope, changed: Iterable[SyncRow], created: set[Key], lookups: Lookups
+    scope: CentreScope, changed: Iterable[RowState], created: set[Key], lookups: Lookups
 ) -> None:
     """Bring the projections in line with ``changed`` rows (final state); ``created`` names the
     rows that did not exist before the batch (they have no projection rows to remove yet)."""
     rows = {(row.entity, row.entity_id): row for row in changed}
-    by_entity: dict[str, list[SyncRow]] = {}
+    by_entity: dict[str, list[RowState]] = {}
     for row in rows.values():
         by_entity.setdefault(row.entity, []).append(row)
     referral_projection.apply(
@@ -156,7 +160,10 @@ def apply(
         return
     p = _Projector(scope, rows, lookups)
     session, centre = p.session, p.centre
-    session.flush()  # the stamped rows (and nothing is autoflushed below by surprise)
+    # New projection rows are collected and inserted with one statement per table.
+    new_a: list[dict[str, Any]] = []
+    new_t: list[dict[str, Any]] = []
+    new_l: list[dict[str, Any]] = []
     affected: set[str] = set()  # consultations whose genders must be recomputed
 
     # Consultations: drop the projection rows of those that existed (new ones have none).
@@ -237,8 +244,13 @@ def apply(
     for row in participants:
         cid, pid = _str(row.fields.get("consultation_id")), _str(row.fields.get("person_id"))
         if not row.deleted and cid is not None and pid is not None:
-            session.add(
-                L(centre_id=centre, source=row.entity_id, consultation_id=cid, person_id=pid)
+            new_l.append(
+                {
+                    "centre_id": centre,
+                    "source": row.entity_id,
+                    "consultation_id": cid,
+                    "person_id": pid,
+                }
             )
             affected.add(cid)
 
@@ -259,45 +271,49 @@ def apply(
             "organisation_id": org_id,
             "org_key": 0 if org_id is None else org_keys.setdefault(org_id, random_record_key()),
         }
-        session.add(A(centre_id=centre, consultation_id=row.entity_id, **dims))
+        keys = {"centre_id": centre, "consultation_id": row.entity_id}
+        new_a.append({**keys, **dims})
         topics = values.get("topics")
         names = (
             {t[:64] for t in topics if isinstance(t, str)} if isinstance(topics, list) else set()
         )
-        for topic in sorted(names):
-            session.add(T(centre_id=centre, consultation_id=row.entity_id, topic=topic, **dims))
+        new_t.extend({**keys, "topic": topic, **dims} for topic in sorted(names))
         person_id = _str(values.get("person_id"))
         if person_id is not None:
-            session.add(
-                L(
-                    centre_id=centre,
-                    source="main",
-                    consultation_id=row.entity_id,
-                    person_id=person_id,
-                )
-            )
+            new_l.append({**keys, "source": "main", "person_id": person_id})
+    inserts: tuple[tuple[Any, list[dict[str, Any]]], ...] = ((A, new_a), (T, new_t), (L, new_l))
+    for table, new in inserts:
+        if new:
+            session.execute(insert(table), new)
 
     if touched_orgs:
-        session.flush()
         reach.recompute(session, centre, touched_orgs)
 
     # Persons: a changed gender changes every consultation the person took part in.
     changed_persons: list[str] = []
+    new_p: list[dict[str, Any]] = []
+    moved_p: list[dict[str, Any]] = []
     for row in persons:
         gender = _text(row.fields.get("gender"), 12) if not row.deleted else UNKNOWN
         existing = lookups.persons.get(row.entity_id)
         if existing is None:
-            session.add(P(centre_id=centre, person_id=row.entity_id, gender=gender))
-        elif existing.gender != gender:
-            existing.gender = gender
+            new_p.append({"centre_id": centre, "person_id": row.entity_id, "gender": gender})
+        elif existing != gender:
+            moved_p.append({"k_person": row.entity_id, "gender": gender})
         else:
             continue
         changed_persons.append(row.entity_id)
-    session.flush()
+    if new_p:
+        session.execute(insert(P), new_p)
+    if moved_p:
+        session.execute(
+            update(P.__table__).where(P.centre_id == centre, P.person_id == bindparam("k_person")),  # type: ignore[arg-type]  # Core executemany, not ORM bulk
+            moved_p,
+        )
     _recompute_genders(scope, affected, changed_persons)
 
 
-def _org_keys(session: Any, centre: str, consultations: list[SyncRow]) -> dict[str, int]:
+def _org_keys(session: Any, centre: str, consultations: list[RowState]) -> dict[str, int]:
     """The stored record keys of the organisations the batch's live consultations name."""
     named = sorted(
         {

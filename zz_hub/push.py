@@ -1,7 +1,8 @@
 """Applying one push batch: one transaction, short lock on the centre's sequence counter.
 
-1. **Plan, without the lock.** The rows the ops name and the batch's idempotency records are
-   fetched with two ``IN`` queries; the ops are merged in memory (``no_autoflush``) with
+1. **Plan, without the lock.** The rows the ops name (and the audit entries carried inside
+   them, ``Op.audit``) and the batch's idempotency records are fetched with a few key queries
+   into plain objects (``zz_hub.rowstate.RowState``, no ORM); the ops are merged in memory with
    provisional sequence numbers; what the projections need of other rows (organisations named
    by the batch's consultations, stored genders) is fetched too. Replayed ops take their stored
    result. A batch that is only replays writes nothing, takes no lock and is done.
@@ -9,13 +10,15 @@
    the centre's counter row (held to commit, so the centre's commit order equals its sequence
    order; other centres never wait for it) and reserves the batch's range. Under the lock one
    query re-reads the server_seq of every row the plan relied on (and whether it existed) and
-   one the idempotency records of the new ops. Every write to a synced
-   row gives it a new server_seq and writes happen only under the lock, so equal numbers mean the
-   plan saw exactly what a plan made now would see. If anything moved (a concurrent push committed
-   in between), the session is cleared and the batch is planned again — now under the lock, so the
-   second plan is final — and the counter is set to the range actually used.
-3. **Write.** Real numbers are stamped, the idempotency records and projections are written
-   (a fixed number of statements per batch), and the transaction commits, releasing the lock.
+   the idempotency records of the new ops. Every write to a synced row gives it a new
+   server_seq and writes happen only under the lock, so equal numbers mean the plan saw exactly
+   what a plan made now would see. If anything moved (a concurrent push committed in between),
+   the batch is planned again — now under the lock, so the second plan is final — and the
+   counter is set to the range actually used.
+3. **Write.** Real numbers are stamped; rows, idempotency records and projections are written
+   with a few multi-row statements (a fixed number per batch, not per op), and the transaction
+   commits, releasing the lock. (Why the projections stay under the lock: docs/sync.md,
+   "Sequence numbers".)
 
 A batch with a GDPR erase takes the lock first (its plan also reads the conflicts about the erased
 row, a set that a concurrent push could extend without touching the row itself).
@@ -27,11 +30,12 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import HTTPException
 
 from zz_hub import projections
-from zz_hub.models import AppliedOp, SyncRow
+from zz_hub.rowstate import RowState, write_applied_ops, write_rows
 from zz_hub.rowstore import Key, Outcome, RowWriter
 from zz_hub.security import utcnow
 from zz_hub.seq import ProvisionalSeq, allocate, set_counter
@@ -41,9 +45,13 @@ from zz_protocol.validation import envelope_problem
 
 
 def payload_hash(op: Op) -> str:
-    """Hash of everything but the op id: the only trace of a payload the hub keeps."""
+    """Hash of everything but the op id: the only trace of a payload the hub keeps. Embedded
+    audit entries count only where there are some, so an op without them hashes as before."""
+    parts: list[Any] = [op.entity, op.entity_id, op.kind, op.base_seq, op.fields]
+    if op.audit:
+        parts.append(op.audit)
     canonical = json.dumps(
-        [op.entity, op.entity_id, op.kind, op.base_seq, op.fields],
+        parts,
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,
@@ -68,43 +76,74 @@ class _Plan:
         return bool(self.new)
 
 
+AUDIT_ENTITY = "audit_entry"
+
+
+def audit_ops(op: Op) -> list[Op | None]:
+    """The audit entries embedded in ``op`` as ops of their own (create of an ``audit_entry``
+    row), or None for an entry without a usable id."""
+    found: list[Op | None] = []
+    for i, entry in enumerate(op.audit):
+        entry_id = entry.get("id")
+        if not isinstance(entry_id, str):
+            found.append(None)
+            continue
+        sub = Op(
+            op_id=f"{op.op_id[:56]}/a{i}",
+            entity=AUDIT_ENTITY,
+            entity_id=entry_id,
+            kind="upsert",
+            fields={k: v for k, v in entry.items() if k != "id"},
+        )
+        found.append(None if envelope_problem(sub) is not None else sub)
+    return found
+
+
 def _plan(scope: CentreScope, caller: Caller, ops: Sequence[Op]) -> _Plan:
-    session = scope.session
     # Ops whose ids no column can hold are rejected before any query (a NUL would make
     # PostgreSQL fail the whole batch); nothing of them is looked up or stored.
     unusable = {i: why for i, op in enumerate(ops) if (why := envelope_problem(op)) is not None}
     usable = [op for i, op in enumerate(ops) if i not in unusable]
-    with session.no_autoflush:
-        stored = scope.applied_ops(op.op_id for op in usable)
-        keys = {(op.entity, op.entity_id) for op in usable if op.op_id not in stored}
-        rows = scope.get_many(keys)
-        seen: dict[Key, int | None] = {key: None for key in keys}
-        seen.update({key: row.server_seq for key, row in rows.items()})
-        plan = _Plan(RowWriter(scope, caller, ProvisionalSeq(), rows, seen))
-        plan.unknown_op_ids = {op.op_id for op in usable} - set(stored)
-        for i, op in enumerate(ops):
-            if i in unusable:
-                plan.answers.append(_rejected(op, unusable[i]))
-                continue
-            digest = payload_hash(op)
-            known = stored.get(op.op_id)
-            if known is not None:
-                if known.payload_hash != digest:
-                    raise HTTPException(status_code=422, detail="op id reused with another payload")
-                plan.answers.append(OpResult.model_validate(known.result))
-                continue
-            earlier = plan.new.get(op.op_id)
-            if earlier is not None:
-                if earlier[1] != digest:
-                    raise HTTPException(status_code=422, detail="op id reused with another payload")
-                plan.answers.append((op.op_id, earlier[2]))
-                continue
-            outcome = plan.writer.apply(op)
-            plan.new[op.op_id] = (op, digest, outcome)
-            plan.answers.append((op.op_id, outcome))
-        if plan.writes:
-            writer = plan.writer
-            plan.lookups = projections.prepare(scope, writer.written.values(), writer.seen)
+    stored = scope.applied_ops(op.op_id for op in usable)
+    fresh = [op for op in usable if op.op_id not in stored]
+    embedded = {op.op_id: audit_ops(op) for op in fresh if op.audit}
+    keys = {(op.entity, op.entity_id) for op in fresh}
+    keys.update((a.entity, a.entity_id) for subs in embedded.values() for a in subs if a)
+    rows = scope.get_many(keys)
+    seen: dict[Key, int | None] = {key: None for key in keys}
+    seen.update({key: row.server_seq for key, row in rows.items()})
+    writer = RowWriter(scope, caller, ProvisionalSeq(), rows, seen, scope.taken_elsewhere(keys))
+    plan = _Plan(writer)
+    plan.unknown_op_ids = {op.op_id for op in usable} - set(stored)
+    for i, op in enumerate(ops):
+        if i in unusable:
+            plan.answers.append(_rejected(op, unusable[i]))
+            continue
+        digest = payload_hash(op)
+        known = stored.get(op.op_id)
+        if known is not None:
+            if known[0] != digest:
+                raise HTTPException(status_code=422, detail="op id reused with another payload")
+            plan.answers.append(OpResult.model_validate(known[1]))
+            continue
+        earlier = plan.new.get(op.op_id)
+        if earlier is not None:
+            if earlier[1] != digest:
+                raise HTTPException(status_code=422, detail="op id reused with another payload")
+            plan.answers.append((op.op_id, earlier[2]))
+            continue
+        outcome = writer.apply(op)
+        plan.new[op.op_id] = (op, digest, outcome)
+        plan.answers.append((op.op_id, outcome))
+    # The changes' audit entries, stored with them (rows of their own on the hub, as when they
+    # travelled as ops of their own, and numbered after the batch's rows as those were).
+    for op_id, subs in embedded.items():
+        outcome = plan.new[op_id][2]
+        for sub in subs:
+            done = writer.apply(sub) if sub is not None else None
+            outcome.audit_seqs.append(done.server_seq if done is not None and done.clean else None)
+    if plan.writes:
+        plan.lookups = projections.prepare(scope, writer.written.values(), writer.seen)
     return plan
 
 
@@ -140,33 +179,34 @@ def apply_batch(
         return [a if isinstance(a, OpResult) else a[1].result(a[0]) for a in plan.answers]
     if before_lock is not None:
         before_lock()
-    with session.no_autoflush:
-        if first is None:
-            first = allocate(session, scope.centre_id, plan.writer.seq.count)
-            if not _still_current(scope, plan):
-                # A concurrent push committed between planning and locking: plan again, now
-                # under the lock, and use only as many numbers as that plan needs.
-                session.expunge_all()
-                plan = _plan(scope, caller, ops)
-                set_counter(session, scope.centre_id, first - 1 + plan.writer.seq.count)
-        elif plan.writer.seq.count:
+    if first is None:
+        first = allocate(session, scope.centre_id, plan.writer.seq.count)
+        if not _still_current(scope, plan):
+            # A concurrent push committed between planning and locking: plan again, now
+            # under the lock, and use only as many numbers as that plan needs.
+            plan = _plan(scope, caller, ops)
             set_counter(session, scope.centre_id, first - 1 + plan.writer.seq.count)
+    elif plan.writer.seq.count:
+        set_counter(session, scope.centre_id, first - 1 + plan.writer.seq.count)
     writer = plan.writer
     writer.stamp(first)
     now = utcnow()
+    records = []
     for op, digest, outcome in plan.new.values():
         outcome.stamp(first)
-        scope.record_op(
-            AppliedOp(
-                op_id=op.op_id,
-                device_id=caller.device_id,
-                payload_hash=digest,
-                result=outcome.result(op.op_id).model_dump(mode="json"),
-                applied_at=now,
-            )
+        records.append(
+            {
+                "centre_id": scope.centre_id,
+                "op_id": op.op_id,
+                "device_id": caller.device_id,
+                "payload_hash": digest,
+                "result": outcome.result(op.op_id).model_dump(mode="json"),
+                "applied_at": now,
+            }
         )
+    changed: list[RowState] = list(writer.written.values())
+    write_rows(session, changed)
+    write_applied_ops(session, records)
     if plan.lookups is not None:  # None: the batch turned out to be replays only
-        changed: list[SyncRow] = list(writer.written.values())
         projections.apply(scope, changed, writer.created, plan.lookups)
-    session.flush()
     return [a if isinstance(a, OpResult) else a[1].result(a[0]) for a in plan.answers]

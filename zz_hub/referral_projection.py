@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from zz_desktop.domain.enums import PartnerType, ReferralOutcome
-from zz_hub.models import AggPartnerOffer, AggReferral, SyncRow
+from zz_hub.models import AggPartnerOffer, AggReferral
+from zz_hub.rowstate import RowState
 from zz_hub.tenancy import CentreScope
 from zz_protocol.cellkey import random_record_key
 
@@ -29,12 +30,11 @@ def _code(value: Any, allowed: frozenset[str], default: str) -> str:
 
 
 def apply(
-    scope: CentreScope, referrals: Sequence[SyncRow], offers: Sequence[SyncRow], created: set[Key]
+    scope: CentreScope, referrals: Sequence[RowState], offers: Sequence[RowState], created: set[Key]
 ) -> None:
     if not referrals and not offers:
         return
     session, centre = scope.session, scope.centre_id
-    session.flush()
     if offers:
         ids = sorted(r.entity_id for r in offers)
         session.execute(
@@ -42,12 +42,17 @@ def apply(
                 AggPartnerOffer.centre_id == centre, AggPartnerOffer.offer_id.in_(ids)
             )
         )
-        for row in offers:
-            if not row.deleted:
-                kind = _code(row.fields.get("partner_type"), PARTNER_TYPES, "other")
-                session.add(
-                    AggPartnerOffer(centre_id=centre, offer_id=row.entity_id, partner_type=kind)
-                )
+        live = [
+            {
+                "centre_id": centre,
+                "offer_id": row.entity_id,
+                "partner_type": _code(row.fields.get("partner_type"), PARTNER_TYPES, "other"),
+            }
+            for row in offers
+            if not row.deleted
+        ]
+        if live:
+            session.execute(insert(AggPartnerOffer), live)
     if referrals:
         old = sorted(r.entity_id for r in referrals if (r.entity, r.entity_id) not in created)
         # A referral keeps its record key while it lives (its cells keep their values).
@@ -66,19 +71,21 @@ def apply(
                     AggReferral.centre_id == centre, AggReferral.referral_id.in_(old)
                 )
             )
+        new: list[dict[str, Any]] = []
         for row in referrals:
             values = row.fields
             cid, oid = values.get("consultation_id"), values.get("partner_offer_id")
             if row.deleted or not isinstance(cid, str) or not isinstance(oid, str):
                 continue
-            session.add(
-                AggReferral(
-                    centre_id=centre,
-                    referral_id=row.entity_id,
-                    consultation_id=cid,
-                    offer_id=oid,
-                    outcome=_code(values.get("outcome"), OUTCOMES, "unknown"),
-                    record_key=kept.get(row.entity_id, random_record_key()),
-                )
+            new.append(
+                {
+                    "centre_id": centre,
+                    "referral_id": row.entity_id,
+                    "consultation_id": cid,
+                    "offer_id": oid,
+                    "outcome": _code(values.get("outcome"), OUTCOMES, "unknown"),
+                    "record_key": kept.get(row.entity_id, random_record_key()),
+                }
             )
-    session.flush()
+        if new:
+            session.execute(insert(AggReferral), new)

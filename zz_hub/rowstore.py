@@ -4,21 +4,30 @@ Rules (sync-protocol.md): a field changed by the client that nobody else changed
 ``base_seq`` is applied; a field changed on both sides takes the incoming value and the replaced
 value goes into a Conflict row (itself a synced row of the centre); delete beats a concurrent edit
 and a Conflict keeps the edit; erase always wins and leaves no personal value on the hub.
-A :class:`RowWriter` works in memory on rows fetched up front (``CentreScope.get_many``): each
-changed row gets a provisional sequence number (:class:`~zz_hub.seq.ProvisionalSeq`) and nothing is
-flushed while ops are applied. ``zz_hub.push`` then takes the counter, checks that what was read
-is still current, calls :meth:`RowWriter.stamp` with the real range and updates the projections.
+A :class:`RowWriter` works in memory on plain row objects fetched up front
+(``CentreScope.get_many`` → :class:`~zz_hub.rowstate.RowState`, no ORM): each changed row gets a
+provisional sequence number (:class:`~zz_hub.seq.ProvisionalSeq`) and nothing is written while ops
+are applied. ``zz_hub.push`` then takes the counter, checks that what was read is still current,
+calls :meth:`RowWriter.stamp` with the real range, writes the rows with a few multi-row
+statements (``rowstate.write_rows``) and updates the projections.
+
+Each outcome also says whether the op left the row *clean* for its device: the stored row is
+exactly what that device holds (every field is older than the op's base, written by this op, or
+last written by this same device). Only then may the device take the row's new server_seq as
+what it has seen (the "true base" rule, docs/sync.md), and the row is marked
+``clean_device`` so that the device's pulls leave it out.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from zz_desktop.domain.scrub import Scrubber, identifiers
 from zz_hub.ids import uuid7
-from zz_hub.models import SyncRow
+from zz_hub.rowstate import RowState
 from zz_hub.security import utcnow
 from zz_hub.seq import ProvisionalSeq
 from zz_hub.tenancy import Caller, CentreScope, row_fields
@@ -45,10 +54,16 @@ class Outcome:
     server_seq: int | None = None
     conflict_ids: list[str] = field(default_factory=list)
     reason: str | None = None
+    #: The stored row is exactly what the sending device holds (see module doc).
+    clean: bool = False
+    #: Per embedded audit entry: its (provisional, then real) server_seq if stored clean.
+    audit_seqs: list[int | None] = field(default_factory=list)
 
     def stamp(self, first: int) -> None:
+        real = ProvisionalSeq.real
         if self.server_seq is not None:
-            self.server_seq = ProvisionalSeq.real(self.server_seq, first)
+            self.server_seq = real(self.server_seq, first)
+        self.audit_seqs = [None if s is None else real(s, first) for s in self.audit_seqs]
 
     def result(self, op_id: str) -> OpResult:
         return OpResult(
@@ -57,6 +72,8 @@ class Outcome:
             server_seq=self.server_seq,
             conflict_ids=self.conflict_ids,
             reason=self.reason,
+            clean=self.clean,
+            audit_seqs=self.audit_seqs,
         )
 
 
@@ -70,7 +87,8 @@ class RowWriter:
     in the batch are added to it. ``written`` keeps every changed row once, in order, and
     ``created`` the keys of rows that did not exist before the batch. ``seen`` records the
     server_seq (or None: absent) of every stored row the plan relied on, for the re-check under
-    the counter lock.
+    the counter lock. ``taken`` holds the batch's keys that live in the other scope (one query,
+    ``CentreScope.taken_elsewhere``).
     """
 
     def __init__(
@@ -78,15 +96,17 @@ class RowWriter:
         scope: CentreScope,
         caller: Caller,
         seq: ProvisionalSeq,
-        rows: dict[Key, SyncRow],
+        rows: dict[Key, RowState],
         seen: dict[Key, int | None],
+        taken: set[Key] | None = None,
     ) -> None:
         self.scope = scope
         self.caller = caller
         self.seq = seq
-        self.rows: dict[Key, SyncRow | None] = dict(rows)
+        self.rows: dict[Key, RowState | None] = dict(rows)
         self.seen = seen
-        self.written: dict[Key, SyncRow] = {}
+        self.taken: set[Key] = taken if taken is not None else set()
+        self.written: dict[Key, RowState] = {}
         self.created: set[Key] = set()
         self._strict = False
 
@@ -101,17 +121,53 @@ class RowWriter:
     # ------------------------------------------------------------ entry point
 
     def apply(self, op: Op) -> Outcome:
+        """Apply ``op``; the outcome says whether it left the row clean for this device."""
+        key = (op.entity, op.entity_id)
+        existed = self.rows.get(key) is not None
+        outcome = self._apply(op)
+        row = self.rows.get(key)
+        if outcome.status == "applied" and row is not None and op.kind != "erase":
+            outcome.clean = self._is_clean(op, row, outcome, existed)
+            if key in self.written and row.server_seq == outcome.server_seq:
+                row.clean_device = self.caller.device_id if outcome.clean else None
+        return outcome
+
+    def _is_clean(self, op: Op, row: RowState, outcome: Outcome, existed: bool) -> bool:
+        """Whether the stored row is exactly what the device holds after ``op``: no field of it
+        newer than the op's base from anyone else, and nothing of the op left out."""
+        if row.server_seq != outcome.server_seq:
+            return False  # written again later in the batch (e.g. scrubbed)
+        if row.erased and any(n in op.fields for n in PERSONAL_FIELDS.get(op.entity, ())):
+            return False  # the hub dropped personal values the device still has
+        if op.kind == "delete":
+            # A delete carries no fields: the device stamped its copy (updated_at/by) anew.
+            return False
+        if not existed and op.fields.get("centre_id") != self.scope.centre_id:
+            return False  # stamped with the hub's centre: not the device's copy
+        base = op.base_seq or 0
+        device = self.caller.device_id
+        for name, seq in row.field_seq.items():
+            if seq <= base or seq == row.server_seq:
+                continue
+            if self._strict or row.field_meta.get(name, {}).get("device") != device:
+                return False
+        return True
+
+    def _apply(self, op: Op) -> Outcome:
         if op.entity not in SYNCED_ENTITIES:
             return Outcome(status="rejected", reason="unknown_entity")
+        key = (op.entity, op.entity_id)
         # Types, ranges, lengths, enums, code lists, id shapes: nothing malformed is stored.
         # Then who may write the entity in this scope (programme-wide rows: tenancy.py).
-        problem = op_problem(op) or self.scope.write_problem(self.caller, op)
+        problem = op_problem(op) or self.scope.write_problem(
+            self.caller, op, self.rows.get(key), self.taken
+        )
         if problem is not None:
             return Outcome(status="rejected", reason=problem)
         self._strict = op.strict
         incoming = {k: v for k, v in op.fields.items() if k not in NOT_ACCEPTED}
         base = op.base_seq or 0
-        row = self.rows.get((op.entity, op.entity_id))
+        row = self.rows.get(key)
         if op.kind == "erase":
             return self._erase(op, row, incoming)
         if row is not None and row.erased:
@@ -138,14 +194,17 @@ class RowWriter:
         row = self._create_row(op, incoming, deleted=deleted)
         return Outcome(server_seq=row.server_seq)
 
-    def _create_row(self, op: Op, incoming: dict[str, Any], *, deleted: bool) -> SyncRow:
+    def _create_row(self, op: Op, incoming: dict[str, Any], *, deleted: bool) -> RowState:
         seq = self.seq.next()
         values = {**incoming, "deleted": deleted}
         meta = self._meta()
-        row = SyncRow(
+        centre = self.scope.centre_id
+        row = RowState(
+            # Rows are always stamped with the scope's centre, whatever the caller sent.
+            centre_id=centre,
             entity=op.entity,
             entity_id=op.entity_id,
-            fields=values,
+            fields=row_fields(values, centre, deleted),
             field_seq=dict.fromkeys(values, seq),
             field_meta=dict.fromkeys(values, meta),
             deleted=deleted,
@@ -153,15 +212,15 @@ class RowWriter:
             subject_id=self._subject(op.entity, values),
             server_seq=seq,
             changed_at=utcnow(),
+            stored=False,
         )
-        self.scope.add(row)
         key = (row.entity, row.entity_id)
         self.rows[key] = row
         self.created.add(key)
         self._changed(row)
         return row
 
-    def _merge(self, op: Op, row: SyncRow, incoming: dict[str, Any], base: int) -> Outcome:
+    def _merge(self, op: Op, row: RowState, incoming: dict[str, Any], base: int) -> Outcome:
         changes: dict[str, Any] = {}
         conflicts: list[str] = []
         for name, value in incoming.items():
@@ -186,7 +245,7 @@ class RowWriter:
         )
 
     def _upsert_tombstone(
-        self, op: Op, row: SyncRow, incoming: dict[str, Any], base: int, wants_deleted: Any
+        self, op: Op, row: RowState, incoming: dict[str, Any], base: int, wants_deleted: Any
     ) -> Outcome:
         concurrent_delete = self._changed_by_other(row, "deleted", base)
         if wants_deleted is False and not concurrent_delete:
@@ -200,7 +259,7 @@ class RowWriter:
             return Outcome(status="conflict", server_seq=row.server_seq, conflict_ids=[cid])
         return self._merge(op, row, incoming, base)
 
-    def _delete(self, op: Op, row: SyncRow | None, incoming: dict[str, Any], base: int) -> Outcome:
+    def _delete(self, op: Op, row: RowState | None, incoming: dict[str, Any], base: int) -> Outcome:
         bookkeeping = {k: v for k, v in incoming.items() if k in BOOKKEEPING}
         if row is None:
             return self._create(op, bookkeeping, deleted=True)
@@ -222,7 +281,7 @@ class RowWriter:
             conflict_ids=conflict_ids,
         )
 
-    def _erase(self, op: Op, row: SyncRow | None, incoming: dict[str, Any]) -> Outcome:
+    def _erase(self, op: Op, row: RowState | None, incoming: dict[str, Any]) -> Outcome:
         personal = PERSONAL_FIELDS.get(op.entity)
         if personal is None:
             return Outcome(status="rejected", reason="not_erasable")
@@ -255,11 +314,8 @@ class RowWriter:
         sequence numbers and every device pulls them."""
         if not scrubber:
             return
-        found = {
-            (r.entity, r.entity_id): r
-            for r in self.scope.rows_containing(_needles(scrubber.idents))
-        }
-        # Rows written earlier in this batch are not flushed yet: look at them too.
+        found = self._current(self.scope.rows_containing(_needles(scrubber.idents)))
+        # Rows written earlier in this batch are not stored yet: look at them too.
         found.update({k: r for k, r in self.written.items() if k not in found})
         for key, row in found.items():
             if key == erased:
@@ -281,7 +337,7 @@ class RowWriter:
 
     # ------------------------------------------------------------ helpers
 
-    def _changed_by_other(self, row: SyncRow, name: str, base: int) -> bool:
+    def _changed_by_other(self, row: RowState, name: str, base: int) -> bool:
         """Changed after ``base`` by another device (a device never conflicts with itself)."""
         if row.field_seq.get(name, 0) <= base:
             return False
@@ -297,7 +353,7 @@ class RowWriter:
         subject = values.get("entity_id") if entity == "conflict" else None
         return subject if isinstance(subject, str) else None
 
-    def _write(self, row: SyncRow, changes: dict[str, Any], seq: int) -> None:
+    def _write(self, row: RowState, changes: dict[str, Any], seq: int) -> None:
         # JSON columns are replaced, not mutated in place, so SQLAlchemy sees the change.
         flagged = {n for n in changes if row.field_meta.get(n, {}).get(SCRUBBED)}
         if row.erased or flagged:
@@ -314,12 +370,25 @@ class RowWriter:
         row.subject_id = self._subject(row.entity, row.fields)
         row.server_seq = seq
         row.changed_at = utcnow()
+        row.clean_device = None  # set again by apply() when the op leaves it clean
         self._changed(row)
 
-    def _changed(self, row: SyncRow) -> None:
+    def _current(self, stored: Iterable[RowState]) -> dict[Key, RowState]:
+        """Rows read from the database, each replaced by this batch's copy where it has one
+        (a batch's changes are in memory until they are written)."""
+        found: dict[Key, RowState] = {}
+        for row in stored:
+            key = (row.entity, row.entity_id)
+            mine = self.rows.get(key)
+            if mine is None:
+                self.rows[key] = mine = row
+            found[key] = mine
+        return found
+
+    def _changed(self, row: RowState) -> None:
         self.written[(row.entity, row.entity_id)] = row
 
-    def _conflict(self, row: SyncRow, name: str, *, current: Any, other: Any) -> str:
+    def _conflict(self, row: RowState, name: str, *, current: Any, other: Any) -> str:
         """Store a Conflict row: ``current`` is the value now in force, ``other`` the one replaced."""
         other_meta = row.field_meta.get(name, {})
         if row.erased:
@@ -351,7 +420,7 @@ class RowWriter:
 
     def _scrub_conflicts(self, entity: str, entity_id: str, personal: set[str]) -> None:
         # Stored conflicts about the row and those made earlier in this batch (not flushed yet).
-        found = {(c.entity, c.entity_id): c for c in self.scope.conflicts_about(entity, entity_id)}
+        found = self._current(self.scope.conflicts_about(entity, entity_id))
         for key, conflict in found.items():
             if key not in self.written:
                 self.seen.setdefault(key, conflict.server_seq)

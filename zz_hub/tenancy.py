@@ -21,20 +21,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
     Row,
+    String,
     Text,
+    any_,
     cast,
     false,
     func,
     literal,
     or_,
     select,
+    true,
     union_all,
 )
 from sqlalchemy.orm import Session
 
 from zz_hub.models import AppliedOp, SyncRow
+from zz_hub.rowstate import COLUMNS as ROW_COLUMNS
+from zz_hub.rowstate import RowState
 from zz_protocol.schemas import PROGRAMME_CENTRE_ID, Op
 
 #: Centre id of programme-wide rows (a reserved ``centre`` row; never the centre of an account).
@@ -109,14 +115,24 @@ class CentreScope:
         # in order instead of the primary key.
         return (SyncRow.centre_id == PROGRAMME) & (SyncRow.entity != "conflict")
 
-    def write_problem(self, caller: Caller, op: Op) -> str | None:
+    def write_problem(
+        self,
+        caller: Caller,
+        op: Op,
+        stored: RowState | None = None,
+        taken: set[tuple[str, str]] | None = None,
+    ) -> str | None:
         """Why ``caller`` may not apply ``op`` in this scope (its reject reason), or None.
 
         The programme scope takes only programme entities, from :data:`PROGRAMME_WRITERS`; a
         centre takes them only from :data:`CENTRE_WRITERS`. In a centre, a Wissenspool item is
         published or withdrawn — and a published or withdrawn one changed — only by
         :data:`REVIEWERS` (advisors propose). An id may live in one scope only, so that a centre
-        row can never shadow a programme row on the devices (or the reverse)."""
+        row can never shadow a programme row on the devices (or the reverse).
+
+        A push plans a whole batch: ``stored`` is the row as the batch sees it and ``taken``
+        the batch's keys that live in the other scope (:meth:`taken_elsewhere`, one query per
+        batch). Without them (a single op) both are looked up here."""
         entity, entity_id = op.entity, op.entity_id
         if self.is_programme:
             if entity not in PROGRAMME_ENTITIES:
@@ -128,106 +144,141 @@ class CentreScope:
         elif entity == "knowledge_item" and caller.role not in REVIEWERS:
             if op.fields.get("review_state") in REVIEWED_STATES:
                 return "review_needs_manager"
-            stored = self.get(entity, entity_id)
+            if taken is None:
+                stored = self.get_many([(entity, entity_id)]).get((entity, entity_id))
             if stored is not None and stored.fields.get("review_state") in REVIEWED_STATES:
                 return "review_needs_manager"
         if entity in PROGRAMME_ENTITIES:
-            elsewhere = (
-                SyncRow.centre_id != PROGRAMME
-                if self.is_programme
-                else SyncRow.centre_id == PROGRAMME
-            )
-            taken = self.session.scalar(
-                select(SyncRow.server_seq)
-                .where(SyncRow.entity == entity, SyncRow.entity_id == entity_id, elsewhere)
-                .limit(1)
-            )
-            if taken is not None:
+            if taken is None:
+                taken = self.taken_elsewhere([(entity, entity_id)])
+            if (entity, entity_id) in taken:
                 return "id_taken"
         return None
 
-    def get(self, entity: str, entity_id: str) -> SyncRow | None:
-        return self.session.get(SyncRow, (self.centre_id, entity, entity_id))
+    def taken_elsewhere(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Those of ``keys`` (programme entities only) that live in the other scope: a centre's
+        ids among the programme rows, the programme's among any centre's (one query)."""
+        keys = {key for key in keys if key[0] in PROGRAMME_ENTITIES}
+        if not keys:
+            return set()
+        elsewhere = (
+            SyncRow.centre_id != PROGRAMME if self.is_programme else SyncRow.centre_id == PROGRAMME
+        )
+        found = self.session.execute(
+            select(SyncRow.entity, SyncRow.entity_id)
+            .where(elsewhere, self._keys_clause(keys))
+            .distinct()
+        ).all()
+        return {(entity, entity_id) for entity, entity_id in found}
 
     def _keys_clause(self, keys: Iterable[tuple[str, str]]) -> ColumnElement[bool]:
-        """``(entity = e AND entity_id IN (…)) OR …``: index lookups on the primary key."""
-        by_entity: dict[str, set[str]] = defaultdict(set)
-        for entity, entity_id in keys:
-            by_entity[entity].add(entity_id)
+        """``(entity = e AND entity_id IN (…)) OR …`` — for small sets; a batch's look-ups go
+        through :meth:`_by_key` (SQLite does not use the primary key for an OR of such terms:
+        it scanned every row of the centre, so a push got slower as the centre grew)."""
+        by_entity = _by_entity(keys)
         if not by_entity:
             return false()
         return or_(
             *(
-                (SyncRow.entity == entity) & SyncRow.entity_id.in_(sorted(ids))
+                (SyncRow.entity == entity) & self._among(SyncRow.entity_id, ids)
                 for entity, ids in sorted(by_entity.items())
             )
         )
 
-    def get_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], SyncRow]:
-        """The rows of ``keys`` (entity, entity_id) that exist, in one query."""
-        keys = set(keys)
-        if not keys:
+    def _by_key(self, columns: Sequence[Any], keys: Iterable[tuple[str, str]], *where: Any) -> Any:
+        """One ``SELECT columns`` per entity of ``keys`` (``entity = e AND entity_id IN …``, a
+        primary-key search each), joined with UNION ALL; None without keys."""
+        parts = [
+            select(*columns).where(
+                SyncRow.centre_id == self.centre_id,
+                SyncRow.entity == entity,
+                self._among(SyncRow.entity_id, ids),
+                *where,
+            )
+            for entity, ids in sorted(_by_entity(keys).items())
+        ]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else union_all(*parts)
+
+    def _among(self, column: Any, values: Iterable[str]) -> ColumnElement[bool]:
+        """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter instead
+        of hundreds, so the statement text stays short (psycopg parses every text it has not
+        cached, and a batch's long IN lists were not)."""
+        ordered = sorted(set(values))
+        if self.session.get_bind().dialect.name == "postgresql":
+            return column == any_(cast(literal(ordered, ARRAY(String)), ARRAY(String)))
+        return column.in_(ordered)
+
+    def get_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
+        """The rows of ``keys`` (entity, entity_id) that exist, in one query (plain objects)."""
+        query = self._by_key(ROW_COLUMNS, keys)
+        if query is None:
             return {}
-        rows = self.session.scalars(
-            select(SyncRow).where(SyncRow.centre_id == self.centre_id, self._keys_clause(keys))
-        ).all()
-        return {(row.entity, row.entity_id): row for row in rows}
+        return {(r.entity, r.entity_id): RowState.of(r) for r in self.session.execute(query)}
+
+    def _states(self, *where: ColumnElement[bool]) -> dict[tuple[str, str], RowState]:
+        found = self.session.execute(select(*ROW_COLUMNS).where(*where)).all()
+        return {(r.entity, r.entity_id): RowState.of(r) for r in found}
 
     def seqs_of(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """Current server_seq of the rows of ``keys`` that exist (no row data), in one query."""
-        keys = set(keys)
-        if not keys:
+        query = self._by_key((SyncRow.entity, SyncRow.entity_id, SyncRow.server_seq), keys)
+        if query is None:
             return {}
-        found = self.session.execute(
-            select(SyncRow.entity, SyncRow.entity_id, SyncRow.server_seq).where(
-                SyncRow.centre_id == self.centre_id, self._keys_clause(keys)
-            )
-        ).all()
-        return {(entity, eid): int(seq) for entity, eid, seq in found}
+        return {(entity, eid): int(seq) for entity, eid, seq in self.session.execute(query)}
 
     def seqs_and_op_ids(
         self, keys: Iterable[tuple[str, str]], op_ids: Iterable[str]
     ) -> tuple[dict[tuple[str, str], int], set[str]]:
         """:meth:`seqs_of` and :meth:`applied_op_ids` in one round trip."""
-        keys, ids = set(keys), sorted(set(op_ids))
-        rows = select(
+        ids = sorted(set(op_ids))
+        columns = (
             literal("row").label("kind"),
             SyncRow.entity.label("entity"),
             SyncRow.entity_id.label("name"),
             SyncRow.server_seq.label("seq"),
-        ).where(SyncRow.centre_id == self.centre_id, self._keys_clause(keys))
+        )
+        parts = [
+            select(*columns).where(
+                SyncRow.centre_id == self.centre_id,
+                SyncRow.entity == entity,
+                self._among(SyncRow.entity_id, entity_ids),
+            )
+            for entity, entity_ids in sorted(_by_entity(keys).items())
+        ]
         ops = select(
             literal("op").label("kind"),
             literal("").label("entity"),
             AppliedOp.op_id.label("name"),
             literal(0).label("seq"),
-        ).where(AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids) if ids else false())
+        ).where(
+            AppliedOp.centre_id == self.centre_id,
+            self._among(AppliedOp.op_id, ids) if ids else false(),
+        )
         seqs: dict[tuple[str, str], int] = {}
         found: set[str] = set()
-        for kind, entity, name, seq in self.session.execute(union_all(rows, ops)).all():
+        for kind, entity, name, seq in self.session.execute(union_all(*parts, ops)).all():
             if kind == "row":
                 seqs[(entity, name)] = int(seq)
             else:
                 found.add(name)
         return seqs, found
 
-    def add(self, row: SyncRow) -> None:
-        # Rows are always stamped with the scope's centre, whatever the caller sent.
-        row.centre_id = self.centre_id
-        row.fields = row_fields(row.fields, self.centre_id, bool(row.deleted))
-        self.session.add(row)
-
     def applied_op(self, op_id: str) -> AppliedOp | None:
         return self.session.get(AppliedOp, (self.centre_id, op_id))
 
-    def applied_ops(self, op_ids: Iterable[str]) -> dict[str, AppliedOp]:
+    def applied_ops(self, op_ids: Iterable[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """{op id: (payload hash, stored result)} of those of ``op_ids`` applied before."""
         ids = sorted(set(op_ids))
         if not ids:
             return {}
-        found = self.session.scalars(
-            select(AppliedOp).where(AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids))
+        found = self.session.execute(
+            select(AppliedOp.op_id, AppliedOp.payload_hash, AppliedOp.result).where(
+                AppliedOp.centre_id == self.centre_id, self._among(AppliedOp.op_id, ids)
+            )
         ).all()
-        return {record.op_id: record for record in found}
+        return {op_id: (digest, result) for op_id, digest, result in found}
 
     def applied_op_ids(self, op_ids: Iterable[str]) -> set[str]:
         ids = sorted(set(op_ids))
@@ -236,21 +287,25 @@ class CentreScope:
         return set(
             self.session.scalars(
                 select(AppliedOp.op_id).where(
-                    AppliedOp.centre_id == self.centre_id, AppliedOp.op_id.in_(ids)
+                    AppliedOp.centre_id == self.centre_id, self._among(AppliedOp.op_id, ids)
                 )
             ).all()
         )
 
-    def record_op(self, record: AppliedOp) -> None:
-        record.centre_id = self.centre_id
-        self.session.add(record)
-
-    def changes_after(self, after: int, limit: int) -> Sequence[Any]:
-        """What a pull sends (no per-field bookkeeping: field_seq/field_meta stay on the hub).
+    def changes_after(
+        self, after: int, limit: int, skip_device: str | None = None
+    ) -> tuple[Sequence[Any], int | None]:
+        """What a pull sends (no per-field bookkeeping: field_seq/field_meta stay on the hub),
+        and the highest number the scope holds after ``after`` (None: no row after it).
 
         ``fields_json`` is the stored JSON text (see :func:`row_fields`). A centre's pull merges
         two index range scans (its own rows, the programme rows), each limited, so that neither
-        reads past the page."""
+        reads past the page.
+
+        ``skip_device`` leaves out the rows that device left clean with its own push (it holds
+        them as they are). The highest number is then read in the same statement — one
+        snapshot — so the cursor may move past left-out rows, but never past a row this read
+        did not see."""
         columns = (
             SyncRow.server_seq,
             SyncRow.entity,
@@ -259,33 +314,63 @@ class CentreScope:
             SyncRow.centre_id,
             cast(SyncRow.fields, Text).label("fields_json"),
         )
+        others: ColumnElement[bool] = (
+            func.coalesce(SyncRow.clean_device, "") != skip_device
+            if skip_device is not None
+            else true()
+        )
 
         def part(where: ColumnElement[bool]) -> Any:
             return (
                 select(*columns)
-                .where(where, SyncRow.server_seq > after)
+                .where(where, SyncRow.server_seq > after, others)
                 .order_by(SyncRow.server_seq)
                 .limit(limit)
             )
 
         own = part(SyncRow.centre_id == self.centre_id)
         if self.is_programme:
-            return self.session.execute(own).all()
-        merged = union_all(
-            select(own.subquery()), select(part(self._programme_rows()).subquery())
-        ).subquery()
-        return self.session.execute(select(merged).order_by(merged.c.server_seq).limit(limit)).all()
+            page: Any = own
+        else:
+            merged = union_all(
+                select(own.subquery()), select(part(self._programme_rows()).subquery())
+            ).subquery()
+            page = select(merged).order_by(merged.c.server_seq).limit(limit)
+        if skip_device is None:
+            rows = self.session.execute(page).all()
+            return rows, (int(rows[-1].server_seq) if rows else None)
 
-    def conflicts_about(self, entity: str, entity_id: str) -> Sequence[SyncRow]:
-        return self.session.scalars(
-            select(SyncRow).where(
+        # One statement: the page, then marker rows (entity '') carrying the highest number of
+        # each part (a backward walk of the (centre_id, server_seq) index each).
+        def top(where: ColumnElement[bool]) -> Any:
+            return select(
+                func.max(SyncRow.server_seq).label("server_seq"),
+                literal("").label("entity"),
+                literal("").label("entity_id"),
+                false().label("deleted"),
+                literal("").label("centre_id"),
+                literal(None, Text).label("fields_json"),
+            ).where(where, SyncRow.server_seq > after)
+
+        parts = [select(page.subquery()), top(SyncRow.centre_id == self.centre_id)]
+        if not self.is_programme:
+            parts.append(top(self._programme_rows()))
+        found = self.session.execute(union_all(*parts)).all()
+        tops = [int(r.server_seq) for r in found if r.entity == "" and r.server_seq is not None]
+        rows = sorted((r for r in found if r.entity != ""), key=lambda r: int(r.server_seq))
+        highest = max(tops) if tops else None
+        return rows, (int(highest) if highest is not None else None)
+
+    def conflicts_about(self, entity: str, entity_id: str) -> Sequence[RowState]:
+        return list(
+            self._states(
                 SyncRow.centre_id == self.centre_id,
                 SyncRow.entity == "conflict",
                 SyncRow.subject_id == entity_id,
-            )
-        ).all()
+            ).values()
+        )
 
-    def rows_containing(self, needles: Iterable[str]) -> Sequence[SyncRow]:
+    def rows_containing(self, needles: Iterable[str]) -> Sequence[RowState]:
         """Rows whose stored fields text contains any of ``needles`` (lower-case; the text is
         lower-cased too). A coarse pre-selection for the erase scrub; the exact match is made
         on the values in Python."""
@@ -293,9 +378,7 @@ class CentreScope:
         terms = [lowered.contains(n, autoescape=True) for n in needles if n]
         if not terms:
             return []
-        return self.session.scalars(
-            select(SyncRow).where(SyncRow.centre_id == self.centre_id, or_(*terms))
-        ).all()
+        return list(self._states(SyncRow.centre_id == self.centre_id, or_(*terms)).values())
 
     def id_seq_lines(self) -> Sequence[Row[str, str, int]]:
         return self.session.execute(
@@ -307,3 +390,10 @@ class CentreScope:
     def max_seq(self) -> int:
         value = self.session.scalar(select(func.max(SyncRow.server_seq)).where(self._readable()))
         return int(value or 0)
+
+
+def _by_entity(keys: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    by_entity: dict[str, set[str]] = defaultdict(set)
+    for entity, entity_id in keys:
+        by_entity[entity].add(entity_id)
+    return by_entity

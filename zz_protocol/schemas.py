@@ -97,6 +97,10 @@ class Op(_Model):
     #: device changed it: sent by a device that restored a backup of itself (or re-keyed an op),
     #: whose older state must not silently replace what it pushed later.
     strict: bool = False
+    #: The audit entries of this change (each the wire fields of an ``audit_entry`` row, ``id``
+    #: included), stored by the hub in the same transaction as the change. Before protocol
+    #: issue 16 they travelled as ops of their own — the hub still takes those.
+    audit: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class PushRequest(_Model):
@@ -110,6 +114,13 @@ class OpResult(_Model):
     server_seq: int | None = None
     conflict_ids: list[str] = Field(default_factory=list)
     reason: str | None = None
+    #: The hub's row is exactly what the sending device holds after this op (no field newer
+    #: from anyone else): the device may take ``server_seq`` as the row's seen number, and a
+    #: pull with ``skip_own`` leaves the row out for it. Sent only to pushes with
+    #: ``clean_acks`` (older clients refuse unknown fields).
+    clean: bool = False
+    #: Per entry of ``Op.audit``: its server_seq where it is stored exactly as sent, else None.
+    audit_seqs: list[int | None] = Field(default_factory=list)
 
 
 class PushResponse(_Model):

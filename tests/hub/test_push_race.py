@@ -152,3 +152,28 @@ def test_unrelated_commit_between_plan_and_lock_changes_nothing(db: Database, ce
     assert result.status == "applied"
     assert row(db, centre, org).server_seq == result.server_seq
     assert_counter_matches(db, centre)
+
+
+def test_pushes_of_one_centre_overlap_in_their_planning(db: Database, centre: str) -> None:
+    """What runs in parallel within one centre today (docs/sync.md, "Sequence numbers"): a push
+    that has planned its whole batch — transaction open, rows read and merged — holds no lock,
+    so a second push of the same centre plans, writes and commits meanwhile; the first then
+    takes the numbers after it. (The locked part — writes, projections, commit — is still one
+    push at a time; test_centre_sequences shows a later push waiting for an open writer.)"""
+    anna, jonas = caller(centre, "anna"), caller(centre, "jonas")
+    mine, theirs = uuid7(), uuid7()
+    overlap: dict[str, Any] = {}
+
+    def the_other_push_runs_to_commit() -> None:
+        import time
+
+        began = time.perf_counter()
+        overlap["results"] = push(db, jonas, [op(theirs, name="Zwischendurch")])
+        overlap["seconds"] = time.perf_counter() - began
+
+    [result] = push(db, anna, [op(mine, name="Geplant")], the_other_push_runs_to_commit)
+    [other] = overlap["results"]
+    assert other.status == "applied" and overlap["seconds"] < 5
+    assert result.status == "applied" and result.server_seq == other.server_seq + 1
+    assert row(db, centre, mine).fields["name"] == "Geplant"
+    assert_counter_matches(db, centre)

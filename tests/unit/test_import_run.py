@@ -161,16 +161,20 @@ def test_xlsx_import_with_duplicate_of_existing(store: Store, tmp_path: Path) ->
 def test_one_transaction_with_outbox_and_audit(store: Store, tmp_path: Path) -> None:
     with store.read() as s:
         before_ops = s.scalar(select(func.count()).select_from(OutboxOp))
+        last_seq = s.scalar(select(func.max(OutboxOp.seq))) or 0
     path = _write(tmp_path / "liste.csv", ";", "utf-8")
     result = _import(store, path)
     created = sum(len(v) for v in result.created.values())
     with store.read() as s:
         ops = s.scalar(select(func.count()).select_from(OutboxOp)) - before_ops
+        new_ops = s.scalars(select(OutboxOp).where(OutboxOp.seq > last_seq)).all()
+        embedded = sum(len(o.audit or []) for o in new_ops)
         creates = s.scalar(
             select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "create")
         )
     assert created == 5 + 2 + 4
-    assert ops == 2 * created  # one op per row and one per audit entry
+    assert ops == created  # one op per row, its audit entry inside it (issue 16)
+    assert embedded == created
     assert creates >= created
 
 

@@ -109,11 +109,13 @@ def test_outbox_audit_and_index_in_one_transaction(store: Store) -> None:
             s.scalar(select(Organisation).where(Organisation.name == "Wird zurückgerollt")) is None
         )
         ops = s.scalars(select(OutboxOp)).all()
-        assert [(o.entity, o.kind) for o in ops] == [
-            ("organisation", "upsert"),
-            ("audit_entry", "upsert"),
-        ]
+        # The audit entry travels inside the row's op (issue 16), not as an op of its own.
+        assert [(o.entity, o.kind) for o in ops] == [("organisation", "upsert")]
         assert ops[0].entity_id == org_id and ops[0].fields["name"] == "Müller Metallbau GmbH"
+        [entry] = ops[0].audit or []
+        stored = s.get(AuditEntry, entry["id"])
+        assert stored is not None and stored.entity_id == org_id
+        assert entry["action"] == "create" and entry["entity_id"] == org_id
         assert search.search(s, "zurückgerollt") == []
 
 

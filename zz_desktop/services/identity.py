@@ -97,6 +97,7 @@ def adopt_centre(store: Store, centre_id: str, user_id: str) -> int:
                 ),
                 {"new": centre_id, "old": old.centre_id},
             )
+            _replace_in_audit(conn, old.centre_id, centre_id)
         if old.user_id and old.user_id != user_id:
             _replace_user(conn, old.user_id, user_id)
     store.set_setting("identity.centre_id", centre_id)
@@ -126,6 +127,16 @@ def _replace_user(conn: Any, old: str, new: str) -> None:
     # Ids are UUIDs: a quoted id inside an op's JSON is that user wherever it appears.
     conn.execute(
         text("UPDATE outbox SET fields = replace(fields, :oldq, :newq) WHERE fields LIKE :pattern"),
+        {"oldq": f'"{old}"', "newq": f'"{new}"', "pattern": f'%"{old}"%'},
+    )
+    _replace_in_audit(conn, old, new)
+
+
+def _replace_in_audit(conn: Any, old: str, new: str) -> None:
+    """The audit entries that ride inside pending ops (``outbox.audit``, a JSON list): a quoted
+    id (centre or user, UUIDs) is replaced wherever it appears."""
+    conn.execute(
+        text("UPDATE outbox SET audit = replace(audit, :oldq, :newq) WHERE audit LIKE :pattern"),
         {"oldq": f'"{old}"', "newq": f'"{new}"', "pattern": f'%"{old}"%'},
     )
 

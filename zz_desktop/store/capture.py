@@ -1,5 +1,6 @@
 """Change capture: every flush of synced rows writes, in the same transaction, the sync outbox,
-the audit trail and the full-text index. Writes made by applying pulled changes skip the outbox
+the audit trail and the full-text index. A change's audit entry travels inside the change's
+outbox op (``outbox.audit`` → ``Op.audit``), not as an op of its own. Writes made by applying pulled changes skip the outbox
 and the audit (``session.info["remote"]``)."""
 
 from __future__ import annotations
@@ -44,16 +45,25 @@ def _changed_fields(obj: Synced) -> list[str]:
     return changed
 
 
-def _enqueue(session: Session, obj: Synced, kind: str, fields: dict[str, Any]) -> None:
+def _enqueue(
+    session: Session,
+    obj: Synced,
+    kind: str,
+    fields: dict[str, Any],
+    audit: dict[str, Any] | None = None,
+) -> None:
+    """Append (or collapse into) the outbox op of ``obj``. ``audit``: the wire fields of the
+    change's audit entry, which travels inside the op (``Op.audit``), not as an op of its own."""
     conn = session.connection()
     entity = obj.__entity__
+    entries = [audit] if audit is not None else []
     if kind == "upsert":
         # Collapse into a pending op of the same row that was never sent. The grown op gets a
         # new id: its old id with the old payload may live on in a backup of this profile, and
         # the hub must never see one op id with two payloads.
         row = conn.execute(
             text(
-                "SELECT seq, fields FROM outbox WHERE entity_id = :eid AND kind = 'upsert' "
+                "SELECT seq, fields, audit FROM outbox WHERE entity_id = :eid AND kind = 'upsert' "
                 "AND attempts = 0 ORDER BY seq DESC LIMIT 1"
             ),
             {"eid": obj.id},
@@ -64,15 +74,21 @@ def _enqueue(session: Session, obj: Synced, kind: str, fields: dict[str, Any]) -
         if row is not None and row.seq == last:
             merged = json.loads(row.fields)
             merged.update(fields)
+            kept = json.loads(row.audit) if row.audit else []
             conn.execute(
-                text("UPDATE outbox SET fields = :f, op_id = :op WHERE seq = :s"),
-                {"f": json.dumps(merged, ensure_ascii=False), "op": new_id(), "s": row.seq},
+                text("UPDATE outbox SET fields = :f, audit = :a, op_id = :op WHERE seq = :s"),
+                {
+                    "f": json.dumps(merged, ensure_ascii=False),
+                    "a": _audit_json([*kept, *entries]),
+                    "op": new_id(),
+                    "s": row.seq,
+                },
             )
             return
     conn.execute(
         text(
             "INSERT INTO outbox (op_id, entity, entity_id, kind, base_seq, fields, created_at, "
-            "attempts) VALUES (:op, :entity, :eid, :kind, :base, :fields, :at, 0)"
+            "attempts, audit) VALUES (:op, :entity, :eid, :kind, :base, :fields, :at, 0, :audit)"
         ),
         {
             "op": new_id(),
@@ -82,8 +98,13 @@ def _enqueue(session: Session, obj: Synced, kind: str, fields: dict[str, Any]) -
             "base": obj.server_seq,
             "fields": json.dumps(fields, ensure_ascii=False),
             "at": utcnow().isoformat(sep=" "),
+            "audit": _audit_json(entries),
         },
     )
+
+
+def _audit_json(entries: list[dict[str, Any]]) -> str | None:
+    return json.dumps(entries, ensure_ascii=False) if entries else None
 
 
 def _scrub_pending(session: Session, obj: Synced) -> None:
@@ -158,13 +179,21 @@ def audit_entry(
     return AuditEntry(**audit_values(obj, actor, action, now, at=at, detail=detail))
 
 
-def _audit(session: Session, actor: Actor, obj: Synced, action: str, detail: str | None) -> None:
+def _audit(
+    session: Session, actor: Actor, obj: Synced, action: str, detail: str | None
+) -> dict[str, Any] | None:
+    """Add the audit entry of ``action`` on ``obj``; returns its wire fields, which travel
+    inside the change's op (None: the entity is not audited)."""
     if isinstance(obj, _UNAUDITED):
-        return
+        return None
     entry = audit_entry(obj, actor, action, utcnow(), detail=detail)
     session.add(entry)
-    # Audit entries are synced rows too; they were added after the flush list was taken.
-    _enqueue(session, entry, "upsert", to_wire(entry))
+    return embedded_audit(entry)
+
+
+def embedded_audit(entry: Any) -> dict[str, Any]:
+    """An audit entry as it travels inside its change's op (``Op.audit``): wire fields and id."""
+    return {"id": entry.id, **to_wire(entry)}
 
 
 def _check_role(session: Session) -> None:
@@ -202,8 +231,8 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             search.reindex(session, obj)
             continue
         stamp_new(obj, actor, now)
-        _enqueue(session, obj, "upsert", to_wire(obj))
-        _audit(session, actor, obj, "create", None)
+        entry = _audit(session, actor, obj, "create", None)
+        _enqueue(session, obj, "upsert", to_wire(obj), entry)
         search.reindex(session, obj)
 
     for obj in dirty_objs:
@@ -221,16 +250,14 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         if obj.id in session.info.get("erase", ()):
             # GDPR erasure: the op carries no values; the hub blanks the personal fields.
             _scrub_pending(session, obj)
-            _enqueue(session, obj, "erase", {})
-            _audit(session, actor, obj, "erase", None)
+            _enqueue(session, obj, "erase", {}, _audit(session, actor, obj, "erase", None))
         elif "deleted" in changed and obj.deleted and deleted_hist.deleted == [False]:
-            _enqueue(session, obj, "delete", {})
-            _audit(session, actor, obj, "delete", None)
+            _enqueue(session, obj, "delete", {}, _audit(session, actor, obj, "delete", None))
         else:
             fields = to_wire(obj, sorted(set(changed) | _STAMP_FIELDS))
-            _enqueue(session, obj, "upsert", fields)
             action = "restore" if "deleted" in changed and not obj.deleted else "update"
-            _audit(session, actor, obj, action, ",".join(sorted(user_fields))[:500] or None)
+            detail = ",".join(sorted(user_fields))[:500] or None
+            _enqueue(session, obj, "upsert", fields, _audit(session, actor, obj, action, detail))
         search.reindex(session, obj)
 
 

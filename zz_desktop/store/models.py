@@ -414,6 +414,11 @@ class OutboxOp(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     #: Sent with ``strict`` (see zz_protocol.schemas.Op): after a restore of this device's backup.
     strict: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: The change's audit entries (wire fields, a JSON list), pushed inside the op (Op.audit).
+    audit: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+
+    #: Push batches are read entity by entity in outbox order (sync/outbox.py: next_batch).
+    __table_args__ = (Index("ix_outbox_entity_seq", "entity", "seq"),)
 
 
 class SyncRejected(Base):

@@ -265,8 +265,14 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ pull
 
-    def _fetch(self, after: int) -> tuple[list[Change], int, bool]:
-        page = self.client.pull(after, self.page_size)
+    def _skip_own(self) -> bool:
+        # Rows this device's pushes left clean are not pulled back — unless the profile was
+        # restored from a backup: then it may lack what it pushed after that backup.
+        with self._ro() as conn:
+            return state.get_in(conn, state.RESTORED) is None
+
+    def _fetch(self, after: int, skip_own: bool) -> tuple[list[Change], int, bool]:
+        page = self.client.pull(after, self.page_size, skip_own=skip_own)
         self._answered()
         crashpoint("pull.fetched")
         return page.changes, page.next, page.has_more
@@ -278,9 +284,10 @@ class SyncEngine:
             self.report.snapshot = True
         done = 0
         self.progress("pull", 0, 0)
+        skip_own = self._skip_own()
         while True:
             try:
-                changes, nxt, more = self._fetch(cursor)
+                changes, nxt, more = self._fetch(cursor, skip_own)
                 if self._rebased:
                     # The answer came from a hub restored from a backup: start again from its
                     # history's end (the page is fetched anew below that point).
@@ -312,7 +319,7 @@ class SyncEngine:
             self._mass_delete_guard(ordered)
             if more:
                 # The next page travels while this one is written (sync/transport.py).
-                self.client.prefetch_pull(nxt, self.page_size)
+                self.client.prefetch_pull(nxt, self.page_size, skip_own)
             stats = apply.ApplyStats()
             # One page and its cursor per transaction, foreign keys enforced: rows whose parent
             # has not arrived are held aside (sync/held.py) and applied with their parent, so an

@@ -13,13 +13,8 @@ from zz_desktop.store.ids import new_id
 from zz_protocol.schemas import SYNCED_ENTITIES, Op, OpResult
 
 MAX_OPS = 500
+AUDIT_ENTITY = "audit_entry"
 MAX_BYTES = 1_000_000
-
-_ORDER_SQL = (
-    "CASE entity "
-    + " ".join(f"WHEN '{name}' THEN {i}" for i, name in enumerate(SYNCED_ENTITIES))
-    + f" ELSE {len(SYNCED_ENTITIES)} END"
-)
 
 
 @dataclass
@@ -44,19 +39,32 @@ def next_batch(
     """The next ops to push: parents' entities first, then outbox order (≤ max_ops, ≤ max_bytes).
     ``restored``: the profile was restored from a backup and has not pulled since — every op is
     sent strict."""
-    rows = conn.execute(
-        text(
-            "SELECT seq, op_id, entity, entity_id, kind, base_seq, fields, strict FROM outbox "
-            f"ORDER BY {_ORDER_SQL}, seq LIMIT :n"
-        ),
-        {"n": max_ops},
-    ).all()
+    # Entity by entity in outbox order: an index range scan each (ix_outbox_entity_seq), not a
+    # sort of the whole outbox per batch.
+    columns = "seq, op_id, entity, entity_id, kind, base_seq, fields, strict, audit"
+    rows: list[Any] = []
+    for entity in SYNCED_ENTITIES:
+        if len(rows) >= max_ops:
+            break
+        rows += conn.execute(
+            text(f"SELECT {columns} FROM outbox WHERE entity = :e ORDER BY seq LIMIT :n"),
+            {"e": entity, "n": max_ops - len(rows)},
+        ).all()
+    if len(rows) < max_ops:
+        known = ", ".join(f"'{name}'" for name in SYNCED_ENTITIES)
+        rows += conn.execute(
+            text(
+                f"SELECT {columns} FROM outbox WHERE entity NOT IN ({known}) ORDER BY seq LIMIT :n"
+            ),
+            {"n": max_ops - len(rows)},
+        ).all()
     ops: list[Op] = []
     seqs: list[int] = []
     size = 0
-    for seq, op_id, entity, entity_id, kind, base_seq, fields, strict in rows:
+    for seq, op_id, entity, entity_id, kind, base_seq, fields, strict, audit in rows:
         raw = fields if isinstance(fields, str) else json.dumps(fields or {})
-        size += len(raw) + 200
+        entries = json.loads(audit) if audit else []
+        size += len(raw) + 200 + (len(audit) if audit else 0)
         if ops and size > max_bytes:
             break
         values: dict[str, Any] = json.loads(raw)
@@ -69,6 +77,7 @@ def next_batch(
                 base_seq=base_seq,
                 fields=values,
                 strict=bool(strict) or restored,
+                audit=entries,
             )
         )
         seqs.append(seq)
@@ -96,11 +105,15 @@ def rekey(conn: Connection, batch: Batch) -> None:
 def acknowledge(conn: Connection, batch: Batch, results: list[OpResult]) -> dict[str, int]:
     """Remove acknowledged ops (one transaction).
 
-    An ``applied`` result does **not** touch the row's ``server_seq``: that number is what the
-    device last *saw* from the hub and becomes the ``base_seq`` of the row's next op. Raising it
-    on an acknowledgement alone would claim we saw the hub's row at that seq — with a colleague's
-    concurrent edit in it that we have not pulled — and the hub would then overwrite that edit
-    without a conflict (issue 9, sequence 1). The pull that follows brings the merged row.
+    An ``applied`` result raises the row's ``server_seq`` only when the hub says it is
+    ``clean``: the hub's row is exactly what this device holds (no field newer from anyone
+    else). That number is what the device last *saw* from the hub and becomes the ``base_seq``
+    of the row's next op. Raising it on any other acknowledgement would claim we saw the hub's
+    row at that seq — with a colleague's concurrent edit in it that we have not pulled — and the
+    hub would then overwrite that edit without a conflict (issue 9, sequence 1); such rows keep
+    their number, the acknowledged one is remembered in ``sync_acked`` and the pull that follows
+    brings the merged row. Clean rows are left out of this device's pulls (``skip_own``), and
+    so are the clean audit entries that travelled inside the ops (``audit_seqs``).
 
     A ``conflict`` or ``rejected`` result marks the row with server_seq -1: the hub's row may
     differ from ours (e.g. an edit of a row deleted elsewhere is kept only in a Conflict), so the
@@ -112,6 +125,7 @@ def acknowledge(conn: Connection, batch: Batch, results: list[OpResult]) -> dict
     mark_updates: dict[str, list[dict[str, Any]]] = {}
     rejected: list[dict[str, Any]] = []
     acked: list[dict[str, Any]] = []
+    seen: dict[str, list[dict[str, Any]]] = {}
     for result in results:
         op = by_id.get(result.op_id)
         if op is None:
@@ -120,7 +134,12 @@ def acknowledge(conn: Connection, batch: Batch, results: list[OpResult]) -> dict
         deletes.append({"op": result.op_id})
         if op.entity not in SYNCED_ENTITIES:
             continue
-        if result.status != "rejected" and result.server_seq is not None:
+        for entry, entry_seq in zip(op.audit, result.audit_seqs, strict=False):
+            if entry_seq is not None and isinstance(entry.get("id"), str):
+                seen.setdefault(AUDIT_ENTITY, []).append({"i": entry["id"], "s": entry_seq})
+        if result.status == "applied" and result.clean and result.server_seq is not None:
+            seen.setdefault(op.entity, []).append({"i": op.entity_id, "s": result.server_seq})
+        elif result.status != "rejected" and result.server_seq is not None:
             acked.append({"e": op.entity, "i": op.entity_id, "s": result.server_seq})
         if result.status == "rejected":
             rejected.append(
@@ -136,6 +155,15 @@ def acknowledge(conn: Connection, batch: Batch, results: list[OpResult]) -> dict
             )
         if result.status != "applied":
             mark_updates.setdefault(op.entity, []).append({"id": op.entity_id})
+    for entity, rows in seen.items():
+        if entity in SYNCED_ENTITIES:
+            conn.execute(
+                text(
+                    f"UPDATE {entity} SET server_seq = :s WHERE id = :i "
+                    "AND (server_seq IS NULL OR server_seq < :s)"
+                ),
+                rows,
+            )
     for entity, rows in mark_updates.items():
         conn.execute(text(f"UPDATE {entity} SET server_seq = -1 WHERE id = :id"), rows)
     if rejected:

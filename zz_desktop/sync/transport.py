@@ -55,6 +55,8 @@ from zz_protocol.schemas import (
 
 log = logging.getLogger("zz_desktop.sync")
 GZIP_OVER = 16 * 1024
+#: Asks the hub to say per op whether the row is clean (OpResult.clean, audit_seqs).
+ACKS_HEADER = "X-Sync-Acks"
 #: Answers worth another try (the request is safe to repeat: pushes are idempotent by op id).
 TRANSIENT = frozenset({408, 429, 500, 502, 503, 504})
 #: A rotated device token in an answer (zz_hub/device_tokens.py).
@@ -171,8 +173,9 @@ class HubClient:
         self.server_time: dt.datetime | None = None
         #: The hub's ``X-Hub-Epoch`` of the last answer ("<id>;<base>"), see sync/epoch.py.
         self.epoch: str | None = None
-        #: A pull page being fetched ahead: ((after, limit), its future), see prefetch_pull.
-        self._ahead: tuple[tuple[int, int], Future[Fetched]] | None = None
+        #: A pull page being fetched ahead: ((after, limit, skip_own), its future), see
+        #: prefetch_pull.
+        self._ahead: tuple[tuple[int, int, bool], Future[Fetched]] | None = None
         self._pool: ThreadPoolExecutor | None = None
 
     def close(self) -> None:
@@ -199,10 +202,13 @@ class HubClient:
         params: dict[str, Any] | None = None,
         auth: bool = True,
         raw: bytes | None = None,
+        headers: dict[str, str] | None = None,
     ) -> httpx.Response:
         """``body`` is sent as JSON; ``raw`` as bytes as they are (a file chunk)."""
         content: bytes | None = raw
-        headers: dict[str, str] = {"Content-Type": "application/octet-stream"} if raw else {}
+        headers = dict(headers or {})
+        if raw:
+            headers["Content-Type"] = "application/octet-stream"
         if body is not None:
             content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             headers["Content-Type"] = "application/json"
@@ -259,7 +265,7 @@ class HubClient:
 
     # ------------------------------------------------------------------ a pull page ahead
 
-    def prefetch_pull(self, after: int, limit: int) -> None:
+    def prefetch_pull(self, after: int, limit: int, skip_own: bool = False) -> None:
         """Start fetching the pull page after ``after`` in a background thread, so that it
         travels while the caller writes the current page. Only sending, reading and parsing
         happen there; :meth:`pull` of the same page takes the answer and settles it (clock,
@@ -267,8 +273,8 @@ class HubClient:
         self._drain()
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zz-sync-pull")
-        params = {"after": after, "limit": limit}
-        self._ahead = ((after, limit), self._pool.submit(self._fetch_page, params))
+        params = _pull_params(after, limit, skip_own)
+        self._ahead = ((after, limit, skip_own), self._pool.submit(self._fetch_page, params))
 
     def _fetch_page(self, params: dict[str, Any]) -> Fetched:
         response = self._send("GET", "/sync/pull", None, {}, params, True)
@@ -280,7 +286,7 @@ class HubClient:
                 parsed = None  # parsed again (and refused) where the page is taken
         return response, parsed
 
-    def _take_ahead(self, key: tuple[int, int]) -> Fetched | None:
+    def _take_ahead(self, key: tuple[int, int, bool]) -> Fetched | None:
         ahead, self._ahead = self._ahead, None
         if ahead is None:
             return None
@@ -347,13 +353,23 @@ class HubClient:
         return ReferenceResponse.model_validate_json(self.request("GET", "/reference").content)
 
     def push(self, request: PushRequest) -> PushResponse:
-        response = self.request("POST", "/sync/push", body=request.model_dump(mode="json"))
+        """Push a batch; the answers say per op whether the row is ``clean`` (see
+        ``outbox.acknowledge``)."""
+        body = request.model_dump(mode="json")
+        for op in body["ops"]:
+            if not op["audit"]:
+                del op["audit"]  # as before issue 16: a hub of that time refuses the field
+        response = self.request("POST", "/sync/push", body=body, headers={ACKS_HEADER: "clean"})
         return PushResponse.model_validate_json(response.content)
 
-    def pull(self, after: int, limit: int) -> PullResponse:
-        ahead = self._take_ahead((after, limit))
+    def pull(self, after: int, limit: int, skip_own: bool = False) -> PullResponse:
+        """A page of changes after ``after`` (taken from :meth:`prefetch_pull` when it fetched
+        this page). ``skip_own``: leave out rows this device's pushes left clean (it holds them
+        already); never after a restore of the device's backup."""
+        ahead = self._take_ahead((after, limit, skip_own))
         if ahead is None:
-            response = self.request("GET", "/sync/pull", params={"after": after, "limit": limit})
+            params = _pull_params(after, limit, skip_own)
+            response = self.request("GET", "/sync/pull", params=params)
             return PullResponse.model_validate_json(response.content)
         response, parsed = ahead
         self._settle(response, True)
@@ -361,3 +377,10 @@ class HubClient:
 
     def check(self) -> CheckResponse:
         return CheckResponse.model_validate_json(self.request("GET", "/sync/check").content)
+
+
+def _pull_params(after: int, limit: int, skip_own: bool) -> dict[str, Any]:
+    params: dict[str, Any] = {"after": after, "limit": limit}
+    if skip_own:
+        params["skip_own"] = "true"
+    return params

@@ -148,6 +148,8 @@ class ReadTenancy:
         assert caller.centre_id is not None
         self.database = database
         self.centre_id = caller.centre_id
+        #: The reading device (pulls with ``skip_own`` leave out rows it holds already).
+        self.device_id: str | None = caller.device_id
 
     @contextmanager
     def read(self) -> Iterator[CentreScope]:
@@ -237,6 +239,7 @@ class ProgrammeReadTenancy(ReadTenancy):
     def __init__(self, database: Database) -> None:
         self.database = database
         self.centre_id = PROGRAMME
+        self.device_id = None
 
 
 class ProgrammeWriteTenancy(WriteTenancy):

@@ -8,7 +8,7 @@ through their ordinary ``/sync/pull``.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Header, Query, Response
 
 from zz_hub.api.deps import (
     CoordinatorCaller,
@@ -44,8 +44,11 @@ async def push(
     database: DatabaseDep,
     gate: WriteGateDep,
     metrics: MetricsDep,
+    x_sync_acks: str | None = Header(None, description="as in /sync/push"),
 ) -> Response:
-    return await sync.push(body, caller, tenancy, settings, database, gate, metrics)
+    return await sync.push(
+        body, caller, tenancy, settings, database, gate, metrics, x_sync_acks=x_sync_acks
+    )
 
 
 @router.get("/pull", response_model=PullResponse, responses={410: {"model": ErrorResponse}})
@@ -56,7 +59,7 @@ def pull(
     after: int = Query(0, ge=0),
     limit: int = Query(500, ge=1),
 ) -> Response:
-    return sync.pull(tenancy, settings, metrics, after=after, limit=limit)
+    return sync.pull(tenancy, settings, metrics, after=after, limit=limit, skip_own=False)
 
 
 @router.get("/check", response_model=CheckResponse)

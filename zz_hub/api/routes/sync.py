@@ -7,7 +7,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, Header, HTTPException, Query, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
@@ -56,13 +56,20 @@ async def push(
     database: DatabaseDep,
     gate: WriteGateDep,
     metrics: MetricsDep,
+    x_sync_acks: str | None = Header(
+        None,
+        description="'clean': answer with clean and audit_seqs per op (clients since issue "
+        "16; older clients refuse unknown fields)",
+    ),
 ) -> Response:
+    clean_acks = x_sync_acks == "clean"
     if len(body.ops) > settings.max_ops_per_push:
         raise HTTPException(status_code=413, detail="too many ops in one batch")
     for op in body.ops:
-        named = op.fields.get("centre_id")
-        if named is not None and named != tenancy.centre_id:
-            raise HTTPException(status_code=403, detail="forbidden")
+        for values in (op.fields, *op.audit):
+            named = values.get("centre_id")
+            if named is not None and named != tenancy.centre_id:
+                raise HTTPException(status_code=403, detail="forbidden")
 
     def work() -> list[OpResult]:
         with tenancy.transaction() as scope:
@@ -76,12 +83,15 @@ async def push(
         results = await run_in_threadpool(work)
     if metrics is not None:
         metrics.record_push(r.status for r in results)
-    return _json(PushResponse(results=results, server_time=server_now()))
+    answer = PushResponse(results=results, server_time=server_now())
+    if clean_acks:
+        return _json(answer)
+    return _json(answer, exclude={"results": {"__all__": {"clean", "audit_seqs"}}})
 
 
-def _json(model: BaseModel) -> Response:
+def _json(model: BaseModel, exclude: Any = None) -> Response:
     """Serialised by pydantic directly (the route's response_model documents the shape)."""
-    return Response(content=model.model_dump_json(), media_type="application/json")
+    return Response(content=model.model_dump_json(exclude=exclude), media_type="application/json")
 
 
 @router.get(
@@ -95,8 +105,14 @@ def pull(
     metrics: MetricsDep,
     after: int = Query(0, ge=0),
     limit: int = Query(500, ge=1),
+    skip_own: bool = Query(
+        False,
+        description="leave out rows this device's own pushes left exactly as it holds them "
+        "(results with clean=true); the cursor still moves past them",
+    ),
 ) -> Response:
     limit = min(limit, settings.max_pull_limit)
+    skip = tenancy.device_id if skip_own else None
     with tenancy.read() as scope:  # reads only: no lock, never waits for writers
         current, purged_up_to = read_counter(scope.session, scope.centre_id)
         if 0 < after < purged_up_to or after > current:
@@ -104,14 +120,17 @@ def pull(
                 status_code=410,
                 detail="cursor is older than the kept history; take a fresh snapshot",
             )
-        rows = scope.changes_after(after, limit + 1)
+        rows, highest = scope.changes_after(after, limit + 1, skip)
     page = rows[:limit]
+    more = len(rows) > limit
+    # Not full: every row after the cursor was read (sent, or left out as the device's own).
+    nxt = int(page[-1].server_seq) if more else max(after, highest or after)
     if metrics is not None:
         metrics.pull_rows.inc(len(page))
     envelope = PullResponse.model_construct(
         changes=[],
-        next=page[-1].server_seq if page else after,
-        has_more=len(rows) > limit,
+        next=nxt,
+        has_more=more,
         server_time=server_now(),
     ).model_dump_json()
     head = '{"changes":[]'
