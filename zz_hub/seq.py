@@ -141,8 +141,14 @@ def read_counter(session: Session, centre_id: str) -> tuple[int, int]:
     ).first()
     if row is not None:
         return int(row.value), int(row.purged_up_to)
+    # No row yet (nobody of the centre has pushed): its devices still read the programme rows,
+    # numbered above the floor — the counter they could have seen is the programme's (without
+    # this, their next pull was "ahead" of the floor: 410 and a fresh snapshot on every sync).
     floor = session.scalar(select(SeqCounter.value).where(SeqCounter.id == COUNTER_ID))
-    return int(floor or 0), 0
+    programme = session.scalar(
+        select(CentreCounter.value).where(CentreCounter.centre_id == PROGRAMME)
+    )
+    return max(int(floor or 0), int(programme or 0)), 0
 
 
 def epoch_bases(session: Session) -> dict[str, int]:

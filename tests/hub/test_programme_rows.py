@@ -216,3 +216,23 @@ def test_programme_items_are_published_by_coordinators(people: dict[str, Device]
         [answer] = people[name].push_ok([op("knowledge_item", item_id, title="x")])
         # A centre cannot change (or shadow) the programme's item.
         assert answer["status"] == "rejected", name
+
+
+def test_a_centre_that_never_pushed_keeps_its_cursor(own_hub: HubProcess) -> None:
+    """A centre without a counter row yet (nobody there has pushed) pulls programme rows: its
+    cursor then lies above the hub's floor, and the next pull must continue from it — not
+    answer 410 and send the device into a fresh snapshot on every sync."""
+    coordinator = Coordinator(own_hub.base_url, "koordination")
+    newcomer = Device(own_hub.base_url, "berater-th")
+    try:
+        offer_id = new_id()
+        coordinator.programme_push_ok([offer(offer_id, name="Gründungszuschuss")])
+        changes, cursor = newcomer.pull_all()
+        assert ("partner_offer", offer_id) in {(c["entity"], c["entity_id"]) for c in changes}
+        again = newcomer.pull(cursor)
+        assert again.status_code == 200, again.text
+        assert again.json()["changes"] == [] and again.json()["next"] == cursor
+        assert newcomer.http.get("/sync/check").json()["max_seq"] >= cursor
+    finally:
+        coordinator.close()
+        newcomer.close()
