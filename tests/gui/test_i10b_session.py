@@ -49,8 +49,8 @@ def test_status_bar_shows_each_count_once(window: Any, store: Any, qtbot: Any) -
     wait_ops(qtbot)
     from zz_desktop.services import sync_service
 
-    pending = sync_service.status(store).pending  # two rows and their two audit entries
-    assert pending == 4
+    pending = sync_service.status(store).pending  # two rows (their audit entries ride inside)
+    assert pending == 2
     qtbot.waitUntil(lambda: window.pending_label.text().endswith(f": {pending}"), timeout=5000)
     sync_text = window.sync_label.text()
     # before: "… · 0 ausstehende Änderungen …" next to "Ausstehende Änderungen: 2"
