@@ -88,9 +88,7 @@ def audit_ops(op: Op) -> list[Op | None]:
         if not isinstance(entry_id, str):
             found.append(None)
             continue
-        # Built without validation: every part already has its type (the entry is a
-        # validated dict with string keys); the same object as ``Op(...)`` would build.
-        sub = Op.model_construct(
+        sub = Op(
             op_id=f"{op.op_id[:56]}/a{i}",
             entity=AUDIT_ENTITY,
             entity_id=entry_id,

@@ -90,7 +90,7 @@ def write_rows(session: Session, rows: Iterable[RowState]) -> None:
         else:
             values.update(centre_id=row.centre_id, entity=row.entity, entity_id=row.entity_id)
             new.append(values)
-    conn = _core(session)
+    conn = core(session)
     if new:
         conn.execute(insert(TABLE), new)
     if changed:
@@ -107,13 +107,13 @@ def write_rows(session: Session, rows: Iterable[RowState]) -> None:
 def write_applied_ops(session: Session, records: Sequence[dict[str, Any]]) -> None:
     """The batch's idempotency records in one multi-row INSERT."""
     if records:
-        _core(session).execute(insert(APPLIED), list(records))
+        core(session).execute(insert(APPLIED), list(records))
 
 
-def _core(session: Session) -> Connection:
+def core(session: Session) -> Connection:
     """The session's connection, for plain Core executemany: through ``Session.execute`` a
-    statement on a mapped table takes the ORM's bulk path (per-row key translation; a tenth of
-    a batch). Nothing of the ORM is pending on the push path; flushed first all the same, so the
+    statement on a mapped table takes the ORM's bulk path (per-row key translation; about a
+    tenth of a push batch for the rows and projections). Nothing of the ORM is pending on the push path; flushed first all the same, so the
     order of writes stays what ``Session.execute`` (autoflush) would give."""
     session.flush()
     return session.connection()
