@@ -50,14 +50,14 @@ def payload_hash(op: Op) -> str:
     parts: list[Any] = [op.entity, op.entity_id, op.kind, op.base_seq, op.fields]
     if op.audit:
         parts.append(op.audit)
-    canonical = json.dumps(
-        parts,
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        default=str,
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_HASH_JSON.encode(parts).encode("utf-8")).hexdigest()
+
+
+#: The payload hash's canonical JSON (one encoder for all ops: ``json.dumps`` with arguments
+#: builds one per call; the text is the same).
+_HASH_JSON = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+)
 
 
 @dataclass

@@ -169,11 +169,46 @@ def envelope_problem(op: Op) -> str | None:
     for name, value in op.fields.items():
         if not text_ok(name):
             return "invalid_field"
-        try:
-            json.dumps(value, ensure_ascii=False, default=str).encode("utf-8")
-        except (UnicodeEncodeError, ValueError, TypeError, RecursionError):
+        if not _encodable(value):
             return f"invalid_value:{name}:text"
     return None
+
+
+#: Encodes a value as the envelope check does (built once: ``json.dumps`` with arguments builds
+#: an encoder per call).
+_ENVELOPE_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
+#: Ints of this size and beyond may exceed Python's digit limit for ``str(int)``: judged by
+#: encoding them.
+_SMALL_INT = 10**18
+
+
+def _encodable(value: Any) -> bool:
+    """Whether ``value`` encodes as JSON text in UTF-8 (``default=str`` for other objects).
+    The common shapes — strings, small numbers, flags, None, lists of strings — are decided
+    without building the JSON text: for them encoding can fail only on a lone surrogate."""
+    kind = type(value)
+    if kind is str:
+        return _utf8(value)
+    if value is None or kind is bool or kind is float:
+        return True
+    if kind is int:
+        if -_SMALL_INT < value < _SMALL_INT:
+            return True
+    elif kind is list and all(type(item) is str for item in value):
+        return all(_utf8(item) for item in value)
+    try:
+        _ENVELOPE_JSON.encode(value).encode("utf-8")
+    except (UnicodeEncodeError, ValueError, TypeError, RecursionError):
+        return False
+    return True
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def op_problem(op: Op) -> str | None:
