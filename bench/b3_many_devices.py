@@ -547,7 +547,8 @@ def _results(label: str, m: dict[str, Any], base: dict[str, Any] | None, size: s
             extra=extra,
         ),
         Result(
-            f"{label}, {size}: p95 request (push/pull; {m['requests']} requests)",
+            f"{label}, {size}: p95 request ({m['requests']} requests; push p95 "
+            f"{m['push_p95_ms'] / 1000:.1f} s, pull p95 {m['pull_p95_ms'] / 1000:.1f} s)",
             m["p95_ms"],
             "ms",
             budget="≤ 2,000 ms",

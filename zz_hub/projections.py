@@ -32,7 +32,7 @@ from zz_hub.models import (
     AggPerson,
     Centre,
 )
-from zz_hub.rowstate import RowState, core
+from zz_hub.rowstate import RowState, insert_many
 from zz_hub.tenancy import CentreScope
 from zz_protocol.cellkey import random_record_key
 
@@ -284,7 +284,7 @@ def apply(
     inserts: tuple[tuple[Any, list[dict[str, Any]]], ...] = ((A, new_a), (T, new_t), (L, new_l))
     for table, new in inserts:
         if new:
-            core(session).execute(insert(table), new)
+            insert_many(session, table.__table__, new)
 
     if touched_orgs:
         reach.recompute(session, centre, touched_orgs)
@@ -304,7 +304,7 @@ def apply(
             continue
         changed_persons.append(row.entity_id)
     if new_p:
-        core(session).execute(insert(P), new_p)
+        insert_many(session, P.__table__, new_p)  # type: ignore[arg-type]  # a mapped Table
     if moved_p:
         session.execute(
             update(P.__table__).where(P.centre_id == centre, P.person_id == bindparam("k_person")),  # type: ignore[arg-type]  # Core executemany, not ORM bulk
