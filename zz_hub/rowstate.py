@@ -3,9 +3,10 @@
 A push batch is planned in memory: the rows it names are read with one ``IN`` query into
 :class:`RowState` objects (plain slotted dataclasses — no ORM identity map, no attribute
 instrumentation, which took about a third of a batch's time as ``SyncRow`` instances), merged by
-``zz_hub.rowstore.RowWriter`` and written by :func:`write_rows` with one multi-row ``INSERT``
-for the new rows and one executemany ``UPDATE`` for the changed ones. The idempotency records go
-the same way (:func:`write_applied_ops`).
+``zz_hub.rowstore.RowWriter`` and written by :func:`write_rows` with one :func:`insert_many`
+(``COPY`` on PostgreSQL) for the new rows and one executemany ``UPDATE`` for the changed ones.
+The idempotency records go the same way (:func:`write_applied_ops`). ``field_meta`` is stored
+compact (:func:`compact_meta`) and expanded on read.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Row, Table, bindparam, insert, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from zz_hub.models import AppliedOp, SyncRow
@@ -142,7 +144,7 @@ def write_rows(session: Session, rows: Iterable[RowState]) -> None:
 
 
 def write_applied_ops(session: Session, records: Sequence[dict[str, Any]]) -> None:
-    """The batch's idempotency records in one multi-row INSERT."""
+    """The batch's idempotency records as one set (:func:`insert_many`)."""
     insert_many(session, APPLIED, list(records))
 
 
@@ -167,14 +169,20 @@ def insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     names = [name for name, _enc, _const in plan]
     sql = f"COPY {quote(table.name)} ({', '.join(quote(n) for n in names)}) FROM STDIN"
     raw = conn.connection.driver_connection
-    with raw.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
-        for row in rows:
-            copy.write_row(
-                [
-                    const if name not in row else enc(row[name]) if enc else row[name]
-                    for name, enc, const in plan
-                ]
-            )
+    dbapi_error = conn.dialect.loaded_dbapi.Error
+    try:
+        with raw.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(
+                    [
+                        const if name not in row else enc(row[name]) if enc else row[name]
+                        for name, enc, const in plan
+                    ]
+                )
+    except dbapi_error as exc:
+        # As SQLAlchemy raises it for its own statements, so that a lock timeout or deadlock
+        # is still answered 503 (main.is_overload) and a unique violation an IntegrityError.
+        raise DBAPIError.instance(sql, None, exc, dbapi_error) from exc
 
 
 _MISSING = object()

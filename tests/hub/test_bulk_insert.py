@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Text, cast, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from zz_hub.db import Database
@@ -99,6 +100,9 @@ def test_insert_many_stores_what_core_stores(backend: str, tmp_path: Any) -> Non
                     .all()
                 )
                 assert sorted(flags) == [(False, "?"), (False, "?")]
+                # A failing COPY surfaces as SQLAlchemy's error (main.is_overload reads those).
+                with pytest.raises(IntegrityError):
+                    insert_many(session, TABLE, [_row("copy-1", 4), _row("copy-9", 5)])
                 conn.rollback()
         finally:
             database.dispose()
