@@ -20,11 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 
-from zz_hub import codelists, reach, referral_projection
+from zz_hub import codelists, gender_projection, reach, referral_projection
 from zz_hub.models import (
-    CONSULTATION_DIMS,
     AggConsultation,
     AggConsultationGender,
     AggConsultationPerson,
@@ -173,13 +172,15 @@ def apply(
     kept_keys: dict[str, int] = {}
     # An organisation keeps its record key while it has live consultations (read before the
     # edited consultations' rows go, so that editing its only consultation keeps it too).
-    org_keys = _org_keys(session, centre, consultations)
+    org_keys, stored_orgs = _org_keys(session, centre, consultations)
     # Organisations whose first-consultation flags (SMEs reached) must be recomputed.
-    touched_orgs = set(org_keys) | {
+    touched_orgs = stored_orgs | {
         oid for r in consultations if (oid := _str(r.fields.get("organisation_id"))) is not None
     }
+    # Organisations whose projection rows will all be in this batch (none stored): their flags
+    # are set in memory. Any other touched organisation is ranked in the database.
     if old_cids:
-        touched_orgs.update(
+        stored_orgs.update(
             oid
             for oid in session.scalars(
                 select(A.organisation_id)
@@ -188,6 +189,7 @@ def apply(
             )
             if oid is not None
         )
+        touched_orgs.update(stored_orgs)
         kept_keys = {
             cid: int(key)
             for cid, key in session.execute(
@@ -281,20 +283,24 @@ def apply(
         person_id = _str(values.get("person_id"))
         if person_id is not None:
             new_l.append({**keys, "source": "main", "person_id": person_id})
+    in_memory = {o for r in new_a if (o := r["organisation_id"]) is not None} - stored_orgs
+    reach.flag_new(new_a, new_t, in_memory)
     inserts: tuple[tuple[Any, list[dict[str, Any]]], ...] = ((A, new_a), (T, new_t), (L, new_l))
     for table, new in inserts:
         if new:
             insert_many(session, table.__table__, new)
 
-    if touched_orgs:
-        reach.recompute(session, centre, touched_orgs)
+    if touched_orgs - in_memory:
+        reach.recompute(session, centre, touched_orgs - in_memory)
 
     # Persons: a changed gender changes every consultation the person took part in.
     changed_persons: list[str] = []
     new_p: list[dict[str, Any]] = []
     moved_p: list[dict[str, Any]] = []
+    batch_genders: dict[str, str] = {}
     for row in persons:
         gender = _text(row.fields.get("gender"), 12) if not row.deleted else UNKNOWN
+        batch_genders[row.entity_id] = gender
         existing = lookups.persons.get(row.entity_id)
         if existing is None:
             new_p.append({"centre_id": centre, "person_id": row.entity_id, "gender": gender})
@@ -310,11 +316,18 @@ def apply(
             update(P.__table__).where(P.centre_id == centre, P.person_id == bindparam("k_person")),  # type: ignore[arg-type]  # Core executemany, not ORM bulk
             moved_p,
         )
-    _recompute_genders(scope, affected, changed_persons)
+    fresh: dict[str, dict[str, Any] | None] = {
+        r.entity_id: None for r in consultations if (r.entity, r.entity_id) in created
+    }
+    fresh.update((r["consultation_id"], r) for r in new_a if r["consultation_id"] in fresh)
+    gender_projection.project(scope, affected, changed_persons, fresh, batch_genders)
 
 
-def _org_keys(session: Any, centre: str, consultations: list[RowState]) -> dict[str, int]:
-    """The stored record keys of the organisations the batch's live consultations name."""
+def _org_keys(
+    session: Any, centre: str, consultations: list[RowState]
+) -> tuple[dict[str, int], set[str]]:
+    """The stored record keys of the organisations the batch's live consultations name, and
+    which of them have stored projection rows at all."""
     named = sorted(
         {
             oid
@@ -323,41 +336,11 @@ def _org_keys(session: Any, centre: str, consultations: list[RowState]) -> dict[
         }
     )
     if not named:
-        return {}
+        return {}, set()
     found = session.execute(
         select(A.organisation_id, A.org_key)
-        .where(A.centre_id == centre, A.organisation_id.in_(named), A.org_key != 0)
+        .where(A.centre_id == centre, A.organisation_id.in_(named))
         .distinct()
-    )
-    return {str(oid): int(key) for oid, key in found}
-
-
-def _recompute_genders(scope: CentreScope, consultation_ids: set[str], persons: list[str]) -> None:
-    """Distinct known genders of the participants of each live consultation among
-    ``consultation_ids`` and those the ``persons`` take part in (two statements)."""
-    if not consultation_ids and not persons:
-        return
-    session, centre = scope.session, scope.centre_id
-
-    def among(column: Any) -> Any:
-        wanted = column.in_(sorted(consultation_ids))
-        if persons:
-            linked = select(L.consultation_id).where(
-                L.centre_id == centre, L.person_id.in_(sorted(persons))
-            )
-            wanted = wanted | column.in_(linked)
-        return wanted
-
-    session.execute(delete(G).where(G.centre_id == centre, among(G.consultation_id)))
-    dims = [getattr(A, name) for name in CONSULTATION_DIMS]
-    found = (
-        select(A.centre_id, A.consultation_id, P.gender, *dims)
-        .select_from(A)
-        .join(L, (L.centre_id == A.centre_id) & (L.consultation_id == A.consultation_id))
-        .join(P, (P.centre_id == L.centre_id) & (P.person_id == L.person_id))
-        .where(A.centre_id == centre, among(A.consultation_id), P.gender != UNKNOWN)
-        .distinct()
-    )
-    session.execute(
-        insert(G).from_select(["centre_id", "consultation_id", "gender", *CONSULTATION_DIMS], found)
-    )
+    ).all()
+    keys = {str(oid): int(key) for oid, key in found if key != 0}
+    return keys, {str(oid) for oid, _key in found}

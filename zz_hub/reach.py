@@ -70,3 +70,35 @@ def recompute(
             )
             .execution_options(synchronize_session=False)
         )
+
+
+def flag_new(
+    consultations: list[dict[str, Any]], topics: list[dict[str, Any]], orgs: set[str]
+) -> None:
+    """Set the first-row flags on projection rows about to be inserted, in memory, by the same
+    rule as :func:`recompute` (first by date, then consultation id, per organisation — and
+    topic — and period), for the organisations ``orgs``; every other row gets false flags (for
+    :func:`recompute` to set after the insert). ``orgs`` must only name organisations with no
+    stored projection rows: every row that competes is then in these lists, so no window query
+    is needed (a push that creates an organisation with its consultations, the common case)."""
+    for rows, extra in ((consultations, ()), (topics, ("topic",))):
+        for row in rows:
+            row["first_month"] = row["first_quarter"] = row["first_year"] = False
+        ordered = sorted(
+            rows, key=lambda r: (r["date"] is not None, r["date"] or 0, r["consultation_id"])
+        )
+        seen: set[tuple[Any, ...]] = set()
+        for row in ordered:
+            org = row["organisation_id"]
+            if org not in orgs:
+                continue
+            part = (org, *(row[name] for name in extra))
+            for flag, unit in (
+                ("first_month", row["month"]),
+                ("first_quarter", row["quarter"]),
+                ("first_year", row["quarter"][:4]),
+            ):
+                key = (*part, flag, unit)
+                if key not in seen:
+                    seen.add(key)
+                    row[flag] = True
