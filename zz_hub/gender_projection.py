@@ -46,7 +46,7 @@ def project(
     recompute = set(affected) - fresh.keys()
     links: dict[str, set[str]] = defaultdict(set)
     live = sorted(cid for cid, row in fresh.items() if row is not None)
-    wanted = []
+    wanted: list[Any] = []
     if live:
         wanted.append(L.consultation_id.in_(live))
     if changed_persons:
@@ -70,7 +70,7 @@ def project(
                 select(P.person_id, P.gender).where(P.centre_id == centre, P.person_id.in_(others))
             )
         )
-    new_g = []
+    new_g: list[dict[str, Any]] = []
     for cid in live:
         row = fresh[cid]
         assert row is not None
