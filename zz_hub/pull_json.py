@@ -3,9 +3,8 @@
 A page of 500 rows is ~650 KB of JSON; going through pydantic models or ``json.dumps`` of dicts
 cost more than the query. Each row's stored fields text is passed on unparsed when it is
 current (:func:`zz_hub.tenancy.fields_text_is_current`), and only the few other parts of a
-change are encoded. The text is byte for byte what :class:`zz_protocol.schemas.Change` with
-``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` would give for the same values
-(``tests/hub/test_pull_json.py`` compares it with the straightforward construction).
+change are encoded. The text is byte for byte what the route wrote before with ``json.dumps``
+per part (``tests/unit/test_pull_json.py`` compares the two).
 """
 
 from __future__ import annotations
