@@ -92,8 +92,7 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
     routers = (auth, reference, sync, programme, blobs, referral_aggregates, aggregates, health)
     for module in routers:
         app.include_router(module.router, prefix="/api/v1")
-    # Level 5: nearly the size of level 9 at a fraction of the CPU (pull pages are large).
-    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=settings.gzip_level)
     app.state.metrics = None
     if settings.metrics:
         metrics = HubMetrics(database.engine)

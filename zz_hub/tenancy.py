@@ -23,10 +23,12 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
+    Integer,
     Row,
     String,
     Text,
     any_,
+    bindparam,
     cast,
     false,
     func,
@@ -39,6 +41,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from zz_hub.models import AppliedOp, SyncRow
+from zz_hub.precompiled import Precompiled
 from zz_hub.rowstate import COLUMNS as ROW_COLUMNS
 from zz_hub.rowstate import RowState
 from zz_protocol.schemas import PROGRAMME_CENTRE_ID, Op
@@ -77,8 +80,13 @@ def fields_text_is_current(text: str, centre_id: str, deleted: bool) -> bool:
     """Whether stored fields JSON (``json.dumps`` defaults) ends with the row's centre and
     deleted flag as its last top-level entries. Exact: a nested object would end in ``}}``, and
     quotes inside strings are escaped."""
-    tail = f'"centre_id": {json.dumps(centre_id)}, "deleted": {"true" if deleted else "false"}}}'
-    return text.endswith(tail)
+    return text.endswith(fields_tail(centre_id, deleted))
+
+
+def fields_tail(centre_id: str, deleted: bool) -> str:
+    """How the stored fields text of a current row of that centre and deleted flag ends (the
+    same for every row of a page but the deleted flag: a pull builds it once per page)."""
+    return f'"centre_id": {json.dumps(centre_id)}, "deleted": {"true" if deleted else "false"}}}'
 
 
 def pg_text_array(values: Iterable[str]) -> str:
@@ -303,72 +311,29 @@ class CentreScope:
 
     def changes_after(
         self, after: int, limit: int, skip_device: str | None = None
-    ) -> tuple[Sequence[Any], int | None]:
+    ) -> tuple[Sequence[Sequence[Any]], int | None]:
         """What a pull sends (no per-field bookkeeping: field_seq/field_meta stay on the hub),
         and the highest number the scope holds after ``after`` (None: no row after it).
 
-        ``fields_json`` is the stored JSON text (see :func:`row_fields`). A centre's pull merges
-        two index range scans (its own rows, the programme rows), each limited, so that neither
-        reads past the page.
+        Rows are ``(server_seq, entity, entity_id, deleted, centre_id, fields_json)`` by
+        position (no type processing: ``deleted`` is 0/1 on SQLite), in order; ``fields_json`` is the stored JSON text (see
+        :func:`row_fields`). A centre's pull merges two index range scans (its own rows, the
+        programme rows), each limited, so that neither reads past the page.
 
         ``skip_device`` leaves out the rows that device left clean with its own push (it holds
         them as they are). The highest number is then read in the same statement — one
         snapshot — so the cursor may move past left-out rows, but never past a row this read
         did not see."""
-        columns = (
-            SyncRow.server_seq,
-            SyncRow.entity,
-            SyncRow.entity_id,
-            SyncRow.deleted,
-            SyncRow.centre_id,
-            cast(SyncRow.fields, Text).label("fields_json"),
-        )
-        others: ColumnElement[bool] = (
-            func.coalesce(SyncRow.clean_device, "") != skip_device
-            if skip_device is not None
-            else true()
-        )
-
-        def part(where: ColumnElement[bool]) -> Any:
-            return (
-                select(*columns)
-                .where(where, SyncRow.server_seq > after, others)
-                .order_by(SyncRow.server_seq)
-                .limit(limit)
-            )
-
-        own = part(SyncRow.centre_id == self.centre_id)
-        if self.is_programme:
-            page: Any = own
-        else:
-            merged = union_all(
-                select(own.subquery()), select(part(self._programme_rows()).subquery())
-            ).subquery()
-            page = select(merged).order_by(merged.c.server_seq).limit(limit)
+        statement = _page_statement(self.is_programme, skip_device is not None)
+        values: dict[str, Any] = {"centre": self.centre_id, "after": after, "limit": limit}
         if skip_device is None:
-            rows = self.session.execute(page).all()
-            return rows, (int(rows[-1].server_seq) if rows else None)
-
-        # One statement: the page, then marker rows (entity '') carrying the highest number of
-        # each part (a backward walk of the (centre_id, server_seq) index each).
-        def top(where: ColumnElement[bool]) -> Any:
-            return select(
-                func.max(SyncRow.server_seq).label("server_seq"),
-                literal("").label("entity"),
-                literal("").label("entity_id"),
-                false().label("deleted"),
-                literal("").label("centre_id"),
-                literal(None, Text).label("fields_json"),
-            ).where(where, SyncRow.server_seq > after)
-
-        parts = [select(page.subquery()), top(SyncRow.centre_id == self.centre_id)]
-        if not self.is_programme:
-            parts.append(top(self._programme_rows()))
-        found = self.session.execute(union_all(*parts)).all()
-        tops = [int(r.server_seq) for r in found if r.entity == "" and r.server_seq is not None]
-        rows = sorted((r for r in found if r.entity != ""), key=lambda r: int(r.server_seq))
-        highest = max(tops) if tops else None
-        return rows, (int(highest) if highest is not None else None)
+            rows = statement.rows(self.session, **values)
+            return rows, (int(rows[-1][0]) if rows else None)
+        found = statement.rows(self.session, **values, skip=skip_device)
+        # Marker rows (entity '') carry each part's highest number; the rest is the page.
+        tops = [int(r[0]) for r in found if r[1] == "" and r[0] is not None]
+        rows = sorted((r for r in found if r[1] != ""), key=lambda r: int(r[0]))
+        return rows, (max(tops) if tops else None)
 
     def conflicts_about(self, entity: str, entity_id: str) -> Sequence[RowState]:
         return list(
@@ -406,3 +371,70 @@ def _by_entity(keys: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     for entity, entity_id in keys:
         by_entity[entity].add(entity_id)
     return by_entity
+
+
+#: The page statement per shape (programme scope, skipping a device), built once.
+_PAGE_STATEMENTS: dict[tuple[bool, bool], Precompiled] = {}
+
+
+def _page_statement(programme: bool, skipping: bool) -> Precompiled:
+    """The statement of :meth:`CentreScope.changes_after` for one shape, with bound parameters
+    ``centre``, ``after``, ``limit`` and (when skipping) ``skip``; built and compiled once, since
+    compiling it per page cost as much as running it."""
+    found = _PAGE_STATEMENTS.get((programme, skipping))
+    if found is not None:
+        return found
+    centre = bindparam("centre", type_=String)
+    after = bindparam("after", type_=SyncRow.server_seq.type)
+    limit = bindparam("limit", type_=Integer)
+    columns = (
+        SyncRow.server_seq,
+        SyncRow.entity,
+        SyncRow.entity_id,
+        SyncRow.deleted,
+        SyncRow.centre_id,
+        cast(SyncRow.fields, Text).label("fields_json"),
+    )
+    others: ColumnElement[bool] = (
+        func.coalesce(SyncRow.clean_device, "") != bindparam("skip", type_=String)
+        if skipping
+        else true()
+    )
+
+    def part(where: ColumnElement[bool]) -> Any:
+        return (
+            select(*columns)
+            .where(where, SyncRow.server_seq > after, others)
+            .order_by(SyncRow.server_seq)
+            .limit(limit)
+        )
+
+    own = part(SyncRow.centre_id == centre)
+    if programme:
+        page: Any = own
+    else:
+        merged = union_all(
+            select(own.subquery()), select(part(CentreScope._programme_rows()).subquery())
+        ).subquery()
+        page = select(merged).order_by(merged.c.server_seq).limit(limit)
+    if not skipping:
+        built = Precompiled(page)
+    else:
+        # One statement: the page, then marker rows (entity '') carrying the highest number of
+        # each part (a backward walk of the (centre_id, server_seq) index each).
+        def top(where: ColumnElement[bool]) -> Any:
+            return select(
+                func.max(SyncRow.server_seq).label("server_seq"),
+                literal("").label("entity"),
+                literal("").label("entity_id"),
+                false().label("deleted"),
+                literal("").label("centre_id"),
+                literal(None, Text).label("fields_json"),
+            ).where(where, SyncRow.server_seq > after)
+
+        parts = [select(page.subquery()), top(SyncRow.centre_id == centre)]
+        if not programme:
+            parts.append(top(CentreScope._programme_rows()))
+        built = Precompiled(union_all(*parts))
+    _PAGE_STATEMENTS[(programme, skipping)] = built
+    return built

@@ -164,6 +164,26 @@ def test_gzip_request_and_response(anna: Device) -> None:
     assert response.status_code == 200 and len(response.json()["results"]) == 20
     pulled = anna.http.get("/sync/pull", params={"after": 0}, headers={"Accept-Encoding": "gzip"})
     assert pulled.headers.get("content-encoding") == "gzip"
+    # Compressed at ZZ_HUB_GZIP_LEVEL's default 1: gzip's header says "fastest" (XFL 4).
+    with anna.http.stream(
+        "GET", "/sync/pull", params={"after": 0}, headers={"Accept-Encoding": "gzip"}
+    ) as raw:
+        packed = b"".join(raw.iter_raw())
+    assert packed[:2] == b"\x1f\x8b" and packed[8] == 4
+
+
+def test_gzip_level_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import ValidationError
+
+    from zz_hub.config import HubSettings
+
+    assert HubSettings().gzip_level == 1
+    monkeypatch.setenv("ZZ_HUB_GZIP_LEVEL", "6")
+    assert HubSettings().gzip_level == 6
+    for wrong in ("0", "10"):
+        monkeypatch.setenv("ZZ_HUB_GZIP_LEVEL", wrong)
+        with pytest.raises(ValidationError):
+            HubSettings()
 
 
 def test_check_matches_pulled_rows(anna: Device) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from typing import Any
 
@@ -20,10 +19,10 @@ from zz_hub.api.deps import (
     WriteGateDep,
     WriteTenant,
 )
+from zz_hub.pull_json import changes_json
 from zz_hub.push import apply_batch
 from zz_hub.security import server_now
 from zz_hub.seq import read_counter
-from zz_hub.tenancy import fields_text_is_current
 from zz_protocol.schemas import (
     SYNCED_ENTITIES,
     CheckResponse,
@@ -124,7 +123,7 @@ def pull(
     page = rows[:limit]
     more = len(rows) > limit
     # Not full: every row after the cursor was read (sent, or left out as the device's own).
-    nxt = int(page[-1].server_seq) if more else max(after, highest or after)
+    nxt = int(page[-1][0]) if more else max(after, highest or after)
     if metrics is not None:
         metrics.pull_rows.inc(len(page))
     envelope = PullResponse.model_construct(
@@ -135,24 +134,8 @@ def pull(
     ).model_dump_json()
     head = '{"changes":[]'
     assert envelope.startswith(head)
-    body = (
-        '{"changes":[' + ",".join(_change_json(row) for row in page) + "]" + envelope[len(head) :]
-    )
+    body = '{"changes":' + changes_json(page) + envelope[len(head) :]
     return Response(content=body.encode("utf-8"), media_type="application/json")
-
-
-def _change_json(row: Any) -> str:
-    """One change as JSON. The stored fields text is passed on unparsed when it ends with the
-    row's centre and deleted flag (as the row store writes it); otherwise it is rebuilt."""
-    fields = row.fields_json
-    if not fields_text_is_current(fields, row.centre_id, bool(row.deleted)):
-        values = {**json.loads(fields), "centre_id": row.centre_id, "deleted": bool(row.deleted)}
-        fields = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
-    return (
-        f'{{"seq":{int(row.server_seq)},"entity":{json.dumps(row.entity, ensure_ascii=False)},'
-        f'"entity_id":{json.dumps(row.entity_id, ensure_ascii=False)},'
-        f'"deleted":{"true" if row.deleted else "false"},"fields":{fields}}}'
-    )
 
 
 @router.get("/check", response_model=CheckResponse)
