@@ -89,13 +89,6 @@ def fields_tail(centre_id: str, deleted: bool) -> str:
     return f'"centre_id": {json.dumps(centre_id)}, "deleted": {"true" if deleted else "false"}}}'
 
 
-def pg_text_array(values: Iterable[str]) -> str:
-    """PostgreSQL's text form of a one-dimensional array of strings: every element quoted, with
-    backslash and double quote escaped (so commas, braces, blanks and ``NULL`` stay text)."""
-    quoted = (v.replace("\\", "\\\\").replace('"', '\\"') for v in values)
-    return "{" + ",".join(f'"{v}"' for v in quoted) + "}"
-
-
 class CentreScope:
     """Row access of one centre."""
 
@@ -219,12 +212,10 @@ class CentreScope:
     def _among(self, column: Any, values: Iterable[str]) -> ColumnElement[bool]:
         """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter instead
         of hundreds, so the statement text stays short (psycopg parses every text it has not
-        cached, and a batch's long IN lists were not). The array travels as its text form: psycopg
-        inspects every element of a Python list to choose the array's type, which cost more than
-        the query."""
+        cached, and a batch's long IN lists were not)."""
         ordered = sorted(set(values))
         if self.session.get_bind().dialect.name == "postgresql":
-            return column == any_(cast(literal(pg_text_array(ordered), String), ARRAY(String)))
+            return column == any_(cast(literal(ordered, ARRAY(String)), ARRAY(String)))
         return column.in_(ordered)
 
     def get_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
