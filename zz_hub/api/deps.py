@@ -31,12 +31,18 @@ from zz_protocol.schemas import CLIENT_VERSION_HEADER
 RECORD_ROLES = frozenset({"advisor", "manager"})
 
 
-def get_settings(request: Request) -> HubSettings:
+# Dependencies that only read app state or check what an earlier one found are ``async def``:
+# FastAPI runs a plain ``def`` dependency in the thread pool, one hop per dependency and request,
+# and those hops were a visible part of the hub's CPU under B3. Those that touch the database
+# (``current_caller``) stay plain functions, off the event loop.
+
+
+async def get_settings(request: Request) -> HubSettings:
     settings: HubSettings = request.app.state.settings
     return settings
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     database: Database = request.app.state.database
     return database
 
@@ -45,7 +51,7 @@ SettingsDep = Annotated[HubSettings, Depends(get_settings)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
 
 
-def get_metrics(request: Request) -> HubMetrics | None:
+async def get_metrics(request: Request) -> HubMetrics | None:
     """The app's metrics, or None when ``ZZ_HUB_METRICS`` is off."""
     metrics: HubMetrics | None = getattr(request.app.state, "metrics", None)
     return metrics
@@ -121,7 +127,7 @@ def _touch(database: Database, device: Device, settings: HubSettings, version: s
 CurrentDevice = Annotated[Caller, Depends(current_caller)]
 
 
-def record_caller(caller: CurrentDevice) -> Caller:
+async def record_caller(caller: CurrentDevice) -> Caller:
     """A caller allowed to read and write its centre's records."""
     if caller.role not in RECORD_ROLES or caller.centre_id is None:
         raise HTTPException(status_code=status.HTTP_403_FORBIDDEN, detail="forbidden")
@@ -131,7 +137,7 @@ def record_caller(caller: CurrentDevice) -> Caller:
 RecordCaller = Annotated[Caller, Depends(record_caller)]
 
 
-def coordinator_caller(caller: CurrentDevice) -> Caller:
+async def coordinator_caller(caller: CurrentDevice) -> Caller:
     if caller.role != "coordinator":
         raise HTTPException(status_code=status.HTTP_403_FORBIDDEN, detail="forbidden")
     return caller
@@ -157,7 +163,7 @@ class ReadTenancy:
             yield CentreScope(session, self.centre_id)
 
 
-def read_tenancy(caller: RecordCaller, database: DatabaseDep) -> ReadTenancy:
+async def read_tenancy(caller: RecordCaller, database: DatabaseDep) -> ReadTenancy:
     return ReadTenancy(database, caller)
 
 
@@ -189,7 +195,7 @@ class WriteGate:
             semaphore.release()
 
 
-def write_gate(request: Request) -> WriteGate:
+async def write_gate(request: Request) -> WriteGate:
     gate: WriteGate = request.app.state.write_gate
     return gate
 
@@ -223,7 +229,7 @@ class _WriteScope:
         return self._cm.__exit__(*exc)  # type: ignore[arg-type]
 
 
-def write_tenancy(caller: RecordCaller, database: DatabaseDep) -> WriteTenancy:
+async def write_tenancy(caller: RecordCaller, database: DatabaseDep) -> WriteTenancy:
     return WriteTenancy(database, caller)
 
 
@@ -251,11 +257,11 @@ class ProgrammeWriteTenancy(WriteTenancy):
         self.centre_id = PROGRAMME
 
 
-def programme_read_tenancy(_caller: CoordinatorCaller, database: DatabaseDep) -> ReadTenancy:
+async def programme_read_tenancy(_caller: CoordinatorCaller, database: DatabaseDep) -> ReadTenancy:
     return ProgrammeReadTenancy(database)
 
 
-def programme_write_tenancy(caller: CoordinatorCaller, database: DatabaseDep) -> WriteTenancy:
+async def programme_write_tenancy(caller: CoordinatorCaller, database: DatabaseDep) -> WriteTenancy:
     return ProgrammeWriteTenancy(database, caller)
 
 
