@@ -30,10 +30,15 @@ def recompute(
     if wanted == []:
         return
     tables: tuple[Any, ...] = (AggConsultation, AggConsultationTopic)
+    # Ties of a date are broken by the id in code-point order, on every database (what
+    # flag_new does in Python): a PostgreSQL database with a language collation would order
+    # ids otherwise and flag another row of the organisation than a push computed in memory.
+    binary = session.get_bind().dialect.name == "postgresql"
     for table in tables:
         extra = [table.topic] if table is AggConsultationTopic else []
         parts = [table.centre_id, table.organisation_id, *extra]
-        order = [table.date, table.consultation_id]
+        tie = table.consultation_id.collate("C") if binary else table.consultation_id
+        order = [table.date, tie]
 
         def first(unit: Any, parts: list[Any] = parts, order: list[Any] = order) -> Any:
             return func.row_number().over(partition_by=[*parts, unit], order_by=order)
