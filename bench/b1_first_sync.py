@@ -86,7 +86,7 @@ def hub_database(directory: Path, orgs: int, persons: int, consultations: int) -
     for entity, eid, fields in _rows(orgs, persons, consultations):
         seq += 1
         # As the hub stores a row: centre and deleted flag last, so that a pull passes the text
-        # on unparsed (zz_hub/tenancy.py: fields_text_is_current).
+        # on unparsed (zz_hub/tenancy.py: fields_tail).
         fields = row_fields(fields, centre, False)
         batch.append(
             (

@@ -2,7 +2,7 @@
 
 A page of 500 rows is ~650 KB of JSON; going through pydantic models or ``json.dumps`` of dicts
 cost more than the query. Each row's stored fields text is passed on unparsed when it is
-current (:func:`zz_hub.tenancy.fields_text_is_current`), and only the few other parts of a
+current (it ends as :func:`zz_hub.tenancy.fields_tail` says), and only the few other parts of a
 change are encoded. The text is byte for byte what the route wrote before with ``json.dumps``
 per part (``tests/unit/test_pull_json.py`` compares the two).
 """

@@ -71,21 +71,16 @@ class Caller:
 def row_fields(values: dict[str, Any], centre_id: str, deleted: bool) -> dict[str, Any]:
     """A row's stored fields: its values, then ``centre_id`` and ``deleted`` as the last two
     entries (equal to the row's columns). Stored so, the JSON text ends in a known way and a pull
-    can pass it on without parsing it (see :func:`fields_text_is_current`)."""
+    can pass it on without parsing it (see :func:`fields_tail`)."""
     kept = {k: v for k, v in values.items() if k not in ("centre_id", "deleted")}
     return {**kept, "centre_id": centre_id, "deleted": deleted}
 
 
-def fields_text_is_current(text: str, centre_id: str, deleted: bool) -> bool:
-    """Whether stored fields JSON (``json.dumps`` defaults) ends with the row's centre and
-    deleted flag as its last top-level entries. Exact: a nested object would end in ``}}``, and
-    quotes inside strings are escaped."""
-    return text.endswith(fields_tail(centre_id, deleted))
-
-
 def fields_tail(centre_id: str, deleted: bool) -> str:
-    """How the stored fields text of a current row of that centre and deleted flag ends (the
-    same for every row of a page but the deleted flag: a pull builds it once per page)."""
+    """How the stored fields JSON (``json.dumps`` defaults) of a current row of that centre and
+    deleted flag ends: its centre and deleted flag as the last top-level entries. A text ending
+    so is current — exact: a nested object would end in ``}}``, and quotes inside strings are
+    escaped. The same for every row of a page but the deleted flag: a pull builds it once."""
     return f'"centre_id": {json.dumps(centre_id)}, "deleted": {"true" if deleted else "false"}}}'
 
 
