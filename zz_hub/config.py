@@ -41,6 +41,10 @@ class HubSettings(BaseSettings):
     #: Push transactions running at once per hub process; more pushes wait for a turn without
     #: holding a thread or a database connection (on SQLite writes run one at a time anyway).
     write_concurrency: int = 4
+    #: Most ops of the pushes of one centre that, waiting together in a hub process, are
+    #: applied in one transaction (group commit, zz_hub/push_queue.py); 0 applies every push
+    #: in a transaction of its own.
+    push_group_ops: int = Field(default=1000, ge=0)
     #: Worker threads per hub process; the database pool has as many connections.
     threads: int = 32
     #: A push waits at most this long for its turn. Deliberately longer than the desktop

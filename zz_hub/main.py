@@ -32,6 +32,7 @@ from zz_hub.config import HubSettings
 from zz_hub.db import Busy, Database, is_sqlite
 from zz_hub.metrics import HubMetrics, MetricsMiddleware
 from zz_hub.migrate import upgrade
+from zz_hub.push_queue import PushQueue, database_applier
 
 log = logging.getLogger("zz_hub")
 
@@ -88,6 +89,12 @@ def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> 
     # SQLite has one writer: more pushes at once would only queue inside the transaction.
     writers = 1 if is_sqlite(database.engine) else settings.write_concurrency
     app.state.write_gate = WriteGate(writers, settings.write_wait_seconds)
+    app.state.push_queue = PushQueue(
+        database_applier(database),
+        app.state.write_gate.turn,
+        settings.push_group_ops,
+        enabled=settings.push_group_ops > 0,
+    )
     # referral_aggregates before aggregates: its path is the more specific one.
     routers = (auth, reference, sync, programme, blobs, referral_aggregates, aggregates, health)
     for module in routers:

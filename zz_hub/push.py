@@ -60,20 +60,36 @@ _HASH_JSON = json.JSONEncoder(
 )
 
 
+@dataclass(frozen=True)
+class Batch:
+    """One push request: the ops of one caller (a group of them is applied in one transaction,
+    see ``zz_hub.push_queue``)."""
+
+    caller: Caller
+    ops: Sequence[Op]
+
+
 @dataclass
 class _Plan:
     writer: RowWriter
     lookups: projections.Lookups | None = None
-    #: Per op: a stored result (replay) or the op's outcome (new; numbers still provisional).
-    answers: list[OpResult | tuple[str, Outcome]] = field(default_factory=list)
-    #: New ops in order: (op, payload hash, outcome); an op id twice in the batch counts once.
-    new: dict[str, tuple[Op, str, Outcome]] = field(default_factory=dict)
+    #: Per batch, per op: a stored result (replay) or the op's outcome (new; numbers still
+    #: provisional).
+    answers: list[list[OpResult | tuple[str, Outcome]]] = field(default_factory=list)
+    #: New ops in order: (op, payload hash, outcome, caller); an op id twice counts once.
+    new: dict[str, tuple[Op, str, Outcome, Caller]] = field(default_factory=dict)
     #: Op ids looked up and not found (they must still be absent under the lock).
     unknown_op_ids: set[str] = field(default_factory=set)
 
     @property
     def writes(self) -> bool:
         return bool(self.new)
+
+    def results(self) -> list[list[OpResult]]:
+        return [
+            [a if isinstance(a, OpResult) else a[1].result(a[0]) for a in answers]
+            for answers in self.answers
+        ]
 
 
 AUDIT_ENTITY = "audit_entry"
@@ -99,11 +115,22 @@ def audit_ops(op: Op) -> list[Op | None]:
     return found
 
 
-def _plan(scope: CentreScope, caller: Caller, ops: Sequence[Op]) -> _Plan:
+def _plan(scope: CentreScope, batches: Sequence[Batch]) -> _Plan:
+    """Plan the batches one after the other, each with its own caller — exactly what applying
+    them in that order in transactions of their own would do (the audit entries of a batch are
+    numbered after its rows, before the next batch's)."""
     # Ops whose ids no column can hold are rejected before any query (a NUL would make
     # PostgreSQL fail the whole batch); nothing of them is looked up or stored.
-    unusable = {i: why for i, op in enumerate(ops) if (why := envelope_problem(op)) is not None}
-    usable = [op for i, op in enumerate(ops) if i not in unusable]
+    unusable = [
+        {i: why for i, op in enumerate(b.ops) if (why := envelope_problem(op)) is not None}
+        for b in batches
+    ]
+    usable = [
+        op
+        for b, bad in zip(batches, unusable, strict=True)
+        for i, op in enumerate(b.ops)
+        if i not in bad
+    ]
     stored = scope.applied_ops(op.op_id for op in usable)
     fresh = [op for op in usable if op.op_id not in stored]
     embedded = {op.op_id: audit_ops(op) for op in fresh if op.audit}
@@ -112,36 +139,47 @@ def _plan(scope: CentreScope, caller: Caller, ops: Sequence[Op]) -> _Plan:
     rows = scope.get_many(keys)
     seen: dict[Key, int | None] = {key: None for key in keys}
     seen.update({key: row.server_seq for key, row in rows.items()})
-    writer = RowWriter(scope, caller, ProvisionalSeq(), rows, seen, scope.taken_elsewhere(keys))
+    first_caller = batches[0].caller
+    writer = RowWriter(
+        scope, first_caller, ProvisionalSeq(), rows, seen, scope.taken_elsewhere(keys)
+    )
     plan = _Plan(writer)
     plan.unknown_op_ids = {op.op_id for op in usable} - set(stored)
-    for i, op in enumerate(ops):
-        if i in unusable:
-            plan.answers.append(_rejected(op, unusable[i]))
-            continue
-        digest = payload_hash(op)
-        known = stored.get(op.op_id)
-        if known is not None:
-            if known[0] != digest:
-                raise HTTPException(status_code=422, detail="op id reused with another payload")
-            plan.answers.append(OpResult.model_validate(known[1]))
-            continue
-        earlier = plan.new.get(op.op_id)
-        if earlier is not None:
-            if earlier[1] != digest:
-                raise HTTPException(status_code=422, detail="op id reused with another payload")
-            plan.answers.append((op.op_id, earlier[2]))
-            continue
-        outcome = writer.apply(op)
-        plan.new[op.op_id] = (op, digest, outcome)
-        plan.answers.append((op.op_id, outcome))
-    # The changes' audit entries, stored with them (rows of their own on the hub, as when they
-    # travelled as ops of their own, and numbered after the batch's rows as those were).
-    for op_id, subs in embedded.items():
-        outcome = plan.new[op_id][2]
-        for sub in subs:
-            done = writer.apply(sub) if sub is not None else None
-            outcome.audit_seqs.append(done.server_seq if done is not None and done.clean else None)
+    for batch, bad in zip(batches, unusable, strict=True):
+        writer.begin(batch.caller)
+        answers: list[OpResult | tuple[str, Outcome]] = []
+        plan.answers.append(answers)
+        made_here: list[str] = []
+        for i, op in enumerate(batch.ops):
+            if i in bad:
+                answers.append(_rejected(op, bad[i]))
+                continue
+            digest = payload_hash(op)
+            known = stored.get(op.op_id)
+            if known is not None:
+                if known[0] != digest:
+                    raise HTTPException(status_code=422, detail="op id reused with another payload")
+                answers.append(OpResult.model_validate(known[1]))
+                continue
+            earlier = plan.new.get(op.op_id)
+            if earlier is not None:
+                if earlier[1] != digest:
+                    raise HTTPException(status_code=422, detail="op id reused with another payload")
+                answers.append((op.op_id, earlier[2]))
+                continue
+            outcome = writer.apply(op)
+            plan.new[op.op_id] = (op, digest, outcome, batch.caller)
+            made_here.append(op.op_id)
+            answers.append((op.op_id, outcome))
+        # The changes' audit entries, stored with them (rows of their own on the hub, as when
+        # they travelled as ops of their own, and numbered after the batch's rows as those were).
+        for op_id in made_here:
+            outcome = plan.new[op_id][2]
+            for sub in embedded.get(op_id, ()):
+                done = writer.apply(sub) if sub is not None else None
+                outcome.audit_seqs.append(
+                    done.server_seq if done is not None and done.clean else None
+                )
     if plan.writes:
         plan.lookups = projections.prepare(scope, writer.written.values(), writer.seen)
     return plan
@@ -167,16 +205,29 @@ def apply_batch(
     *,
     before_lock: Callable[[], None] | None = None,
 ) -> list[OpResult]:
-    """Apply ``ops`` in the scope's (write) transaction; the caller commits.
+    """Apply one caller's ``ops`` in the scope's (write) transaction; the caller commits."""
+    return apply_batches(scope, [Batch(caller, ops)], before_lock=before_lock)[0]
+
+
+def apply_batches(
+    scope: CentreScope,
+    batches: Sequence[Batch],
+    *,
+    before_lock: Callable[[], None] | None = None,
+) -> list[list[OpResult]]:
+    """Apply ``batches`` (all of the scope's centre) in the scope's (write) transaction, in
+    order, as if each had its own transaction; the caller commits. One result list per batch.
+    An op id reused with another payload in any of them raises 422 for all (the caller then
+    applies them one by one, ``zz_hub.push_queue``).
 
     ``before_lock`` is called between planning and locking (tests use it to commit a
     concurrent change exactly there)."""
     session = scope.session
-    lock_first = any(op.kind == "erase" for op in ops)
+    lock_first = any(op.kind == "erase" for b in batches for op in b.ops)
     first = allocate(session, scope.centre_id, 0) if lock_first else None
-    plan = _plan(scope, caller, ops)
+    plan = _plan(scope, batches)
     if not plan.writes and first is None:
-        return [a if isinstance(a, OpResult) else a[1].result(a[0]) for a in plan.answers]
+        return plan.results()
     if before_lock is not None:
         before_lock()
     if first is None:
@@ -184,7 +235,7 @@ def apply_batch(
         if not _still_current(scope, plan):
             # A concurrent push committed between planning and locking: plan again, now
             # under the lock, and use only as many numbers as that plan needs.
-            plan = _plan(scope, caller, ops)
+            plan = _plan(scope, batches)
             set_counter(session, scope.centre_id, first - 1 + plan.writer.seq.count)
     elif plan.writer.seq.count:
         set_counter(session, scope.centre_id, first - 1 + plan.writer.seq.count)
@@ -192,7 +243,7 @@ def apply_batch(
     writer.stamp(first)
     now = utcnow()
     records = []
-    for op, digest, outcome in plan.new.values():
+    for op, digest, outcome, caller in plan.new.values():
         outcome.stamp(first)
         records.append(
             {
@@ -209,4 +260,4 @@ def apply_batch(
     write_applied_ops(session, records)
     if plan.lookups is not None:  # None: the batch turned out to be replays only
         projections.apply(scope, changed, writer.created, plan.lookups)
-    return [a if isinstance(a, OpResult) else a[1].result(a[0]) for a in plan.answers]
+    return plan.results()

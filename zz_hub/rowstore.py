@@ -109,6 +109,19 @@ class RowWriter:
         self.written: dict[Key, RowState] = {}
         self.created: set[Key] = set()
         self._strict = False
+        #: Provisional numbers handed out before the current batch, and the keys the current
+        #: batch wrote (see :meth:`begin`).
+        self._before_batch = 0
+        self._batch_wrote: set[Key] = set()
+
+    def begin(self, caller: Caller) -> None:
+        """Go on with the next batch of a group (``zz_hub.push.apply_batches``), from another
+        caller. What the earlier batches wrote counts as written after any base this batch
+        names — as it would had each batch committed on its own before the next was planned —
+        while the batch's own earlier writes still count as its own (``_after_base``)."""
+        self.caller = caller
+        self._before_batch = self.seq.count
+        self._batch_wrote = set()
 
     def stamp(self, first: int) -> None:
         """Replace the provisional numbers of every written row by real ones from ``first``."""
@@ -128,7 +141,7 @@ class RowWriter:
         row = self.rows.get(key)
         if outcome.status == "applied" and row is not None and op.kind != "erase":
             outcome.clean = self._is_clean(op, row, outcome, existed)
-            if key in self.written and row.server_seq == outcome.server_seq:
+            if key in self._batch_wrote and row.server_seq == outcome.server_seq:
                 row.clean_device = self.caller.device_id if outcome.clean else None
         return outcome
 
@@ -147,7 +160,7 @@ class RowWriter:
         base = op.base_seq or 0
         device = self.caller.device_id
         for name, seq in row.field_seq.items():
-            if seq <= base or seq == row.server_seq:
+            if not self._after_base(seq, base) or seq == row.server_seq:
                 continue
             if self._strict or row.field_meta.get(name, {}).get("device") != device:
                 return False
@@ -339,11 +352,19 @@ class RowWriter:
 
     def _changed_by_other(self, row: RowState, name: str, base: int) -> bool:
         """Changed after ``base`` by another device (a device never conflicts with itself)."""
-        if row.field_seq.get(name, 0) <= base:
+        if not self._after_base(row.field_seq.get(name, 0), base):
             return False
         if self._strict:
             return True
         return row.field_meta.get(name, {}).get("device") != self.caller.device_id
+
+    def _after_base(self, seq: int, base: int) -> bool:
+        """Whether a field written at ``seq`` was written after ``base``. A provisional number
+        of an earlier batch of the group stands for a number above every stored one; one of the
+        current batch counts as the batch's own (not after its base), as always."""
+        if ProvisionalSeq.is_provisional(seq):
+            return -seq <= self._before_batch
+        return seq > base
 
     def _meta(self) -> dict[str, Any]:
         return {"author": self.caller.user_id, "device": self.caller.device_id, "at": iso()}
@@ -387,6 +408,7 @@ class RowWriter:
 
     def _changed(self, row: RowState) -> None:
         self.written[(row.entity, row.entity_id)] = row
+        self._batch_wrote.add((row.entity, row.entity_id))
 
     def _conflict(self, row: RowState, name: str, *, current: Any, other: Any) -> str:
         """Store a Conflict row: ``current`` is the value now in force, ``other`` the one replaced."""

@@ -23,6 +23,7 @@ from zz_hub.config import HubSettings
 from zz_hub.db import Busy, Database
 from zz_hub.metrics import HubMetrics
 from zz_hub.models import Device
+from zz_hub.push_queue import PushQueue
 from zz_hub.security import security_log, utcnow
 from zz_hub.tenancy import PROGRAMME, Caller, CentreScope
 from zz_protocol.schemas import CLIENT_VERSION_HEADER
@@ -201,6 +202,14 @@ async def write_gate(request: Request) -> WriteGate:
 
 
 WriteGateDep = Annotated[WriteGate, Depends(write_gate)]
+
+
+async def push_queue(request: Request) -> PushQueue:
+    queue: PushQueue = request.app.state.push_queue
+    return queue
+
+
+PushQueueDep = Annotated[PushQueue, Depends(push_queue)]
 
 
 class WriteTenancy:

@@ -12,12 +12,11 @@ from fastapi import APIRouter, Header, Query, Response
 
 from zz_hub.api.deps import (
     CoordinatorCaller,
-    DatabaseDep,
     MetricsDep,
     ProgrammeReadTenant,
     ProgrammeWriteTenant,
+    PushQueueDep,
     SettingsDep,
-    WriteGateDep,
 )
 from zz_hub.api.routes import sync
 from zz_protocol.schemas import (
@@ -41,13 +40,12 @@ async def push(
     caller: CoordinatorCaller,
     tenancy: ProgrammeWriteTenant,
     settings: SettingsDep,
-    database: DatabaseDep,
-    gate: WriteGateDep,
+    pushes: PushQueueDep,
     metrics: MetricsDep,
     x_sync_acks: str | None = Header(None, description="as in /sync/push"),
 ) -> Response:
     return await sync.push(
-        body, caller, tenancy, settings, database, gate, metrics, x_sync_acks=x_sync_acks
+        body, caller, tenancy, settings, pushes, metrics, x_sync_acks=x_sync_acks
     )
 
 

@@ -7,20 +7,18 @@ from collections import defaultdict
 from typing import Any
 
 from fastapi import APIRouter, Header, HTTPException, Query, Response
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from zz_hub.api.deps import (
-    DatabaseDep,
     MetricsDep,
+    PushQueueDep,
     ReadTenant,
     RecordCaller,
     SettingsDep,
-    WriteGateDep,
     WriteTenant,
 )
 from zz_hub.pull_json import changes_json
-from zz_hub.push import apply_batch
+from zz_hub.push import Batch
 from zz_hub.security import server_now
 from zz_hub.seq import read_counter
 from zz_protocol.schemas import (
@@ -28,7 +26,6 @@ from zz_protocol.schemas import (
     CheckResponse,
     EntityCheck,
     ErrorResponse,
-    OpResult,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -52,8 +49,7 @@ async def push(
     caller: RecordCaller,
     tenancy: WriteTenant,
     settings: SettingsDep,
-    database: DatabaseDep,
-    gate: WriteGateDep,
+    pushes: PushQueueDep,
     metrics: MetricsDep,
     x_sync_acks: str | None = Header(
         None,
@@ -70,16 +66,10 @@ async def push(
             if named is not None and named != tenancy.centre_id:
                 raise HTTPException(status_code=403, detail="forbidden")
 
-    def work() -> list[OpResult]:
-        with tenancy.transaction() as scope:
-            results = apply_batch(scope, caller, body.ops)
-        if scope.wal_scrub or any(op.kind == "erase" for op in body.ops):
-            database.scrub_wal()
-        return results
-
-    # Waiting for a turn happens here, without a thread or a database connection.
-    async with gate.turn():
-        results = await run_in_threadpool(work)
+    # Waiting — for the centre's group, then for a write turn — happens without a thread or a
+    # database connection; the pushes waiting together are applied in one transaction.
+    erase = any(op.kind == "erase" for op in body.ops)
+    results = await pushes.submit(tenancy.centre_id, Batch(caller, body.ops), alone=erase)
     if metrics is not None:
         metrics.record_push(r.status for r in results)
     answer = PushResponse(results=results, server_time=server_now())
