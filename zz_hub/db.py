@@ -22,6 +22,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 #: Execution option that marks a connection as a writer (only SQLite needs to know).
@@ -42,6 +44,24 @@ def is_sqlite(engine: Engine) -> bool:
 
 class Busy(RuntimeError):
     """The hub is overloaded (no turn to write within the wait limit): answered with 503."""
+
+
+#: PostgreSQL errors that mean "too busy / try again": lock_not_available (lock_timeout),
+#: deadlock_detected, serialization_failure, too_many_connections, cannot_connect_now.
+RETRYABLE_SQLSTATES = frozenset({"55P03", "40P01", "40001", "53300", "57P03"})
+
+
+def is_overload(exc: BaseException) -> bool:
+    """A pool, lock or busy timeout: the request may succeed when retried a little later."""
+    if isinstance(exc, Busy | PoolTimeout):
+        return True
+    if isinstance(exc, DBAPIError):
+        orig = exc.orig
+        if getattr(orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
+            return True
+        text = str(orig).lower() if orig is not None else ""
+        return "database is locked" in text or "database table is locked" in text
+    return False
 
 
 def make_engine(

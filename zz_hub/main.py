@@ -29,29 +29,12 @@ from zz_hub.api.routes import (
     sync,
 )
 from zz_hub.config import HubSettings
-from zz_hub.db import Busy, Database, is_sqlite
+from zz_hub.db import Busy, Database, is_overload, is_sqlite
 from zz_hub.metrics import HubMetrics, MetricsMiddleware
 from zz_hub.migrate import upgrade
 from zz_hub.push_queue import PushQueue, database_applier
 
 log = logging.getLogger("zz_hub")
-
-#: PostgreSQL errors that mean "too busy / try again": lock_not_available (lock_timeout),
-#: deadlock_detected, serialization_failure, too_many_connections, cannot_connect_now.
-RETRYABLE_SQLSTATES = frozenset({"55P03", "40P01", "40001", "53300", "57P03"})
-
-
-def is_overload(exc: BaseException) -> bool:
-    """A pool, lock or busy timeout: the request may succeed when retried a little later."""
-    if isinstance(exc, Busy | PoolTimeout):
-        return True
-    if isinstance(exc, DBAPIError):
-        orig = exc.orig
-        if getattr(orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
-            return True
-        text = str(orig).lower() if orig is not None else ""
-        return "database is locked" in text or "database table is locked" in text
-    return False
 
 
 def create_app(settings: HubSettings | None = None, *, migrate: bool = True) -> FastAPI:

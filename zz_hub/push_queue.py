@@ -16,7 +16,8 @@ batches both ways).
 
 A group whose transaction fails as a whole — an op id reused with another payload (422), a
 database error — is applied again push by push, each in its own transaction, so one push's
-problem is answered to that push alone and the others still land. A push with a GDPR erase is
+problem is answered to that push alone and the others still land; only an overload (a lock or
+pool timeout) is answered to all of them at once (503, the clients retry). A push with a GDPR erase is
 applied alone (it takes the lock before planning). Pushes of other centres never wait here
 for each other; several hub processes each group their own waiting pushes and meet only at the
 counter lock.
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 
 from fastapi.concurrency import run_in_threadpool
 
-from zz_hub.db import Database
+from zz_hub.db import Database, is_overload
 from zz_hub.push import Batch, apply_batches
 from zz_hub.tenancy import CentreScope
 from zz_protocol.schemas import OpResult
@@ -73,6 +74,8 @@ class PushQueue:
         self._max_ops = max(1, max_ops)
         self._enabled = enabled
         self._centres: dict[str, _Centre] = {}
+        #: The running drain tasks (the event loop keeps only weak references to tasks).
+        self._tasks: set[asyncio.Task[None]] = set()
 
     async def submit(self, centre_id: str, batch: Batch, *, alone: bool = False) -> list[OpResult]:
         """Queue ``batch`` for its centre and wait for its results (or its error)."""
@@ -83,7 +86,9 @@ class PushQueue:
         centre.queue.append(waiting)
         if not centre.running:
             centre.running = True
-            loop.create_task(self._drain(centre_id, centre))
+            task = loop.create_task(self._drain(centre_id, centre))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
         # Shielded: a client that goes away does not cancel the group (its push may be applied;
         # its retry then gets the stored results).
         return await asyncio.shield(waiting.future)
@@ -104,9 +109,6 @@ class PushQueue:
                 _answer(group, outcomes)
         finally:
             centre.running = False
-            if centre.queue:  # arrived while the last group finished: start again
-                centre.running = True
-                asyncio.get_running_loop().create_task(self._drain(centre_id, centre))
 
     def _take(self, queue: list[_Waiting]) -> list[_Waiting]:
         """The next group: the first push, and behind it every push that fits (in order)."""
@@ -126,6 +128,8 @@ class PushQueue:
             try:
                 return list(self._apply(centre_id, batches))
             except Exception as exc:  # noqa: BLE001 - each push is tried on its own below
+                if is_overload(exc):  # a lock or pool timeout: every push is answered 503
+                    return [exc] * len(batches)
                 # Type only: messages of database errors quote row values (personal data).
                 log.info(
                     "group of %d pushes failed (%s); applied one by one",

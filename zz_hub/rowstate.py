@@ -181,7 +181,7 @@ def insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
                 )
     except dbapi_error as exc:
         # As SQLAlchemy raises it for its own statements, so that a lock timeout or deadlock
-        # is still answered 503 (main.is_overload) and a unique violation an IntegrityError.
+        # is still answered 503 (db.is_overload) and a unique violation an IntegrityError.
         raise DBAPIError.instance(sql, None, exc, dbapi_error) from exc
 
 

@@ -100,7 +100,7 @@ def test_insert_many_stores_what_core_stores(backend: str, tmp_path: Any) -> Non
                     .all()
                 )
                 assert sorted(flags) == [(False, "?"), (False, "?")]
-                # A failing COPY surfaces as SQLAlchemy's error (main.is_overload reads those).
+                # A failing COPY surfaces as SQLAlchemy's error (db.is_overload reads those).
                 with pytest.raises(IntegrityError):
                     insert_many(session, TABLE, [_row("copy-1", 4), _row("copy-9", 5)])
                 conn.rollback()

@@ -15,7 +15,7 @@ from fastapi import HTTPException
 from sqlalchemy import func, select
 
 from zz_hub.api.deps import WriteGate
-from zz_hub.db import Database
+from zz_hub.db import Busy, Database
 from zz_hub.ids import uuid7
 from zz_hub.models import HubUser, SyncRow
 from zz_hub.push import Batch
@@ -158,3 +158,19 @@ def test_an_erase_and_other_centres_never_join_a_group(db: Database) -> None:
     mine = [n for c, n in recorder.groups if c == first.centre_id]
     assert mine == [2, 1, 2, 1]  # A+B (C stays alone); C; E+F; G+H (over 3 ops with them)
     assert [n for c, n in recorder.groups if c == other.centre_id] == [1]
+
+
+def test_an_overloaded_group_is_answered_busy_without_retrying_each_push(db: Database) -> None:
+    caller = next(c for c in _callers(db) if c.role == "advisor")
+    centre = caller.centre_id
+    assert centre is not None
+    calls: list[int] = []
+
+    def overloaded(centre_id: str, batches: Sequence[Batch]) -> list[list[OpResult]]:
+        calls.append(len(batches))
+        raise Busy("no turn to write")
+
+    queue = PushQueue(overloaded, WriteGate(4, 30).turn, max_ops=1000)
+    answers = _submit_all(queue, [(centre, Batch(caller, [_op(f"B{i}")]), False) for i in range(3)])
+    assert all(isinstance(a, Busy) for a in answers)
+    assert calls == [3]  # one try for the group; the clients retry after the 503
