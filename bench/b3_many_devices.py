@@ -644,7 +644,14 @@ def _scaling(n: int, ops: int, size: str, two: dict[str, Any]) -> list[Result]:
                 baseline=one["wall_s"] if workers != 1 else None,
                 baseline_name="1 worker" if workers != 1 else "",
                 ok=(m["wall_s"] < one["wall_s"] and faults == 0) if workers == 4 else None,
-                extra={"workers": workers, "p95_ms": m["p95_ms"], "faults": faults},
+                extra={
+                    "workers": workers,
+                    "p95_ms": m["p95_ms"],
+                    "faults": faults,
+                    **{k: m[k] for k in ("errors", "lost", "duplicated", "conflicts")},
+                    "errors_seen": m["error_samples"],
+                    "hub_errors": m["hub_errors"],
+                },
             )
         )
     return out

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from zz_hub import accounts, admin, backup, logs
 from zz_hub.config import HubSettings
-from zz_hub.db import Database
+from zz_hub.db import Database, connection_limit, threads_per_worker
 from zz_hub.migrate import NewerDatabaseError, upgrade
 
 log = logging.getLogger("zz_hub")
@@ -115,6 +115,25 @@ def _open(settings: HubSettings) -> Database:
     return db
 
 
+def _fit_pools(db: Database, settings: HubSettings, workers: int) -> HubSettings:
+    """Fewer threads (and pool connections) per worker when all workers' pools would not fit
+    PostgreSQL's ``max_connections``; the workers read the number from the environment."""
+    limit = connection_limit(db.engine)
+    if limit is None:
+        return settings
+    threads = threads_per_worker(settings.threads, workers, *limit)
+    if threads == settings.threads:
+        return settings
+    log.info(
+        "PostgreSQL allows %d connections: %d threads per worker instead of %d",
+        limit[0],
+        threads,
+        settings.threads,
+    )
+    os.environ["ZZ_HUB_THREADS"] = str(threads)
+    return settings.model_copy(update={"threads": threads})
+
+
 def _serve(args: argparse.Namespace, settings: HubSettings) -> int:
     import uvicorn
 
@@ -123,6 +142,7 @@ def _serve(args: argparse.Namespace, settings: HubSettings) -> int:
     os.environ["ZZ_HUB_LOG_FORMAT"] = log_format  # workers configure their logging alike
 
     db = _open(settings)
+    settings = _fit_pools(db, settings, args.workers)
     purged = admin.purge_tombstones(db, settings.tombstone_days)
     if purged:
         log.info("purged %d old tombstones", purged)

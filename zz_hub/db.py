@@ -144,6 +144,40 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+#: PostgreSQL connections ``zz-hub serve`` leaves free for admin commands, backups, migrations
+#: and monitoring next to its workers' pools.
+SPARE_CONNECTIONS = 10
+#: Fewer threads per worker than this would serve too few requests at once to be worth a worker.
+MIN_THREADS = 4
+
+
+def threads_per_worker(wanted: int, workers: int, max_connections: int, reserved: int) -> int:
+    """Threads (= pool connections) per worker so that ``workers`` pools fit the server's
+    ``max_connections`` less its reserved slots and :data:`SPARE_CONNECTIONS`: a pool larger
+    than the server allows fails requests with "too many clients" exactly under peak load."""
+    fit = (max_connections - reserved - SPARE_CONNECTIONS) // max(1, workers)
+    if fit < MIN_THREADS:
+        raise ValueError(
+            f"PostgreSQL allows {max_connections} connections ({reserved} reserved): too few "
+            f"for {workers} workers of at least {MIN_THREADS} connections each plus "
+            f"{SPARE_CONNECTIONS} spare; raise max_connections or start fewer workers"
+        )
+    return min(wanted, fit)
+
+
+def connection_limit(engine: Engine) -> tuple[int, int] | None:
+    """``(max_connections, reserved slots)`` of a PostgreSQL server; None for SQLite."""
+    if is_sqlite(engine):
+        return None
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT current_setting('max_connections')::int, "
+            "current_setting('superuser_reserved_connections')::int "
+            "+ coalesce(current_setting('reserved_connections', true)::int, 0)"
+        ).one()
+    return int(row[0]), int(row[1])
+
+
 class Database:
     """One engine plus a reader and a writer session factory."""
 
