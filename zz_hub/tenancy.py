@@ -23,25 +23,22 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
-    Integer,
     Row,
     String,
     Text,
     any_,
-    bindparam,
     cast,
     false,
     func,
     literal,
     or_,
     select,
-    true,
     union_all,
 )
 from sqlalchemy.orm import Session
 
 from zz_hub.models import AppliedOp, SyncRow
-from zz_hub.precompiled import Precompiled
+from zz_hub.pull_statement import page_statement, programme_rows
 from zz_hub.rowstate import COLUMNS as ROW_COLUMNS
 from zz_hub.rowstate import RowState
 from zz_protocol.schemas import PROGRAMME_CENTRE_ID, Op
@@ -112,11 +109,7 @@ class CentreScope:
 
     @staticmethod
     def _programme_rows() -> ColumnElement[bool]:
-        # Not the programme scope's conflicts: they stay with the coordinators who can resolve
-        # them (the scope takes only programme entities, so that is all it holds besides).
-        # A "!=" rather than "IN (entities)", so that the planner walks (centre_id, server_seq)
-        # in order instead of the primary key.
-        return (SyncRow.centre_id == PROGRAMME) & (SyncRow.entity != "conflict")
+        return programme_rows()
 
     def write_problem(
         self,
@@ -310,7 +303,7 @@ class CentreScope:
         them as they are). The highest number is then read in the same statement — one
         snapshot — so the cursor may move past left-out rows, but never past a row this read
         did not see."""
-        statement = _page_statement(self.is_programme, skip_device is not None)
+        statement = page_statement(self.is_programme, skip_device is not None)
         values: dict[str, Any] = {"centre": self.centre_id, "after": after, "limit": limit}
         if skip_device is None:
             rows = statement.rows(self.session, **values)
@@ -357,70 +350,3 @@ def _by_entity(keys: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     for entity, entity_id in keys:
         by_entity[entity].add(entity_id)
     return by_entity
-
-
-#: The page statement per shape (programme scope, skipping a device), built once.
-_PAGE_STATEMENTS: dict[tuple[bool, bool], Precompiled] = {}
-
-
-def _page_statement(programme: bool, skipping: bool) -> Precompiled:
-    """The statement of :meth:`CentreScope.changes_after` for one shape, with bound parameters
-    ``centre``, ``after``, ``limit`` and (when skipping) ``skip``; built and compiled once, since
-    compiling it per page cost as much as running it."""
-    found = _PAGE_STATEMENTS.get((programme, skipping))
-    if found is not None:
-        return found
-    centre = bindparam("centre", type_=String)
-    after = bindparam("after", type_=SyncRow.server_seq.type)
-    limit = bindparam("limit", type_=Integer)
-    columns = (
-        SyncRow.server_seq,
-        SyncRow.entity,
-        SyncRow.entity_id,
-        SyncRow.deleted,
-        SyncRow.centre_id,
-        cast(SyncRow.fields, Text).label("fields_json"),
-    )
-    others: ColumnElement[bool] = (
-        func.coalesce(SyncRow.clean_device, "") != bindparam("skip", type_=String)
-        if skipping
-        else true()
-    )
-
-    def part(where: ColumnElement[bool]) -> Any:
-        return (
-            select(*columns)
-            .where(where, SyncRow.server_seq > after, others)
-            .order_by(SyncRow.server_seq)
-            .limit(limit)
-        )
-
-    own = part(SyncRow.centre_id == centre)
-    if programme:
-        page: Any = own
-    else:
-        merged = union_all(
-            select(own.subquery()), select(part(CentreScope._programme_rows()).subquery())
-        ).subquery()
-        page = select(merged).order_by(merged.c.server_seq).limit(limit)
-    if not skipping:
-        built = Precompiled(page)
-    else:
-        # One statement: the page, then marker rows (entity '') carrying the highest number of
-        # each part (a backward walk of the (centre_id, server_seq) index each).
-        def top(where: ColumnElement[bool]) -> Any:
-            return select(
-                func.max(SyncRow.server_seq).label("server_seq"),
-                literal("").label("entity"),
-                literal("").label("entity_id"),
-                false().label("deleted"),
-                literal("").label("centre_id"),
-                literal(None, Text).label("fields_json"),
-            ).where(where, SyncRow.server_seq > after)
-
-        parts = [select(page.subquery()), top(SyncRow.centre_id == centre)]
-        if not programme:
-            parts.append(top(CentreScope._programme_rows()))
-        built = Precompiled(union_all(*parts))
-    _PAGE_STATEMENTS[(programme, skipping)] = built
-    return built

@@ -45,6 +45,8 @@ class InProcessHub:
         self.base_url = f"http://127.0.0.1:{self.port}"
         self._server: Any = None
         self._thread: threading.Thread | None = None
+        #: PostgreSQL snapshot databases, dropped by :meth:`drop_snapshots` (they piled up).
+        self._snapshots: list[str] = []
 
     def start(self) -> None:
         import uvicorn
@@ -74,6 +76,10 @@ class InProcessHub:
         self.stop()
         self.start()
 
+    def drop_snapshots(self) -> None:
+        while self._snapshots:
+            _pg_admin(f'DROP DATABASE IF EXISTS "{self._snapshots.pop()}" WITH (FORCE)')
+
     # -- backups of the hub's database, as docs/hub-admin.md describes --------------------
 
     def snapshot(self) -> str:
@@ -92,6 +98,7 @@ class InProcessHub:
         self.stop()
         name = f"{url.database}_bak{next(_counter)}"
         _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{url.database}"')
+        self._snapshots.append(name)
         self.start()
         return name
 
@@ -154,6 +161,7 @@ def in_process_hub(database_url: str) -> Iterator[InProcessHub]:
         yield hub
     finally:
         hub.stop()
+        hub.drop_snapshots()
 
 
 class Faults(httpx.BaseTransport):

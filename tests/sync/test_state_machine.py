@@ -344,6 +344,7 @@ def _run(database_url: str, root: Path, examples: int, steps: int) -> None:
         SyncMachine.TestCase().runTest()
     finally:
         hub.stop()
+        hub.drop_snapshots()
 
 
 @pytest.mark.slow
