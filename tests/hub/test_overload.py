@@ -58,3 +58,26 @@ def test_push_without_a_turn_is_503_and_reads_go_on(hub: HubProcess) -> None:
     again = anna.push([op("organisation", new_id(), name="danach")])
     assert again.status_code == 200
     assert "internal error" not in hub.log()
+
+
+def test_connections_dropped_by_the_server_are_503_then_replaced(hub: HubProcess) -> None:
+    """No ping before each checkout (zz_hub/db.py): when PostgreSQL drops the pool's
+    connections (a restart, pg_terminate_backend), a request that meets one is answered 503
+    (the client retries) and the pool is replaced — never a 500, and the next requests work."""
+    if not hub.database_url.startswith("postgresql"):
+        pytest.skip("SQLite has no server that could drop a connection")
+    anna = Device(hub.base_url, "berater1")
+    anna.push_ok([op("organisation", new_id(), name="vorher")])
+    conninfo = hub.database_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(conninfo, autocommit=True) as pg:
+        dropped = pg.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchone()
+    assert dropped is not None and dropped[0] >= 1
+    first = anna.pull()
+    assert first.status_code == 503, first.text  # it met a dropped connection
+    assert first.headers["retry-after"] == "3"
+    assert [anna.pull().status_code for _ in range(3)] == [200, 200, 200]  # pool replaced
+    assert anna.push([op("organisation", new_id(), name="danach")]).status_code == 200
+    assert "internal error" not in hub.log()
